@@ -1,0 +1,31 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Untrusted text must never become HTML (SECURITY: model output and post text).
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Render untrusted text with textContent or React.' },
+        { property: 'outerHTML', message: 'Render untrusted text with textContent or React.' },
+        { property: 'insertAdjacentHTML', message: 'Render untrusted text with textContent or React.' },
+      ],
+    },
+  },
+  {
+    // Test fixtures and the model server build DOM and talk HTTP on purpose.
+    files: ['e2e/**', '**/*.test.ts', '**/*.test.tsx', 'bench/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { postSchema } from '../posts/post';
+import { noteErrorSchema } from '../notes/note-error';
+import { noteMetaSchema } from '../notes/note-meta';
+import { noteSchema } from '../ai/note-schema';
+import { providerDraftSchema } from '../settings/provider-settings';
+
+/**
+ * The typed protocol between the content script, the extension pages and the background.
+ * Every message is validated with these schemas where it is received.
+ */
+
+/** Runtime port over which one tab frame requests notes and receives them as they stream. */
+export const NOTE_PORT_NAME = 'footnote:notes';
+
+// ---- content script → background, over the note port ----
+export const noteRequestSchema = z.object({
+  type: z.literal('note:request'),
+  requestId: z.string().min(1).max(100),
+  post: postSchema,
+  /** Skip the cache (the user asked to regenerate). */
+  refresh: z.boolean().default(false),
+});
+export const noteCancelSchema = z.object({
+  type: z.literal('note:cancel'),
+  requestId: z.string().min(1).max(100),
+});
+export const notePortInSchema = z.discriminatedUnion('type', [noteRequestSchema, noteCancelSchema]);
+export type NoteRequest = z.input<typeof noteRequestSchema>;
+export type NotePortIn = z.input<typeof notePortInSchema>;
+
+// ---- background → content script, over the note port ----
+/** Partial notes are shapeless prefixes of a note: validated loosely, rendered as text. */
+const partialNoteSchema = z.record(z.string(), z.unknown());
+export const notePortOutSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('note:partial'), requestId: z.string(), note: partialNoteSchema }),
+  z.object({ type: z.literal('note:done'), requestId: z.string(), note: noteSchema, meta: noteMetaSchema }),
+  z.object({ type: z.literal('note:error'), requestId: z.string(), error: noteErrorSchema }),
+]);
+export type NotePortOut = z.infer<typeof notePortOutSchema>;
+
+// ---- one-shot messages to the background (runtime.sendMessage) ----
+export const backgroundRequestSchema = z.discriminatedUnion('type', [
+  /** Extension pages only: check an endpoint with settings that may not be saved yet. */
+  z.object({ type: z.literal('provider:test'), draft: providerDraftSchema }),
+  /** Content script: inject the card UI bundle into my frame (loaded on first use). */
+  z.object({ type: z.literal('card-ui:load') }),
+  /** Content script: open the options page (content scripts cannot). */
+  z.object({ type: z.literal('options:open') }),
+]);
+export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
+
+export const providerTestResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), models: z.array(z.string()) }),
+  z.object({ ok: z.literal(false), error: noteErrorSchema }),
+]);
+export type ProviderTestResult = z.infer<typeof providerTestResultSchema>;
+
+// ---- messages to a tab's content script (tabs.sendMessage) ----
+export const COMMANDS = ['summarize-post', 'summarize-visible'] as const;
+export const tabRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('command'), command: z.enum(COMMANDS) }),
+  /** Popup: which posts does this page show, and what is their note state? */
+  z.object({ type: z.literal('posts:list') }),
+  /** Popup: open the card for one post and request its note. */
+  z.object({ type: z.literal('posts:open'), key: z.string().max(600) }),
+]);
+export type TabRequest = z.infer<typeof tabRequestSchema>;
+
+export const NOTE_STATUSES = ['idle', 'loading', 'streaming', 'done', 'error'] as const;
+export const postListItemSchema = z.object({
+  key: z.string(),
+  url: z.string(),
+  authorName: z.string(),
+  handle: z.string(),
+  excerpt: z.string(),
+  status: z.enum(NOTE_STATUSES),
+  note: noteSchema.nullable(),
+  error: noteErrorSchema.nullable(),
+});
+export type PostListItem = z.infer<typeof postListItemSchema>;
+export const postListSchema = z.object({ site: z.string(), posts: z.array(postListItemSchema) });
+export type PostList = z.infer<typeof postListSchema>;

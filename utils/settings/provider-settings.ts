@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { storage } from '@wxt-dev/storage';
+import { PROVIDER_PRESET_IDS } from './provider-presets';
+
+/** The provider choice without its key (the key lives in the secret store). */
+export const providerSettingsSchema = z.object({
+  preset: z.enum(PROVIDER_PRESET_IDS),
+  baseUrl: z.string().max(2_000),
+  model: z.string().max(300),
+});
+export type ProviderSettings = z.infer<typeof providerSettingsSchema>;
+
+/** What the options page sends to "Test connection": settings plus a key that may be unsaved. */
+export const providerDraftSchema = providerSettingsSchema.extend({ apiKey: z.string().max(2_000) });
+export type ProviderDraft = z.infer<typeof providerDraftSchema>;
+
+/** Not configured until the user saves a provider in options. */
+export const providerSettingsItem = storage.defineItem<ProviderSettings | null>('local:provider', {
+  fallback: null,
+  version: 1,
+});
+
+export const ANSWER_LANGUAGES = ['auto', 'en', 'pt-BR', 'es'] as const;
+export type AnswerLanguage = (typeof ANSWER_LANGUAGES)[number];
+export const answerLanguageSchema = z.enum(ANSWER_LANGUAGES);
+
+/** The language notes are written in; "auto" follows the browser's UI language. */
+export const answerLanguageItem = storage.defineItem<AnswerLanguage>('local:answerLanguage', {
+  fallback: 'auto',
+  version: 1,
+});
+
+/** Is this base URL usable for requests? http(s) only, absolute. */
+export function isValidBaseUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Post, SiteId } from '../posts/post';
+
+/** Where the badge goes: inserted into `parent` before `before` (null = append). */
+export interface BadgeAnchor {
+  parent: Element;
+  before: Node | null;
+}
+
+/**
+ * Everything Footnote knows about one site's DOM. Pure DOM functions: no AI, no messaging,
+ * no state. Every function must tolerate any DOM (a site that changed yields nothing, never
+ * an exception).
+ */
+export interface SiteAdapter {
+  readonly id: SiteId;
+  /** Is this page (by URL) one this adapter understands? */
+  matchesLocation(location: { hostname: string }): boolean;
+  /** CSS selector of post root elements, used by the observer to find candidates cheaply. */
+  readonly postRootSelector: string;
+  /**
+   * The native id of the post this root shows now, or null when it shows none (an empty
+   * or recycled cell, a placeholder). Cheap: called on every mutation batch.
+   */
+  postId(root: Element): string | null;
+  /** Full extraction; null when the root is not a usable post. */
+  extractPost(root: Element): Post | null;
+  /** Where the badge goes in this root; null when no sensible place exists. */
+  badgeAnchor(root: Element): BadgeAnchor | null;
+}

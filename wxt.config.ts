@@ -1,0 +1,42 @@
+import { defineConfig } from 'wxt';
+
+// Hosts the content script runs on; also granted as host permissions so the background can
+// inject the lazily loaded card UI there (see utils/card-loader).
+export const SITE_MATCHES = ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*'];
+
+// Local model servers (Ollama, LM Studio) and the test server listen here.
+const LOCAL_MODEL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Footnote',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'scripting', 'tabs'],
+    host_permissions: [...SITE_MATCHES, ...LOCAL_MODEL_HOSTS],
+    // Remote model endpoints are whatever the user configures: asked for at save time.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'summarize-post': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Show the Footnote card for the post under the pointer (or focused, or centred)',
+      },
+      'summarize-visible': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Summarize the visible posts in one request',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'footnote@footnote.dev',
+              strict_min_version: '115.0',
+            },
+          },
+        }
+      : {}),
+  }),
+});
