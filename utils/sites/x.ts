@@ -1,0 +1,366 @@
+/**
+ * X / Twitter adapter. The DOM it reads is specified in SITES.md §1; only data-testid, role,
+ * aria-*, lang, href and time[datetime] are relied on (class names rotate).
+ */
+import { POST_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../posts/post';
+import { readText } from './dom-text';
+import type { BadgeAnchor, SiteAdapter } from './site-adapter';
+import { snowflakeTime, X_SNOWFLAKE } from './snowflake';
+
+/** Caps from post.ts that it does not export. */
+const SHORT_TEXT_MAX = 500;
+const URL_MAX = 2_000;
+const ALT_MAX = 5_000;
+const IMAGES_MAX = 20;
+const LINKS_MAX = 50;
+const REPLY_TO_MAX = 50;
+
+const HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com']);
+
+const POST_ROOT = 'article[data-testid="tweet"]';
+const USER_NAME = '[data-testid="User-Name"]';
+const TWEET_TEXT = '[data-testid="tweetText"]';
+const SHOW_MORE = '[data-testid="tweet-text-show-more-link"]';
+/** The timestamp inside the post's own permalink (a quote card's timestamp is not a link). */
+const PERMALINK_TIME = 'a[href*="/status/"] time[datetime]';
+const STATUS_LINK = 'a[href*="/status/"]';
+const CARD = 'div[role="link"]';
+const PHOTO_IMG = '[data-testid="tweetPhoto"] img';
+const VIDEO = '[data-testid="videoPlayer"], [data-testid="videoComponent"], video';
+
+/** `/{handle}/status/{id}` (also absolute, and X's handle-less `/i/status/{id}`, `/i/web/status/{id}`). */
+const STATUS_HREF =
+  /^(?:https?:\/\/[^/?#]+)?\/(?:([A-Za-z0-9_]{1,50})|i\/web)\/status\/(\d{1,20})(?:[/?#]|$)/;
+const PROFILE_HREF = /^\/([A-Za-z0-9_]{1,50})$/;
+const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,50})$/;
+const HTTP_URL = /^https?:\/\/\S+$/i;
+/** BCP-47-shaped codes only. */
+const LANG_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
+/** Codes that name no language: undetermined, none, multiple, and X's private-use ones (qme = media only, qht = hashtags only…). */
+const NOT_A_LANGUAGE = /^(?:und|zxx|mul|q[a-t][a-z])$/i;
+
+const DOCUMENT_POSITION_PRECEDING = 2;
+const DOCUMENT_POSITION_FOLLOWING = 4;
+
+interface StatusRef {
+  id: string;
+  /** Null for handle-less links (`/i/status/…`). */
+  handle: string | null;
+}
+
+interface Permalink extends StatusRef {
+  time: Element;
+}
+
+export const xAdapter: SiteAdapter = {
+  id: 'x',
+  postRootSelector: POST_ROOT,
+
+  matchesLocation(location) {
+    const host = location.hostname
+      .toLowerCase()
+      .replace(/^www\./, '')
+      .replace(/\.$/, '');
+    return HOSTS.has(host);
+  },
+
+  postId(root) {
+    return permalinkOf(root)?.id ?? null;
+  },
+
+  extractPost(root) {
+    const permalink = permalinkOf(root);
+    if (permalink === null) return null; // placeholder, emptied cell, ad, unavailable post
+    const card = quoteCardIn(root);
+    const userName = firstOutside(root, USER_NAME, card);
+    const handle = handleIn(userName) ?? permalink.handle ?? '';
+    const textEl = firstOutside(root, TWEET_TEXT, card);
+    const { text, links, clipped } = postText(textEl);
+    const post: Post = {
+      site: 'x',
+      id: permalink.id,
+      url: statusUrl(permalink.handle ?? (handle || null), permalink.id),
+      author: { name: displayName(userName), handle },
+      time: isoTime(permalink.time) ?? snowflakeTime(permalink.id, X_SNOWFLAKE),
+      text,
+      lang: displayLang(textEl),
+      truncated: clipped || firstOutside(root, SHOW_MORE, card) !== null,
+      links,
+      media: mediaIn(root, card),
+      quoted: quotedPostIn(card),
+      replyTo: replyTargets(root, card, userName, textEl),
+    };
+    return post;
+  },
+
+  badgeAnchor(root) {
+    const userName = firstOutside(root, USER_NAME, quoteCardIn(root));
+    return userName === null ? null : anchorBeside(root, userName);
+  },
+};
+
+// ---------------------------------------------------------------------------------------
+// Permalink and quote card
+
+/**
+ * The post's own permalink: the first status link wrapping a timestamp outside the quote card.
+ * Scoped to the root, and in every real layout the first hit is it, so this stays cheap.
+ */
+function permalinkOf(root: Element): Permalink | null {
+  const first = root.querySelector(PERMALINK_TIME);
+  if (first === null) return null; // no timestamp link at all: not a (loaded) post
+  const firstRef = permalinkAround(first, root);
+  if (firstRef !== null) return firstRef;
+  for (const time of root.querySelectorAll(PERMALINK_TIME)) {
+    const ref = permalinkAround(time, root);
+    if (ref !== null) return ref;
+  }
+  return null;
+}
+
+function permalinkAround(time: Element, root: Element): Permalink | null {
+  const link = time.closest(STATUS_LINK);
+  if (link === null || !root.contains(link) || isInQuoteCard(link, root)) return null;
+  const ref = parseStatusHref(link.getAttribute('href'));
+  return ref === null ? null : { ...ref, time };
+}
+
+function parseStatusHref(href: string | null): StatusRef | null {
+  const match = href === null ? null : STATUS_HREF.exec(href);
+  if (!match?.[2]) return null;
+  const handle = match[1] && match[1] !== 'i' ? match[1] : null;
+  return { id: match[2], handle };
+}
+
+/** Is `el` inside a quote card (a `div[role="link"]` holding its own User-Name) of `root`? */
+function isInQuoteCard(el: Element, root: Element): boolean {
+  let card = el.closest(CARD);
+  while (card !== null && card !== root && root.contains(card)) {
+    if (card.querySelector(USER_NAME) !== null) return true;
+    card = card.parentElement?.closest(CARD) ?? null;
+  }
+  return false;
+}
+
+/**
+ * The quote card: the first `div[role="link"]` that nests a second User-Name. Language-independent,
+ * unlike the visually hidden "Quote" label next to it (SITES.md §1).
+ */
+function quoteCardIn(root: Element): Element | null {
+  for (const card of root.querySelectorAll(CARD)) {
+    if (card.querySelector(USER_NAME) !== null) return card;
+  }
+  return null;
+}
+
+/** First match in `root` that is not inside the quote card. */
+function firstOutside(root: Element, selector: string, card: Element | null): Element | null {
+  if (card === null) return root.querySelector(selector);
+  for (const el of root.querySelectorAll(selector)) {
+    if (!card.contains(el)) return el;
+  }
+  return null;
+}
+
+function statusUrl(handle: string | null, id: string): string {
+  return `https://x.com/${handle ?? 'i'}/status/${id}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Author and time
+
+/** Display name: the first `[dir]` block of User-Name's first child (spans + emoji `<img alt>`). */
+function displayName(userName: Element | null): string {
+  const block = userName?.firstElementChild;
+  if (!block) return ''; // no author block: a garbled or stripped article
+  return clip(readText(block.querySelector('[dir]') ?? block), SHORT_TEXT_MAX);
+}
+
+/**
+ * The author's handle: the "@handle" shown after the display name (quote cards show it only as
+ * text), spelled as in the matching profile link when there is one; else the first profile link.
+ * Never read from the display name, which anyone can set to "@someone_else".
+ */
+function handleIn(userName: Element | null): string | null {
+  if (userName === null) return null;
+  const shown = shownHandle(userName);
+  const linked = Array.from(
+    userName.querySelectorAll('a[href]'),
+    (a) => PROFILE_HREF.exec(a.getAttribute('href') ?? '')?.[1],
+  );
+  const matching = linked.find((h) => h !== undefined && h.toLowerCase() === shown?.toLowerCase());
+  return matching ?? shown ?? linked.find((h) => h !== undefined) ?? null;
+}
+
+function shownHandle(userName: Element): string | null {
+  const nameBlock = userName.firstElementChild;
+  for (const span of userName.querySelectorAll('span')) {
+    if (nameBlock?.contains(span)) continue;
+    const match = HANDLE_TEXT.exec(span.textContent?.trim() ?? '');
+    if (match?.[1]) return match[1];
+  }
+  return null;
+}
+
+function isoTime(time: Element | null | undefined): string | null {
+  const ms = Date.parse(time?.getAttribute('datetime') ?? '');
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+// ---------------------------------------------------------------------------------------
+// Text, language, links
+
+interface PostText {
+  text: string;
+  links: string[];
+  /** The text was longer than a Post may hold and was cut. */
+  clipped: boolean;
+}
+
+/**
+ * tweetText per SITES.md §0.6/§1: emoji as their alt, t.co links as the full URL their (partly
+ * aria-hidden) text spells, mentions and hashtags as shown, literal line breaks kept.
+ */
+function postText(textEl: Element | null): PostText {
+  if (textEl === null) return { text: '', links: [], clipped: false }; // media-only post
+  const links: string[] = [];
+  const full = readText(textEl, {
+    replaceElement(el) {
+      if (el.tagName !== 'A') return undefined;
+      const target = externalTarget(el);
+      if (target === null) return undefined; // mention, hashtag, cashtag: text as shown
+      if (target.length <= URL_MAX && !links.includes(target) && links.length < LINKS_MAX) links.push(target);
+      return target;
+    },
+  });
+  const text = clip(full, POST_TEXT_MAX);
+  return { text, links, clipped: text.length < full.length };
+}
+
+/**
+ * The full URL an outbound link points to, or null for links within X. The href is a t.co
+ * short link; the anchor's text holds the whole URL (protocol and tail in aria-hidden spans)
+ * followed by a "…" when the visible part is shortened.
+ */
+function externalTarget(a: Element): string | null {
+  const href = a.getAttribute('href') ?? '';
+  if (!HTTP_URL.test(href)) return null; // relative: /user, /hashtag/…, /search?q=$…
+  const shown = (a.textContent ?? '').trim().replace(/…$/, '');
+  if (isXHost(href) && /^[@#$]/.test(shown)) return null; // an absolute mention/hashtag link
+  return HTTP_URL.test(shown) ? shown : href;
+}
+
+function isXHost(url: string): boolean {
+  const host = /^https?:\/\/([^/?#:]+)/i
+    .exec(url)?.[1]
+    ?.toLowerCase()
+    .replace(/^www\./, '');
+  return host !== undefined && HOSTS.has(host);
+}
+
+/** The language of the text as displayed (after X's auto-translation, that is the target language). */
+function displayLang(textEl: Element | null): string | null {
+  const lang = textEl?.getAttribute('lang')?.trim() ?? '';
+  if (!LANG_TAG.test(lang) || lang.length > 35 || NOT_A_LANGUAGE.test(lang)) return null;
+  return lang;
+}
+
+// ---------------------------------------------------------------------------------------
+// Media, quote, replies
+
+/** Photos and video of `scope`, leaving out the quote card unless it is the scope. */
+function mediaIn(scope: Element, skip: Element | null): PostMedia {
+  const outside = (el: Element) => skip === null || !skip.contains(el);
+  const imageAlts: string[] = [];
+  for (const img of scope.querySelectorAll(PHOTO_IMG)) {
+    // A thumbnail inside a video player is the video, not a photo.
+    if (!outside(img) || img.closest(VIDEO) !== null || imageAlts.length >= IMAGES_MAX) continue;
+    imageAlts.push(clip(img.getAttribute('alt') ?? '', ALT_MAX));
+  }
+  const hasVideo = Array.from(scope.querySelectorAll(VIDEO)).some(outside);
+  return { imageAlts, hasVideo };
+}
+
+function quotedPostIn(card: Element | null): QuotedPost | null {
+  if (card === null) return null;
+  const userName = card.querySelector(USER_NAME);
+  const handle = handleIn(userName);
+  const textEl = card.querySelector(TWEET_TEXT);
+  const ref = quoteStatusRef(card, handle);
+  const { text, clipped } = postText(textEl);
+  return {
+    id: ref?.id ?? null,
+    url: ref === null ? null : statusUrl(ref.handle ?? handle, ref.id),
+    author: { name: displayName(userName), handle: handle ?? '' },
+    time: isoTime(card.querySelector('time[datetime]')),
+    text,
+    lang: displayLang(textEl),
+    truncated: clipped || card.querySelector(SHOW_MORE) !== null,
+    media: mediaIn(card, null),
+  };
+}
+
+/**
+ * The quoted post's id, only when the card links to it (a photo link or the "Show more" link):
+ * the card itself has no permalink. A link to another author's post is not taken for it.
+ */
+function quoteStatusRef(card: Element, handle: string | null): StatusRef | null {
+  for (const link of card.querySelectorAll(STATUS_LINK)) {
+    const ref = parseStatusHref(link.getAttribute('href'));
+    if (ref === null) continue;
+    const sameAuthor =
+      handle === null || ref.handle === null || ref.handle.toLowerCase() === handle.toLowerCase();
+    if (sameAuthor) return ref;
+  }
+  return null;
+}
+
+/**
+ * Handles in the "Replying to @a @b" row: profile links whose text is "@handle", between the
+ * author block and the text (so not mentions, not the quote card, not notes under the text).
+ */
+function replyTargets(
+  root: Element,
+  card: Element | null,
+  userName: Element | null,
+  textEl: Element | null,
+): string[] {
+  const handles: string[] = [];
+  for (const link of root.querySelectorAll('a[href^="/"]')) {
+    if (handles.length >= REPLY_TO_MAX) break;
+    if (card?.contains(link) || userName?.contains(link) || textEl?.contains(link)) continue;
+    const afterAuthor =
+      userName === null || userName.compareDocumentPosition(link) & DOCUMENT_POSITION_FOLLOWING;
+    const beforeText = textEl === null || textEl.compareDocumentPosition(link) & DOCUMENT_POSITION_PRECEDING;
+    if (!afterAuthor || !beforeText) continue;
+    const shown = HANDLE_TEXT.exec(link.textContent?.trim() ?? '')?.[1];
+    if (shown && PROFILE_HREF.test(link.getAttribute('href') ?? '') && !handles.includes(shown)) {
+      handles.push(shown);
+    }
+  }
+  return handles;
+}
+
+// ---------------------------------------------------------------------------------------
+// Badge
+
+/**
+ * Beside the author block, in the header row that holds it (a flex row in X's layout), after
+ * React's own children so that its re-renders leave the badge in place.
+ */
+function anchorBeside(root: Element, userName: Element): BadgeAnchor | null {
+  const wrapper = userName.parentElement;
+  const row = wrapper?.parentElement;
+  if (!wrapper || !root.contains(wrapper)) return null; // not inside this root
+  if (row && row !== root && root.contains(row)) return { parent: row, before: wrapper.nextSibling };
+  return { parent: wrapper, before: userName.nextSibling }; // a flatter layout than X's
+}
+
+// ---------------------------------------------------------------------------------------
+
+/** At most `max` UTF-16 units, without leaving half a surrogate pair at the end. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
