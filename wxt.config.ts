@@ -1,8 +1,5 @@
 import { defineConfig } from 'wxt';
-
-// Hosts the content script runs on; also granted as host permissions so the background can
-// inject the lazily loaded card UI there (see utils/card-loader).
-export const SITE_MATCHES = ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*'];
+import { SITE_MATCHES } from './utils/sites/site-matches';
 
 // Local model servers (Ollama, LM Studio) and the test server listen here.
 const LOCAL_MODEL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];

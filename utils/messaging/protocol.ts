@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { postSchema } from '../posts/post';
 import { noteErrorSchema } from '../notes/note-error';
 import { noteMetaSchema } from '../notes/note-meta';
-import { noteSchema } from '../ai/note-schema';
+import { noteSchema, partialNoteSchema } from '../ai/note-schema';
 import { providerDraftSchema } from '../settings/provider-settings';
 
 /**
@@ -16,22 +16,20 @@ export const NOTE_PORT_NAME = 'footnote:notes';
 // ---- content script → background, over the note port ----
 export const noteRequestSchema = z.object({
   type: z.literal('note:request'),
-  requestId: z.string().min(1).max(100),
+  requestId: z.string().check(z.minLength(1), z.maxLength(100)),
   post: postSchema,
   /** Skip the cache (the user asked to regenerate). */
-  refresh: z.boolean().default(false),
+  refresh: z._default(z.boolean(), false),
 });
 export const noteCancelSchema = z.object({
   type: z.literal('note:cancel'),
-  requestId: z.string().min(1).max(100),
+  requestId: z.string().check(z.minLength(1), z.maxLength(100)),
 });
 export const notePortInSchema = z.discriminatedUnion('type', [noteRequestSchema, noteCancelSchema]);
 export type NoteRequest = z.input<typeof noteRequestSchema>;
 export type NotePortIn = z.input<typeof notePortInSchema>;
 
 // ---- background → content script, over the note port ----
-/** Partial notes are shapeless prefixes of a note: validated loosely, rendered as text. */
-const partialNoteSchema = z.record(z.string(), z.unknown());
 export const notePortOutSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note:partial'), requestId: z.string(), note: partialNoteSchema }),
   z.object({ type: z.literal('note:done'), requestId: z.string(), note: noteSchema, meta: noteMetaSchema }),
@@ -63,7 +61,7 @@ export const tabRequestSchema = z.discriminatedUnion('type', [
   /** Popup: which posts does this page show, and what is their note state? */
   z.object({ type: z.literal('posts:list') }),
   /** Popup: open the card for one post and request its note. */
-  z.object({ type: z.literal('posts:open'), key: z.string().max(600) }),
+  z.object({ type: z.literal('posts:open'), key: z.string().check(z.maxLength(600)) }),
 ]);
 export type TabRequest = z.infer<typeof tabRequestSchema>;
 
@@ -75,8 +73,8 @@ export const postListItemSchema = z.object({
   handle: z.string(),
   excerpt: z.string(),
   status: z.enum(NOTE_STATUSES),
-  note: noteSchema.nullable(),
-  error: noteErrorSchema.nullable(),
+  note: z.nullable(noteSchema),
+  error: z.nullable(noteErrorSchema),
 });
 export type PostListItem = z.infer<typeof postListItemSchema>;
 export const postListSchema = z.object({ site: z.string(), posts: z.array(postListItemSchema) });

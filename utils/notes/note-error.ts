@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Every way a note can fail, each with its own message and action (DESIGN.md §6).
@@ -24,11 +24,11 @@ export const noteErrorSchema = z.object({
   code: z.enum(NOTE_ERROR_CODES),
   /** Specific, human-readable: what happened, with the provider's own words when it gave any. */
   message: z.string(),
-  action: z.enum(['open_options', 'retry']).nullable(),
+  action: z.nullable(z.enum(['open_options', 'retry'])),
   /** HTTP status when the provider answered with one. */
-  status: z.number().nullable(),
+  status: z.nullable(z.number()),
   /** When the provider asked us to wait (429 Retry-After), in ms. */
-  retryAfterMs: z.number().nullable(),
+  retryAfterMs: z.nullable(z.number()),
 });
 export type NoteError = z.infer<typeof noteErrorSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const tokenUsageSchema = z.object({
   promptTokens: z.number(),

@@ -1,33 +1,40 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+// Schemas use zod/mini: the content script validates messages too, and the full zod API
+// would be most of its bundle (DESIGN.md §5: ≤ 30 KB gzipped at page load).
 
 /** Hard caps: a post bigger than this is not a post (and would be a costly prompt). */
 export const POST_TEXT_MAX = 20_000;
 const SHORT_TEXT_MAX = 500;
+const URL_MAX = 2_000;
 
 export const SITE_IDS = ['x'] as const;
 export const siteIdSchema = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof siteIdSchema>;
 
+const shortText = () => z.string().check(z.maxLength(SHORT_TEXT_MAX));
+const url = () => z.string().check(z.maxLength(URL_MAX));
+
 const authorSchema = z.object({
-  name: z.string().max(SHORT_TEXT_MAX),
+  name: shortText(),
   /** Without the leading "@". */
-  handle: z.string().max(SHORT_TEXT_MAX),
+  handle: shortText(),
 });
 
 const mediaSchema = z.object({
   /** Alt text of each image, in order; the site's placeholder ("Image") when the author wrote none. */
-  imageAlts: z.array(z.string().max(5_000)).max(20),
+  imageAlts: z.array(z.string().check(z.maxLength(5_000))).check(z.maxLength(20)),
   hasVideo: z.boolean(),
 });
 
 /** A post nested in another (the quoted post); it may have no id or permalink of its own. */
 export const quotedPostSchema = z.object({
-  id: z.string().max(SHORT_TEXT_MAX).nullable(),
-  url: z.string().max(2_000).nullable(),
+  id: z.nullable(shortText()),
+  url: z.nullable(url()),
   author: authorSchema,
-  time: z.string().max(64).nullable(),
-  text: z.string().max(POST_TEXT_MAX),
-  lang: z.string().max(35).nullable(),
+  time: z.nullable(z.string().check(z.maxLength(64))),
+  text: z.string().check(z.maxLength(POST_TEXT_MAX)),
+  lang: z.nullable(z.string().check(z.maxLength(35))),
   truncated: z.boolean(),
   media: mediaSchema,
 });
@@ -35,23 +42,23 @@ export const quotedPostSchema = z.object({
 export const postSchema = z.object({
   site: siteIdSchema,
   /** The site's own id for the post (X: the status id). */
-  id: z.string().min(1).max(SHORT_TEXT_MAX),
-  url: z.string().max(2_000),
+  id: z.string().check(z.minLength(1), z.maxLength(SHORT_TEXT_MAX)),
+  url: url(),
   author: authorSchema,
   /** ISO 8601 UTC, or null when the page does not say. */
-  time: z.string().max(64).nullable(),
+  time: z.nullable(z.string().check(z.maxLength(64))),
   /** Full text: emoji as characters, links as their full target URL, line breaks kept. */
-  text: z.string().max(POST_TEXT_MAX),
+  text: z.string().check(z.maxLength(POST_TEXT_MAX)),
   /** BCP-47 language of the text as displayed, when the page says. */
-  lang: z.string().max(35).nullable(),
+  lang: z.nullable(z.string().check(z.maxLength(35))),
   /** The page shows only part of the text ("Show more"). */
   truncated: z.boolean(),
   /** Full URLs linked from the text. */
-  links: z.array(z.string().max(2_000)).max(50),
+  links: z.array(url()).check(z.maxLength(50)),
   media: mediaSchema,
-  quoted: quotedPostSchema.nullable(),
+  quoted: z.nullable(quotedPostSchema),
   /** Handles this post replies to, as the page shows them (without "@"). */
-  replyTo: z.array(z.string().max(SHORT_TEXT_MAX)).max(50),
+  replyTo: z.array(shortText()).check(z.maxLength(50)),
 });
 
 export type Post = z.infer<typeof postSchema>;

@@ -1,17 +1,20 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { storage } from '@wxt-dev/storage';
 import { PROVIDER_PRESET_IDS } from './provider-presets';
 
 /** The provider choice without its key (the key lives in the secret store). */
 export const providerSettingsSchema = z.object({
   preset: z.enum(PROVIDER_PRESET_IDS),
-  baseUrl: z.string().max(2_000),
-  model: z.string().max(300),
+  baseUrl: z.string().check(z.maxLength(2_000)),
+  model: z.string().check(z.maxLength(300)),
+  /** How long a request may go without an answer (local models on a CPU need minutes). */
+  timeoutSeconds: z.optional(z.int().check(z.gte(1), z.lte(900))),
 });
 export type ProviderSettings = z.infer<typeof providerSettingsSchema>;
+export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 /** What the options page sends to "Test connection": settings plus a key that may be unsaved. */
-export const providerDraftSchema = providerSettingsSchema.extend({ apiKey: z.string().max(2_000) });
+export const providerDraftSchema = z.extend(providerSettingsSchema, { apiKey: z.string().check(z.maxLength(2_000)) });
 export type ProviderDraft = z.infer<typeof providerDraftSchema>;
 
 /** Not configured until the user saves a provider in options. */

@@ -1,0 +1,46 @@
+import { i18n } from '#i18n';
+import type { SiteAdapter } from '@/utils/sites/site-adapter';
+import type { NoteStatus } from '@/utils/notes/note-state';
+
+export const BADGE_CLASS = 'footnote-badge';
+export const BADGE_SELECTOR = `button.${BADGE_CLASS}`;
+
+/** Each root's badge; a WeakMap so roots that leave the page are collected with their badge. */
+const badges = new WeakMap<Element, HTMLButtonElement>();
+
+export function isBadge(node: Node): boolean {
+  return node instanceof HTMLButtonElement && node.classList.contains(BADGE_CLASS);
+}
+
+/**
+ * Puts a badge on the root if it has none in place (React re-renders may remove it), and shows
+ * the status of the post the root shows now. Plain DOM, styled by the manifest stylesheet
+ * (page CSPs cannot block that), so a thousand posts cost a thousand small buttons, no more.
+ */
+export function ensureBadge(root: Element, adapter: SiteAdapter, status: NoteStatus): void {
+  let badge = badges.get(root);
+  if (!badge || !root.contains(badge)) {
+    const anchor = adapter.badgeAnchor(root);
+    if (!anchor) return; // the post has no place for it (the site changed): no badge, no error
+    badge ??= createBadge();
+    badges.set(root, badge);
+    anchor.parent.insertBefore(badge, anchor.before);
+  }
+  if (badge.dataset.state !== status) badge.dataset.state = status;
+}
+
+function createBadge(): HTMLButtonElement {
+  const badge = document.createElement('button');
+  badge.type = 'button';
+  badge.className = BADGE_CLASS;
+  badge.setAttribute('aria-label', i18n.t('badge.label'));
+  badge.setAttribute('aria-haspopup', 'dialog');
+  badge.textContent = '†'; // the footnote mark
+  return badge;
+}
+
+/** The badge of the post root, if it has one in place. */
+export function badgeOf(root: Element): HTMLButtonElement | null {
+  const badge = badges.get(root);
+  return badge && root.contains(badge) ? badge : null;
+}

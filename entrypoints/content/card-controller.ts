@@ -1,0 +1,180 @@
+import { browser } from 'wxt/browser';
+import type { CardActions } from '@/components/card/card-contract';
+import type { SiteAdapter } from '@/utils/sites/site-adapter';
+import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
+import { BADGE_SELECTOR } from './badges';
+import { CardHost } from './card-host';
+import type { NoteClient } from './note-client';
+import { noteStore } from './note-store';
+
+/** Hover intent: how long the pointer rests on a badge before the card opens (DESIGN.md §1). */
+export const HOVER_INTENT_MS = 350;
+/** Grace period to move the pointer from the badge into the card. */
+const CLOSE_GRACE_MS = 300;
+
+interface OpenCard {
+  key: string;
+  root: Element;
+  badge: Element | null;
+  pinned: boolean;
+  authorName: string;
+  handle: string;
+}
+
+/**
+ * Opens, pins and closes the page's single card: hover intent over a badge opens it, a click
+ * (or Enter/Space on the focused badge) pins it and moves focus in, Esc or a click outside
+ * closes it and gives focus back. Events are delegated from the document in the capture phase,
+ * so the site's own handlers (X opens the post on click) never see clicks on our badges.
+ */
+export class CardController {
+  private readonly host = new CardHost();
+  private current: OpenCard | null = null;
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private renderQueued = false;
+
+  constructor(
+    private readonly adapter: SiteAdapter,
+    private readonly notes: NoteClient,
+  ) {}
+
+  start(signal: AbortSignal): void {
+    const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
+      document.addEventListener(type, fn, { capture: true, signal });
+    on('pointerover', (e) => this.onPointerOver(e));
+    on('pointerout', (e) => this.onPointerOut(e));
+    on('click', (e) => this.onClick(e));
+    on('pointerdown', (e) => this.onPointerDown(e));
+    on('keydown', (e) => this.onKeyDown(e));
+    const unsubscribe = noteStore.subscribe(() => this.queueRender());
+    signal.addEventListener('abort', () => {
+      unsubscribe();
+      this.close(false);
+    });
+  }
+
+  /** Opens the card for a post root and requests its note if it has none yet. */
+  open(root: Element, pinned: boolean): void {
+    const key = root.getAttribute(POST_ATTRIBUTE);
+    const post = key ? this.adapter.extractPost(root) : null;
+    if (!key || !post) return;
+    clearTimeout(this.closeTimer);
+    const wasPinned = this.current?.key === key && this.current.pinned;
+    this.current = {
+      key,
+      root,
+      badge: root.querySelector(BADGE_SELECTOR),
+      pinned: pinned || wasPinned,
+      authorName: post.author.name,
+      handle: post.author.handle,
+    };
+    if (!noteStore.getState().notes[key]) this.notes.request(post);
+    void this.render().then(() => {
+      if (this.current?.key === key && this.current.pinned) this.host.focus();
+    });
+  }
+
+  /** Closes the card; focus goes back to the badge when it was inside the card. */
+  close(restoreFocus = true): void {
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    const closing = this.current;
+    if (!closing) return;
+    const hadFocus = this.host.contains(document.activeElement);
+    this.current = null;
+    void this.render();
+    if (restoreFocus && hadFocus && closing.badge instanceof HTMLElement && closing.badge.isConnected) {
+      closing.badge.focus();
+    }
+  }
+
+  private readonly actions: CardActions = {
+    close: () => this.close(),
+    retry: () => this.requestCurrent(false),
+    regenerate: () => this.requestCurrent(true),
+    openOptions: () => void browser.runtime.sendMessage({ type: 'options:open' }),
+  };
+
+  private requestCurrent(refresh: boolean): void {
+    const current = this.current;
+    const post = current && current.root.isConnected ? this.adapter.extractPost(current.root) : null;
+    if (post) this.notes.request(post, refresh);
+  }
+
+  private queueRender(): void {
+    if (this.renderQueued || !this.current) return;
+    this.renderQueued = true;
+    requestAnimationFrame(() => {
+      this.renderQueued = false;
+      void this.render();
+    });
+  }
+
+  private async render(): Promise<void> {
+    const current = this.current;
+    const state = current ? noteStore.getState().notes[current.key] : undefined;
+    const model =
+      current && state
+        ? { postKey: current.key, authorName: current.authorName, handle: current.handle, state, pinned: current.pinned }
+        : null;
+    if (!model && !this.host.isOpen) return;
+    await this.host.render(model, this.actions, current?.badge ?? current?.root ?? null);
+  }
+
+  private badgeRoot(target: EventTarget | null): { badge: Element; root: Element } | null {
+    const badge = target instanceof Element ? target.closest(BADGE_SELECTOR) : null;
+    const root = badge?.closest(`[${POST_ATTRIBUTE}]`);
+    return badge && root ? { badge, root } : null;
+  }
+
+  private onPointerOver(event: PointerEvent): void {
+    if (this.host.contains(event.target)) {
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    const hit = this.badgeRoot(event.target);
+    if (!hit) return;
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    this.openTimer = setTimeout(() => this.open(hit.root, false), HOVER_INTENT_MS);
+  }
+
+  private onPointerOut(event: PointerEvent): void {
+    const leavingBadge = this.badgeRoot(event.target) !== null;
+    if (!leavingBadge && !this.host.contains(event.target)) return;
+    if (this.badgeRoot(event.relatedTarget) || this.host.contains(event.relatedTarget)) return;
+    clearTimeout(this.openTimer);
+    if (this.current && !this.current.pinned) {
+      clearTimeout(this.closeTimer);
+      this.closeTimer = setTimeout(() => this.close(false), CLOSE_GRACE_MS);
+    }
+  }
+
+  private onClick(event: MouseEvent): void {
+    const hit = this.badgeRoot(event.target);
+    if (!hit) return;
+    // The post's own click handler would navigate away; the badge is ours.
+    event.preventDefault();
+    event.stopPropagation();
+    clearTimeout(this.openTimer);
+    if (this.current?.key === hit.root.getAttribute(POST_ATTRIBUTE) && this.current.pinned) this.close();
+    else this.open(hit.root, true);
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    if (!this.current || this.host.contains(event.target) || this.badgeRoot(event.target)) return;
+    this.close(false);
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.current) {
+      event.stopPropagation();
+      this.close();
+      return;
+    }
+    // Keys pressed on a badge are not the site's shortcuts (X: j/k/l/Enter); the button's own
+    // activation is a default action and still happens.
+    if (this.badgeRoot(event.target)) event.stopPropagation();
+  }
+}

@@ -1,0 +1,98 @@
+import { browser } from 'wxt/browser';
+import { CARD_UI_GLOBAL, type CardActions, type CardModel, type CardUi } from '@/components/card/card-contract';
+
+const CARD_WIDTH = 380;
+const GAP = 8;
+
+/**
+ * The one card of the page: a host element with an open shadow root, positioned next to the
+ * post. The React UI is not in the content script bundle; the background injects it into this
+ * frame's isolated world on first use (keeps page-load cost small, and pages cannot fetch it).
+ */
+export class CardHost {
+  readonly element: HTMLElement;
+  private readonly shadow: ShadowRoot;
+  private ui: Promise<CardUi> | null = null;
+
+  constructor() {
+    this.element = document.createElement('footnote-card');
+    this.shadow = this.element.attachShadow({ mode: 'open' });
+    // Styled via CSSOM, which page CSPs allow (no inline style attribute is parsed).
+    const style = this.element.style;
+    style.setProperty('position', 'fixed');
+    style.setProperty('z-index', '2147483647');
+    style.setProperty('width', `${CARD_WIDTH}px`);
+    style.setProperty('max-width', `calc(100vw - ${2 * GAP}px)`);
+    style.setProperty('display', 'none');
+    // Keys pressed in the card are not the site's shortcuts; stopped once the card handled them.
+    this.element.addEventListener('keydown', (event) => event.stopPropagation());
+  }
+
+  get isOpen(): boolean {
+    return this.element.style.display !== 'none';
+  }
+
+  contains(node: EventTarget | null): boolean {
+    return node instanceof Node && (node === this.element || this.element.contains(node) || this.shadow.contains(node));
+  }
+
+  /** Focuses the dialog (for pinned cards and keyboard users). */
+  focus(): void {
+    this.shadow.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+  }
+
+  async render(model: CardModel | null, actions: CardActions, anchor: Element | null): Promise<void> {
+    const ui = await this.loadUi();
+    if (model && !this.element.isConnected) document.documentElement.append(this.element);
+    ui.render(this.shadow, model, actions);
+    this.element.style.setProperty('display', model ? 'block' : 'none');
+    if (model && anchor) this.place(anchor);
+  }
+
+  /** Beside the post when there is room (never over its text), else below the badge. */
+  private place(anchor: Element): void {
+    const post = anchor.closest('[data-footnote-post]') ?? anchor;
+    const postRect = post.getBoundingClientRect();
+    const anchorRect = anchor.getBoundingClientRect();
+    const width = Math.min(CARD_WIDTH, window.innerWidth - 2 * GAP);
+    const height = this.element.offsetHeight;
+    let left: number;
+    let top: number;
+    if (postRect.right + GAP + width <= window.innerWidth - GAP) {
+      left = postRect.right + GAP;
+      top = anchorRect.top;
+    } else if (postRect.left - GAP - width >= GAP) {
+      left = postRect.left - GAP - width;
+      top = anchorRect.top;
+    } else {
+      left = anchorRect.left;
+      top = anchorRect.bottom + GAP;
+    }
+    left = clamp(left, GAP, window.innerWidth - width - GAP);
+    top = clamp(top, GAP, window.innerHeight - height - GAP);
+    this.element.style.setProperty('left', `${Math.round(left)}px`);
+    this.element.style.setProperty('top', `${Math.round(top)}px`);
+  }
+
+  private loadUi(): Promise<CardUi> {
+    this.ui ??= (async () => {
+      await browser.runtime.sendMessage({ type: 'card-ui:load' });
+      const ui = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUi | undefined;
+      if (!ui) throw new Error('The Footnote card could not be loaded.');
+      adoptStyles(this.shadow, ui.css);
+      return ui;
+    })();
+    this.ui.catch(() => (this.ui = null)); // let the next open try again
+    return this.ui;
+  }
+}
+
+function adoptStyles(shadow: ShadowRoot, css: string): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  shadow.adoptedStyleSheets = [sheet];
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(value, Math.max(min, max)));
+}

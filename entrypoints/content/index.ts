@@ -1,0 +1,76 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { tabRequestSchema, type TabRequest } from '@/utils/messaging/protocol';
+import { PostObserver } from '@/utils/posts/post-observer';
+import { xAdapter } from '@/utils/sites/x';
+import { SITE_MATCHES } from '@/utils/sites/site-matches';
+import { ensureBadge, isBadge } from './badges';
+import { CardController } from './card-controller';
+import { NoteClient } from './note-client';
+import { noteStatus, noteStore } from './note-store';
+import { findPostRoot, listPosts } from './post-list';
+import { targetPost, trackHoveredPost } from './target-post';
+import './badge.css';
+
+/*
+ * page DOM ──▶ PostObserver (one MutationObserver, batched per frame) ──▶ badges
+ *    hover / click / shortcut ──▶ CardController ──▶ NoteClient ══port══▶ background
+ *    background ══port══▶ NoteClient ──▶ noteStore ──▶ card (React, injected on first use)
+ */
+export default defineContentScript({
+  matches: SITE_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    const adapter = [xAdapter].find((a) => a.matchesLocation(location));
+    if (!adapter) return;
+
+    const notes = new NoteClient();
+    const card = new CardController(adapter, notes);
+    card.start(ctx.signal);
+    const hovered = trackHoveredPost(ctx.signal);
+
+    const observer = new PostObserver({
+      adapter,
+      isOwnNode: isBadge,
+      onPost: (root, key) => ensureBadge(root, adapter, noteStatus(key)),
+    });
+    observer.start(document.body);
+    ctx.onInvalidated(() => observer.stop());
+
+    // Badges show their post's note status as it changes.
+    const unsubscribe = noteStore.subscribe((state, previous) => {
+      for (const key of Object.keys(state.notes)) {
+        if (state.notes[key] === previous.notes[key]) continue;
+        const root = findPostRoot(key);
+        if (root) ensureBadge(root, adapter, noteStatus(key));
+      }
+    });
+    ctx.onInvalidated(unsubscribe);
+
+    const handle = (request: TabRequest): unknown => {
+      switch (request.type) {
+        case 'posts:list':
+          return listPosts(adapter);
+        case 'posts:open': {
+          const root = findPostRoot(request.key);
+          if (root) card.open(root, true);
+          return { ok: root !== null };
+        }
+        case 'command': {
+          if (request.command === 'summarize-visible') return { ok: false, reason: 'coming_soon' };
+          const root = targetPost(hovered());
+          if (root) card.open(root, true);
+          return { ok: root !== null };
+        }
+      }
+    };
+    const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
+      const parsed = tabRequestSchema.safeParse(raw);
+      if (!parsed.success) return false;
+      sendResponse(handle(parsed.data));
+      return false;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  },
+});

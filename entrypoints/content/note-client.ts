@@ -1,0 +1,74 @@
+import { browser, type Browser } from 'wxt/browser';
+import { NOTE_PORT_NAME, notePortOutSchema, type NotePortIn, type NotePortOut } from '@/utils/messaging/protocol';
+import { noteError } from '@/utils/notes/note-error';
+import { postKey, type Post } from '@/utils/posts/post';
+import { setNoteState } from './note-store';
+
+/**
+ * Requests notes from the background over one runtime port, opened on first use, and writes
+ * what streams back into the note store. If the port drops (the service worker was stopped),
+ * requests in flight fail visibly with a retry instead of spinning forever.
+ */
+export class NoteClient {
+  private port: Browser.runtime.Port | null = null;
+  /** requestId → post key, for requests still in flight. */
+  private readonly inFlight = new Map<string, string>();
+  private counter = 0;
+
+  request(post: Post, refresh = false): void {
+    const key = postKey(post);
+    for (const [id, k] of this.inFlight) if (k === key) this.cancel(id);
+    const requestId = `${Date.now().toString(36)}-${++this.counter}`;
+    this.inFlight.set(requestId, key);
+    setNoteState(key, { status: 'loading' });
+    this.send({ type: 'note:request', requestId, post, refresh });
+  }
+
+  private cancel(requestId: string): void {
+    this.inFlight.delete(requestId);
+    this.send({ type: 'note:cancel', requestId });
+  }
+
+  private send(message: NotePortIn): void {
+    this.connect().postMessage(message);
+  }
+
+  private connect(): Browser.runtime.Port {
+    if (this.port) return this.port;
+    const port = browser.runtime.connect({ name: NOTE_PORT_NAME });
+    port.onMessage.addListener((raw: unknown) => {
+      const parsed = notePortOutSchema.safeParse(raw);
+      if (parsed.success) this.receive(parsed.data);
+    });
+    port.onDisconnect.addListener(() => {
+      this.port = null;
+      this.failInFlight();
+    });
+    this.port = port;
+    return port;
+  }
+
+  private receive(message: NotePortOut): void {
+    const key = this.inFlight.get(message.requestId);
+    if (key === undefined) return; // cancelled or superseded
+    switch (message.type) {
+      case 'note:partial':
+        setNoteState(key, { status: 'streaming', partial: message.note });
+        return;
+      case 'note:done':
+        this.inFlight.delete(message.requestId);
+        setNoteState(key, { status: 'done', note: message.note, meta: message.meta });
+        return;
+      case 'note:error':
+        this.inFlight.delete(message.requestId);
+        setNoteState(key, { status: 'error', error: message.error });
+        return;
+    }
+  }
+
+  private failInFlight(): void {
+    const error = noteError('network', "Footnote's background worker stopped before the note was finished.");
+    for (const key of this.inFlight.values()) setNoteState(key, { status: 'error', error });
+    this.inFlight.clear();
+  }
+}

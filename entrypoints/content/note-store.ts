@@ -1,0 +1,17 @@
+import { createStore } from 'zustand/vanilla';
+import type { NoteState, NoteStatus } from '@/utils/notes/note-state';
+
+/** Note states of this page's posts, by post key. Only posts the user asked about are here. */
+export interface NoteStore {
+  notes: Record<string, NoteState>;
+}
+
+export const noteStore = createStore<NoteStore>(() => ({ notes: {} }));
+
+export function setNoteState(key: string, state: NoteState): void {
+  noteStore.setState((s) => ({ notes: { ...s.notes, [key]: state } }));
+}
+
+export function noteStatus(key: string): NoteStatus {
+  return noteStore.getState().notes[key]?.status ?? 'idle';
+}

@@ -1,0 +1,46 @@
+import type { PostList, PostListItem } from '@/utils/messaging/protocol';
+import type { SiteAdapter } from '@/utils/sites/site-adapter';
+import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
+import { noteStore } from './note-store';
+
+const EXCERPT_LENGTH = 140;
+
+/** What the popup lists: this page's posts in page order, once each, with their note state. */
+export function listPosts(adapter: SiteAdapter): PostList {
+  const seen = new Set<string>();
+  const posts: PostListItem[] = [];
+  const notes = noteStore.getState().notes;
+  for (const root of document.querySelectorAll(`[${POST_ATTRIBUTE}]`)) {
+    const key = root.getAttribute(POST_ATTRIBUTE);
+    if (!key || seen.has(key)) continue;
+    const post = adapter.extractPost(root);
+    if (!post) continue;
+    seen.add(key);
+    const state = notes[key];
+    posts.push({
+      key,
+      url: post.url,
+      authorName: post.author.name,
+      handle: post.author.handle,
+      excerpt: excerpt(post.text),
+      status: state?.status ?? 'idle',
+      note: state?.status === 'done' ? state.note : null,
+      error: state?.status === 'error' ? state.error : null,
+    });
+  }
+  return { site: adapter.id, posts };
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(flat);
+  return chars.length <= EXCERPT_LENGTH ? flat : chars.slice(0, EXCERPT_LENGTH - 1).join('') + '…';
+}
+
+/** The root currently showing the post with this key, if it is still on the page. */
+export function findPostRoot(key: string): Element | null {
+  for (const root of document.querySelectorAll(`[${POST_ATTRIBUTE}]`)) {
+    if (root.getAttribute(POST_ATTRIBUTE) === key) return root;
+  }
+  return null;
+}

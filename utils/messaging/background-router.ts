@@ -1,0 +1,62 @@
+import { browser, type Browser } from 'wxt/browser';
+import { listModels } from '../ai/openai-chat';
+import { NoteFailure } from '../ai/provider-errors';
+import { noteError } from '../notes/note-error';
+import { toEndpoint } from '../notes/provider-endpoint';
+import { isValidBaseUrl } from '../settings/provider-settings';
+import { backgroundRequestSchema, type BackgroundRequest, type ProviderTestResult } from './protocol';
+import { isOwnContentScript, isOwnExtensionPage } from './sender';
+
+/** Built by WXT from entrypoints/card-ui/ (an unlisted script): the card's React UI. */
+const CARD_UI_SCRIPT = '/card-ui.js';
+
+type Sender = Browser.runtime.MessageSender;
+
+/** Answers one-shot messages; each kind is accepted only from the context it belongs to. */
+export function routeBackgroundMessages(): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
+    const parsed = backgroundRequestSchema.safeParse(raw);
+    if (!parsed.success) return false;
+    handle(parsed.data, sender).then(sendResponse, (err: unknown) =>
+      sendResponse({ ok: false, error: noteError('internal', err instanceof Error ? err.message : String(err)) }),
+    );
+    return true; // the answer comes asynchronously
+  });
+}
+
+async function handle(request: BackgroundRequest, sender: Sender): Promise<unknown> {
+  switch (request.type) {
+    case 'provider:test':
+      if (!isOwnExtensionPage(sender)) return rejected();
+      return testProvider(request.draft);
+    case 'card-ui:load':
+      if (!isOwnContentScript(sender)) return rejected();
+      // Injected into the asking frame's isolated world, never the page's: the card shares the
+      // content script's globals and no page script can reach it.
+      await browser.scripting.executeScript({
+        target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+        files: [CARD_UI_SCRIPT],
+      });
+      return { ok: true };
+    case 'options:open':
+      if (!isOwnContentScript(sender) && !isOwnExtensionPage(sender)) return rejected();
+      await browser.runtime.openOptionsPage();
+      return { ok: true };
+  }
+}
+
+async function testProvider(draft: Extract<BackgroundRequest, { type: 'provider:test' }>['draft']): Promise<ProviderTestResult> {
+  if (!isValidBaseUrl(draft.baseUrl)) {
+    return { ok: false, error: noteError('invalid_request', `"${draft.baseUrl}" is not an http(s) URL.`) };
+  }
+  try {
+    return { ok: true, models: await listModels(toEndpoint(draft, draft.apiKey)) };
+  } catch (err) {
+    if (err instanceof NoteFailure) return { ok: false, error: err.error };
+    throw err;
+  }
+}
+
+function rejected() {
+  return { ok: false, error: noteError('invalid_request', 'This message is not accepted from this context.') };
+}

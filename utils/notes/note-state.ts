@@ -1,0 +1,12 @@
+import type { Note, PartialNote } from '../ai/note-schema';
+import type { NoteError } from './note-error';
+import type { NoteMeta } from './note-meta';
+
+/** A post's note as the page and popup see it, from "requested" to a result. */
+export type NoteState =
+  | { status: 'loading' }
+  | { status: 'streaming'; partial: PartialNote }
+  | { status: 'done'; note: Note; meta: NoteMeta }
+  | { status: 'error'; error: NoteError };
+
+export type NoteStatus = NoteState['status'] | 'idle';

@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SiteAdapter } from '../sites/site-adapter';
+import { POST_ATTRIBUTE, PostObserver } from './post-observer';
+
+/** A minimal site: <article class="post"><a class="permalink" href="/p/ID">…</a></article>. */
+const adapter: SiteAdapter = {
+  id: 'x',
+  postRootSelector: 'article.post',
+  matchesLocation: () => true,
+  postId: (root) => root.querySelector('a.permalink')?.getAttribute('href')?.match(/^\/p\/(\d+)$/)?.[1] ?? null,
+  extractPost: () => null,
+  badgeAnchor: (root) => ({ parent: root, before: null }),
+};
+
+const BADGE = 'test-badge';
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+function article(id: string | null): HTMLElement {
+  const el = document.createElement('article');
+  el.className = 'post';
+  if (id) {
+    const link = document.createElement('a');
+    link.className = 'permalink';
+    link.href = `/p/${id}`;
+    el.append(link);
+  }
+  return el;
+}
+
+function observe() {
+  const seen: string[] = [];
+  const observer = new PostObserver({
+    adapter,
+    isOwnNode: (node) => node instanceof Element && node.classList.contains(BADGE),
+    onPost: (root, key) => {
+      seen.push(key);
+      if (!root.querySelector(`.${BADGE}`)) {
+        const badge = document.createElement('button');
+        badge.className = BADGE;
+        root.append(badge);
+      }
+    },
+  });
+  observer.start(document.body);
+  return { seen, observer };
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('PostObserver', () => {
+  it('marks posts present at start with the stable data attribute', () => {
+    document.body.append(article('1'), article('2'));
+    const { seen, observer } = observe();
+    expect(seen).toEqual(['x:1', 'x:2']);
+    expect([...document.querySelectorAll(`[${POST_ATTRIBUTE}]`)].map((el) => el.getAttribute(POST_ATTRIBUTE))).toEqual([
+      'x:1',
+      'x:2',
+    ]);
+    observer.stop();
+  });
+
+  it('finds posts appended later, nested or not, once per frame', async () => {
+    const { seen, observer } = observe();
+    const cell = document.createElement('div');
+    cell.append(article('3'));
+    document.body.append(cell, article('4'));
+    expect(seen).toEqual([]); // nothing happens in the mutation callback itself
+    await frame();
+    expect(seen.sort()).toEqual(['x:3', 'x:4']);
+    observer.stop();
+  });
+
+  it('notices a recycled node whose post changed (href rewritten in place)', async () => {
+    const root = article('5');
+    document.body.append(root);
+    const { seen, observer } = observe();
+    root.querySelector('a')!.setAttribute('href', '/p/6');
+    await frame();
+    expect(root.getAttribute(POST_ATTRIBUTE)).toBe('x:6');
+    expect(seen).toEqual(['x:5', 'x:6']);
+    observer.stop();
+  });
+
+  it('unmarks a node emptied into a placeholder', async () => {
+    const root = article('7');
+    document.body.append(root);
+    const { observer } = observe();
+    root.replaceChildren();
+    await frame();
+    expect(root.hasAttribute(POST_ATTRIBUTE)).toBe(false);
+    observer.stop();
+  });
+
+  it('does not react to its own badges, but restores one the page removed', async () => {
+    const root = article('8');
+    document.body.append(root);
+    const { seen, observer } = observe();
+    await frame();
+    expect(seen).toEqual(['x:8']); // inserting the badge caused no second pass
+    root.querySelector(`.${BADGE}`)!.remove();
+    await frame();
+    expect(seen).toEqual(['x:8', 'x:8']);
+    expect(root.querySelector(`.${BADGE}`)).not.toBeNull();
+    observer.stop();
+  });
+
+  it('stops observing when stopped', async () => {
+    const { seen, observer } = observe();
+    observer.stop();
+    document.body.append(article('9'));
+    await frame();
+    expect(seen).toEqual([]);
+  });
+});
