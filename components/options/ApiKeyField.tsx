@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { i18n } from '#i18n';
+
+export interface ApiKeyFieldProps {
+  id: string;
+  value: string;
+  /** The preset needs a key (the hint says so; validation happens in the store). */
+  required: boolean;
+  /** Translated error text, when the value was rejected. */
+  error: string | null;
+  onChange(value: string): void;
+}
+
+/** The API key input (a password field) with a show/hide toggle. */
+export function ApiKeyField({ id, value, required, error, onChange }: ApiKeyFieldProps) {
+  const [visible, setVisible] = useState(false);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{i18n.t('options.apiKey')}</label>
+      <div className="input-row">
+        <input
+          id={id}
+          type={visible ? 'text' : 'password'}
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value)}
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          aria-required={required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+        />
+        <button type="button" className="secondary" aria-controls={id} onClick={() => setVisible((v) => !v)}>
+          {visible ? i18n.t('options.hideKey') : i18n.t('options.showKey')}
+        </button>
+      </div>
+      <p id={hintId} className="hint">
+        {required ? i18n.t('options.apiKeyHint') : i18n.t('options.apiKeyOptionalHint')}
+      </p>
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { i18n } from '#i18n';
+import type { PostListItem } from '../../utils/messaging/protocol';
+import type { NoteError } from '../../utils/notes/note-error';
+import { PostNote } from './PostNote';
+import { StatusChip } from './StatusChip';
+import { formatHandle, shortExcerpt } from './post-format';
+
+function errorTitle(error: NoteError): string {
+  return i18n.t(`error.${error.code}` as const);
+}
+
+export interface PostItemProps {
+  post: PostListItem;
+  /** Ask the page to open this post's card (and request its note). */
+  onOpen(key: string): void;
+}
+
+/** One detected post: who, what, the note's state, and the note when there is one. */
+export function PostItem({ post, onOpen }: PostItemProps) {
+  const handle = formatHandle(post.handle);
+  const excerpt = shortExcerpt(post.excerpt);
+  return (
+    <li className="post">
+      <button type="button" className="post-open" onClick={() => onOpen(post.key)}>
+        <span className="post-head">
+          <span className="post-author">
+            <span className="author-name" dir="auto">
+              {post.authorName || handle}
+            </span>
+            {handle && post.authorName && <span className="author-handle">{handle}</span>}
+          </span>
+          <StatusChip status={post.status} />
+        </span>
+        {excerpt && (
+          <span className="post-excerpt" dir="auto">
+            {excerpt}
+          </span>
+        )}
+      </button>
+      {post.status === 'done' && post.note && <PostNote note={post.note} />}
+      {post.status === 'error' && post.error && (
+        <p className="post-error">
+          <strong>{errorTitle(post.error)}</strong> <span dir="auto">{post.error.message}</span>
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,13 @@
+import type { PostListItem } from '../../utils/messaging/protocol';
+
+/** Whether an AI provider is saved; 'unknown' while reading it (or when that failed). */
+export type ProviderState = 'unknown' | 'configured' | 'missing';
+
+/** What the popup knows about the active tab's posts. */
+export type PageState =
+  | { kind: 'loading' }
+  /** No content script in this tab (or it does not know the site). */
+  | { kind: 'unsupported' }
+  /** The content script is there but its answer was unreadable or late. */
+  | { kind: 'failed' }
+  | { kind: 'ready'; site: string; posts: PostListItem[] };

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyPreset,
+  buildDraft,
+  defaultFormValues,
+  describeError,
+  firstInvalidField,
+  formFromSettings,
+  hasErrors,
+  normalizeBaseUrl,
+  originPattern,
+  parseTestResponse,
+  uniqueSorted,
+  validateForSave,
+  validateForTest,
+} from './form-logic';
+import type { OptionsFormValues } from '../../components/options/types';
+
+const base: OptionsFormValues = {
+  preset: 'openai',
+  baseUrl: 'https://api.openai.com/v1',
+  apiKey: 'sk-test',
+  model: 'gpt-4o-mini',
+  answerLanguage: 'auto',
+};
+
+describe('defaults and loading', () => {
+  it('starts from the first preset', () => {
+    expect(defaultFormValues()).toEqual({ ...base, apiKey: '' });
+  });
+
+  it('fills the form from stored settings', () => {
+    const form = formFromSettings(
+      { preset: 'ollama', baseUrl: 'http://localhost:11434/v1', model: 'qwen' },
+      '',
+      'pt-BR',
+    );
+    expect(form).toEqual({
+      preset: 'ollama',
+      baseUrl: 'http://localhost:11434/v1',
+      model: 'qwen',
+      apiKey: '',
+      answerLanguage: 'pt-BR',
+    });
+  });
+
+  it('keeps key and language when nothing is configured yet', () => {
+    expect(formFromSettings(null, 'k', 'es')).toMatchObject({
+      preset: 'openai',
+      apiKey: 'k',
+      answerLanguage: 'es',
+    });
+  });
+});
+
+describe('applyPreset', () => {
+  it("fills base URL and model with the preset's values", () => {
+    expect(applyPreset(base, 'groq')).toEqual({
+      ...base,
+      preset: 'groq',
+      baseUrl: 'https://api.groq.com/openai/v1',
+      model: 'llama-3.3-70b-versatile',
+    });
+  });
+
+  it('empties the model when the preset has no default', () => {
+    expect(applyPreset(base, 'lmstudio')).toMatchObject({ baseUrl: 'http://localhost:1234/v1', model: '' });
+  });
+
+  it('keeps the typed values for Custom, and the key always', () => {
+    expect(applyPreset(base, 'custom')).toEqual({ ...base, preset: 'custom' });
+  });
+
+  it('ignores unknown presets', () => {
+    expect(applyPreset(base, 'nope')).toBe(base);
+  });
+});
+
+describe('buildDraft', () => {
+  it('trims every value and drops trailing slashes from the base URL', () => {
+    const draft = buildDraft({ ...base, baseUrl: ' https://x.test/v1// ', model: ' m ', apiKey: ' k ' });
+    expect(draft).toEqual({ preset: 'openai', baseUrl: 'https://x.test/v1', model: 'm', apiKey: 'k' });
+  });
+
+  it('does not carry the answer language', () => {
+    expect(buildDraft(base)).not.toHaveProperty('answerLanguage');
+  });
+
+  it('normalizes only the end of the URL', () => {
+    expect(normalizeBaseUrl('http://a.test//v1/')).toBe('http://a.test//v1');
+  });
+});
+
+describe('validation', () => {
+  it('accepts a complete form', () => {
+    expect(validateForSave(base)).toEqual({});
+    expect(hasErrors(validateForSave(base))).toBe(false);
+  });
+
+  it('rejects base URLs that are not absolute http(s)', () => {
+    for (const baseUrl of ['', 'api.openai.com/v1', 'ftp://x.test', 'javascript:alert(1)', 'not a url']) {
+      expect(validateForSave({ ...base, baseUrl }).baseUrl).toBe('invalid_url');
+    }
+  });
+
+  it('requires a model to save, not to test', () => {
+    expect(validateForSave({ ...base, model: '  ' }).model).toBe('required');
+    expect(validateForTest({ ...base, model: '' })).toEqual({});
+  });
+
+  it('requires a key only for presets that need one', () => {
+    expect(validateForSave({ ...base, apiKey: ' ' }).apiKey).toBe('required');
+    const local = applyPreset({ ...base, apiKey: '' }, 'ollama');
+    expect(validateForSave(local)).toEqual({});
+    expect(validateForSave({ ...base, preset: 'custom', apiKey: '' })).toEqual({});
+  });
+
+  it('does not require the key to test (the endpoint says what it thinks)', () => {
+    expect(validateForTest({ ...base, apiKey: '' })).toEqual({});
+  });
+
+  it('enforces the draft schema lengths', () => {
+    expect(validateForSave({ ...base, model: 'm'.repeat(301) }).model).toBe('too_long');
+    expect(validateForSave({ ...base, apiKey: 'k'.repeat(2001) }).apiKey).toBe('too_long');
+    expect(validateForSave({ ...base, baseUrl: `https://x.test/${'a'.repeat(2000)}` }).baseUrl).toBe(
+      'too_long',
+    );
+  });
+
+  it('names the first invalid field in page order', () => {
+    expect(firstInvalidField({ model: 'required', baseUrl: 'invalid_url' })).toBe('baseUrl');
+    expect(firstInvalidField({ model: 'required', apiKey: 'required' })).toBe('apiKey');
+    expect(firstInvalidField({})).toBeNull();
+  });
+});
+
+describe('originPattern', () => {
+  it('is the scheme and host, any path and port', () => {
+    expect(originPattern('https://api.openai.com/v1')).toBe('https://api.openai.com/*');
+    expect(originPattern('http://localhost:11434/v1/')).toBe('http://localhost/*');
+    expect(originPattern('http://[::1]:8080/v1')).toBe('http://[::1]/*');
+  });
+
+  it('is null for unusable URLs', () => {
+    expect(originPattern('')).toBeNull();
+    expect(originPattern('file:///etc/passwd')).toBeNull();
+  });
+});
+
+describe('parseTestResponse', () => {
+  it('lists the models of a successful test, sorted and unique', () => {
+    expect(parseTestResponse({ ok: true, models: ['b', 'a', 'b', ' '] })).toEqual({
+      kind: 'ok',
+      models: ['a', 'b'],
+    });
+  });
+
+  it('keeps the exact error of a failed test', () => {
+    const error = {
+      code: 'auth',
+      message: 'Incorrect API key provided: sk-***',
+      action: 'open_options',
+      status: 401,
+      retryAfterMs: null,
+    };
+    expect(parseTestResponse({ ok: false, error })).toEqual({ kind: 'failed', error });
+  });
+
+  it('tells a missing answer from an unreadable one', () => {
+    expect(parseTestResponse(undefined)).toEqual({ kind: 'no_answer' });
+    expect(parseTestResponse(null)).toEqual({ kind: 'no_answer' });
+    expect(parseTestResponse({ ok: true })).toEqual({ kind: 'bad_answer' });
+    expect(parseTestResponse({ ok: false, error: { code: 'nope' } })).toEqual({ kind: 'bad_answer' });
+    expect(parseTestResponse('ok')).toEqual({ kind: 'bad_answer' });
+  });
+});
+
+describe('helpers', () => {
+  it('uniqueSorted', () => {
+    expect(uniqueSorted([' z ', 'a', 'a'])).toEqual(['a', 'z']);
+  });
+
+  it('describeError', () => {
+    expect(describeError(new Error('boom'))).toBe('boom');
+    expect(describeError('plain')).toBe('plain');
+    expect(describeError(42)).toBe('42');
+  });
+});

@@ -1,0 +1,301 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { browser } from 'wxt/browser';
+import type { BackgroundRequest } from '../../utils/messaging/protocol';
+import { readApiKey, writeApiKey } from '../../utils/settings/api-key-store';
+import {
+  answerLanguageItem,
+  providerSettingsItem,
+  type AnswerLanguage,
+  type ProviderSettings,
+} from '../../utils/settings/provider-settings';
+import {
+  buildDraft,
+  defaultFormValues,
+  describeError,
+  firstInvalidField,
+  formFromSettings,
+  hasErrors,
+  applyPreset,
+  originPattern,
+  parseTestResponse,
+  validateForSave,
+  validateForTest,
+} from './form-logic';
+import type {
+  FieldErrors,
+  FormField,
+  OptionsFormValues,
+  OptionsNotice,
+} from '../../components/options/types';
+
+/**
+ * State of the options page. This module is the only place where the options page talks to
+ * the browser (storage, the key store, permissions, the background); components get the
+ * state and callbacks.
+ */
+
+/** The side effects the store needs; the browser-backed set is `browserOptionsDeps`. */
+export interface OptionsDeps {
+  loadSettings(): Promise<{
+    settings: ProviderSettings | null;
+    apiKey: string;
+    answerLanguage: AnswerLanguage;
+  }>;
+  saveSettings(settings: ProviderSettings, answerLanguage: AnswerLanguage, apiKey: string): Promise<void>;
+  hasOriginPermission(pattern: string): Promise<boolean>;
+  /** Must be called while handling the user's click (a user gesture). */
+  requestOriginPermission(pattern: string): Promise<boolean>;
+  sendToBackground(message: BackgroundRequest): Promise<unknown>;
+}
+
+export interface OptionsState {
+  phase: 'loading' | 'ready';
+  /** Reading the stored settings failed; the form shows defaults. */
+  loadError: string | null;
+  form: OptionsFormValues;
+  errors: FieldErrors;
+  /** Bumped when a field should receive focus (the first invalid one). */
+  focus: { field: FormField; token: number } | null;
+  notice: OptionsNotice;
+  busy: 'save' | 'test' | null;
+  /** Model IDs from the last successful Test connection (the Model field's suggestions). */
+  models: string[];
+  /** Known host-permission state per origin pattern (checked as the base URL changes). */
+  granted: Record<string, boolean>;
+
+  load(): Promise<void>;
+  setField<K extends keyof OptionsFormValues>(field: K, value: OptionsFormValues[K]): void;
+  choosePreset(presetId: string): void;
+  /** Call from the submit/click handler: it may ask for a host permission. */
+  save(): Promise<void>;
+  /** Call from the click handler: it may ask for a host permission. */
+  testConnection(): Promise<void>;
+}
+
+/** The background has its own request timeout; this only guards against a silent one. */
+export const TEST_TIMEOUT_MS = 30_000;
+
+class TimeoutError extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError('timeout')), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function createOptionsStore(
+  deps: OptionsDeps,
+  { testTimeoutMs = TEST_TIMEOUT_MS }: { testTimeoutMs?: number } = {},
+): StoreApi<OptionsState> {
+  let focusToken = 0;
+
+  return createStore<OptionsState>()((set, get) => {
+    /** Remember whether the endpoint's origin is already granted, ahead of the click. */
+    const checkPermission = (baseUrl: string): void => {
+      const pattern = originPattern(baseUrl);
+      if (!pattern || get().granted[pattern] !== undefined) return;
+      deps.hasOriginPermission(pattern).then(
+        (granted) => set((s) => ({ granted: { ...s.granted, [pattern]: granted } })),
+        () => {
+          // Unknown: save/test will simply ask, which is harmless when already granted.
+        },
+      );
+    };
+
+    const rejectInvalid = (errors: FieldErrors): void => {
+      const field = firstInvalidField(errors);
+      set({ errors, notice: { kind: 'invalid' }, focus: field ? { field, token: ++focusToken } : null });
+    };
+
+    /**
+     * Ask for the endpoint's origin unless it is known to be granted. Runs synchronously up
+     * to `permissions.request`, so the click's user activation is still there (Firefox
+     * requires the call within the input handler itself).
+     */
+    const ensurePermission = (pattern: string): Promise<boolean> => {
+      if (get().granted[pattern] === true) return Promise.resolve(true);
+      return deps.requestOriginPermission(pattern).then((granted) => {
+        set((s) => ({ granted: { ...s.granted, [pattern]: granted } }));
+        return granted;
+      });
+    };
+
+    return {
+      phase: 'loading',
+      loadError: null,
+      form: defaultFormValues(),
+      errors: {},
+      focus: null,
+      notice: { kind: 'none' },
+      busy: null,
+      models: [],
+      granted: {},
+
+      async load() {
+        try {
+          const { settings, apiKey, answerLanguage } = await deps.loadSettings();
+          set({ form: formFromSettings(settings, apiKey, answerLanguage), loadError: null });
+        } catch (error) {
+          set({ loadError: describeError(error) });
+        }
+        set({ phase: 'ready' });
+        checkPermission(get().form.baseUrl);
+      },
+
+      setField(field, value) {
+        const { form, errors, notice, busy } = get();
+        const nextErrors = { ...errors };
+        delete nextErrors[field as FormField];
+        set({
+          form: { ...form, [field]: value },
+          errors: nextErrors,
+          // A result about other values is stale once the form changes.
+          notice: busy ? notice : { kind: 'none' },
+        });
+        if (field === 'baseUrl') checkPermission(String(value));
+      },
+
+      choosePreset(presetId) {
+        const { form, busy, notice } = get();
+        const next = applyPreset(form, presetId);
+        set({ form: next, errors: {}, notice: busy ? notice : { kind: 'none' } });
+        checkPermission(next.baseUrl);
+      },
+
+      save() {
+        const { form, busy } = get();
+        if (busy) return Promise.resolve();
+        const errors = validateForSave(form);
+        if (hasErrors(errors)) {
+          rejectInvalid(errors);
+          return Promise.resolve();
+        }
+        const draft = buildDraft(form);
+        const pattern = originPattern(draft.baseUrl);
+        if (!pattern) {
+          rejectInvalid({ baseUrl: 'invalid_url' });
+          return Promise.resolve();
+        }
+        set({ errors: {}, busy: 'save', notice: { kind: 'saving' } });
+
+        // No await before this call: it must run inside the user's gesture.
+        let permission: Promise<boolean>;
+        try {
+          permission = ensurePermission(pattern);
+        } catch (error) {
+          permission = Promise.reject(error);
+        }
+
+        return (async () => {
+          try {
+            let allowed: boolean;
+            try {
+              allowed = await permission;
+            } catch (error) {
+              set({ notice: { kind: 'permission_failed', pattern, detail: describeError(error) } });
+              return;
+            }
+            if (!allowed) {
+              set({ notice: { kind: 'permission_denied', pattern } });
+              return;
+            }
+            const { apiKey, ...settings } = draft;
+            const { answerLanguage } = get().form;
+            try {
+              await deps.saveSettings(settings, answerLanguage, apiKey);
+            } catch (error) {
+              set({ notice: { kind: 'save_failed', detail: describeError(error) } });
+              return;
+            }
+            set((s) => ({
+              // Show what was stored (trimmed), unless the user typed on meanwhile.
+              form: s.form === form ? { ...form, ...draft } : s.form,
+              notice: { kind: 'saved' },
+            }));
+          } finally {
+            set({ busy: null });
+          }
+        })();
+      },
+
+      testConnection() {
+        const { form, busy } = get();
+        if (busy) return Promise.resolve();
+        const errors = validateForTest(form);
+        if (hasErrors(errors)) {
+          rejectInvalid(errors);
+          return Promise.resolve();
+        }
+        const draft = buildDraft(form);
+        const pattern = originPattern(draft.baseUrl);
+        set({ errors: {}, busy: 'test', notice: { kind: 'testing' } });
+
+        // Without the host permission the background's request may be blocked (CORS), so
+        // ask now, in the gesture, when the origin is known not to be granted yet.
+        let permission: Promise<unknown> = Promise.resolve();
+        if (pattern && get().granted[pattern] === false) {
+          try {
+            permission = ensurePermission(pattern).catch(() => false);
+          } catch {
+            // The test still runs and reports what the endpoint says.
+          }
+        }
+
+        return (async () => {
+          try {
+            await permission;
+            let raw: unknown;
+            try {
+              raw = await withTimeout(deps.sendToBackground({ type: 'provider:test', draft }), testTimeoutMs);
+            } catch (error) {
+              set({
+                notice:
+                  error instanceof TimeoutError
+                    ? { kind: 'test', outcome: { kind: 'no_answer' } }
+                    : { kind: 'unreachable', detail: describeError(error) },
+              });
+              return;
+            }
+            const outcome = parseTestResponse(raw);
+            set((s) => ({
+              notice: { kind: 'test', outcome },
+              models: outcome.kind === 'ok' ? outcome.models : s.models,
+            }));
+          } finally {
+            set({ busy: null });
+          }
+        })();
+      },
+    };
+  });
+}
+
+/** The real side effects, through webextension-polyfill's `browser`. */
+export const browserOptionsDeps: OptionsDeps = {
+  async loadSettings() {
+    const [settings, answerLanguage, apiKey] = await Promise.all([
+      providerSettingsItem.getValue(),
+      answerLanguageItem.getValue(),
+      readApiKey(),
+    ]);
+    return { settings, answerLanguage, apiKey };
+  },
+  async saveSettings(settings, answerLanguage, apiKey) {
+    await Promise.all([
+      providerSettingsItem.setValue(settings),
+      answerLanguageItem.setValue(answerLanguage),
+      writeApiKey(apiKey),
+    ]);
+  },
+  hasOriginPermission(pattern) {
+    return browser.permissions.contains({ origins: [pattern] });
+  },
+  requestOriginPermission(pattern) {
+    return browser.permissions.request({ origins: [pattern] });
+  },
+  sendToBackground(message) {
+    return browser.runtime.sendMessage(message);
+  },
+};

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PostListItem } from '../../utils/messaging/protocol';
+import { createPopupStore, type PopupDeps } from './popup-store';
+
+function post(overrides: Partial<PostListItem> = {}): PostListItem {
+  return {
+    key: 'x:1',
+    url: 'https://x.com/alice/status/1',
+    authorName: 'Alice',
+    handle: 'alice',
+    excerpt: 'Hello',
+    status: 'idle',
+    note: null,
+    error: null,
+    ...overrides,
+  };
+}
+
+function fakeDeps(overrides: Partial<PopupDeps> = {}) {
+  return {
+    getActiveTabId: vi.fn<PopupDeps['getActiveTabId']>(async () => 7),
+    sendToTab: vi.fn<PopupDeps['sendToTab']>(async () => ({ site: 'x', posts: [post()] })),
+    isProviderConfigured: vi.fn<PopupDeps['isProviderConfigured']>(async () => true),
+    openOptionsPage: vi.fn<PopupDeps['openOptionsPage']>(async () => {}),
+    ...overrides,
+  };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const timings = { answerTimeoutMs: 50, pollMs: 20, afterOpenMs: 5 };
+
+describe('popup store', () => {
+  it('lists the posts of the active tab and the provider state', async () => {
+    const deps = fakeDeps({ isProviderConfigured: async () => false });
+    const store = createPopupStore(deps, timings);
+    const stop = store.getState().start();
+    await vi.waitFor(() => expect(store.getState().page.kind).toBe('ready'));
+    expect(deps.sendToTab).toHaveBeenCalledWith(7, { type: 'posts:list' });
+    expect(store.getState().provider).toBe('missing');
+    expect(store.getState().page).toEqual({ kind: 'ready', site: 'x', posts: [post()] });
+    stop();
+  });
+
+  it('says "unsupported" when the tab has no content script', async () => {
+    const store = createPopupStore(
+      fakeDeps({ sendToTab: () => Promise.reject(new Error('Could not establish connection.')) }),
+      timings,
+    );
+    await store.getState().refresh();
+    expect(store.getState().page).toEqual({ kind: 'unsupported' });
+
+    const noAnswer = createPopupStore(fakeDeps({ sendToTab: async () => undefined }), timings);
+    await noAnswer.getState().refresh();
+    expect(noAnswer.getState().page).toEqual({ kind: 'unsupported' });
+
+    const noTab = createPopupStore(fakeDeps({ getActiveTabId: async () => null }), timings);
+    await noTab.getState().refresh();
+    expect(noTab.getState().page).toEqual({ kind: 'unsupported' });
+  });
+
+  it('fails visibly on an unreadable or late answer', async () => {
+    const bad = createPopupStore(fakeDeps({ sendToTab: async () => ({ posts: 'many' }) }), timings);
+    await bad.getState().refresh();
+    expect(bad.getState().page).toEqual({ kind: 'failed' });
+
+    const late = createPopupStore(fakeDeps({ sendToTab: () => new Promise(() => {}) }), timings);
+    await late.getState().refresh();
+    expect(late.getState().page).toEqual({ kind: 'failed' });
+  });
+
+  it('keeps refreshing while a note is being written, and stops on stop()', async () => {
+    let status: PostListItem['status'] = 'streaming';
+    const sendToTab = vi.fn(async () => ({ site: 'x', posts: [post({ status })] }));
+    const deps = fakeDeps({ sendToTab });
+    const store = createPopupStore(deps, timings);
+    const stop = store.getState().start();
+    await vi.waitFor(() => expect(sendToTab.mock.calls.length).toBeGreaterThanOrEqual(3));
+    status = 'done';
+    await vi.waitFor(() => {
+      const { page } = store.getState();
+      expect(page.kind === 'ready' && page.posts[0]?.status).toBe('done');
+    });
+    const calls = sendToTab.mock.calls.length;
+    await new Promise((r) => setTimeout(r, 60));
+    expect(sendToTab.mock.calls.length).toBe(calls);
+    stop();
+  });
+
+  it('opens a post in the page, then refreshes', async () => {
+    const deps = fakeDeps();
+    const store = createPopupStore(deps, timings);
+    const stop = store.getState().start();
+    await vi.waitFor(() => expect(store.getState().page.kind).toBe('ready'));
+    await store.getState().openPost('x:1');
+    expect(deps.sendToTab).toHaveBeenCalledWith(7, { type: 'posts:open', key: 'x:1' });
+    await vi.waitFor(() => expect(deps.sendToTab).toHaveBeenCalledTimes(3));
+    stop();
+  });
+
+  it('opens the options page', async () => {
+    const deps = fakeDeps();
+    await createPopupStore(deps, timings).getState().openOptions();
+    expect(deps.openOptionsPage).toHaveBeenCalled();
+  });
+});
