@@ -13,6 +13,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Extension code goes through wxt/browser (webextension-polyfill), so Firefox behaves alike.
+      'no-restricted-globals': ['error', { name: 'chrome', message: "Use `browser` from 'wxt/browser'." }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Untrusted text must never become HTML (SECURITY: model output and post text).
       'no-restricted-properties': [
@@ -26,6 +28,12 @@ export default tseslint.config(
   {
     // Test fixtures and the model server build DOM and talk HTTP on purpose.
     files: ['e2e/**', '**/*.test.ts', '**/*.test.tsx', 'bench/**'],
-    rules: { 'no-restricted-properties': 'off' },
+    rules: {
+      'no-restricted-properties': 'off',
+      'no-restricted-globals': 'off',
+      // Playwright fixtures call their callback `use` and take `{}` when they need no fixture.
+      'react-hooks/rules-of-hooks': 'off',
+      'no-empty-pattern': 'off',
+    },
   },
 );

@@ -55,19 +55,6 @@ const CHROMIUM_FLAGS = [
   '--remote-debugging-port=0',
 ];
 
-/** The bits of the extension API the helpers call inside the service worker. */
-declare const chrome: {
-  runtime: { id: string; getManifest(): { action?: { default_popup?: string } } };
-  storage: {
-    local: {
-      set(items: Record<string, unknown>): Promise<void>;
-      get(key: string): Promise<Record<string, unknown>>;
-    };
-  };
-  commands: { onCommand: { dispatch(name: string, tab?: unknown): void } };
-  tabs: { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<unknown[]> };
-  action: { openPopup(): Promise<void> };
-};
 
 type TestFixtures = {
   context: BrowserContext;
@@ -81,11 +68,9 @@ type WorkerFixtures = { modelServer: ModelServer };
 /** Per-context state the helpers need: the profile dir and extra CDP clients to close. */
 const contextState = new WeakMap<BrowserContext, { userDataDir: string; popupBrowsers: Browser[] }>();
 
-// The fixture callback is named `provide`, not `use`: eslint's react-hooks rules flag `use(...)`.
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   modelServer: [
     // Playwright requires the destructuring pattern even when no fixture is used.
-    // eslint-disable-next-line no-empty-pattern
     async ({}, provide) => {
       const server = new ModelServer();
       await server.start();
@@ -103,7 +88,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { auto: true },
   ],
 
-  // eslint-disable-next-line no-empty-pattern
   context: async ({}, provide) => {
     if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(
@@ -305,7 +289,8 @@ export async function dispatchCommand(
   await serviceWorker.evaluate(
     async ({ name, withTab }) => {
       const [tab] = withTab ? await chrome.tabs.query({ active: true, lastFocusedWindow: true }) : [];
-      chrome.commands.onCommand.dispatch(name, tab);
+      // dispatch() exists at run time (it is how Chrome's own tests fire events) but is untyped.
+      (chrome.commands.onCommand as unknown as { dispatch(n: string, t?: unknown): void }).dispatch(name, tab);
     },
     { name, withTab: options.tab !== null },
   );

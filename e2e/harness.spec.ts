@@ -18,18 +18,6 @@ import {
   test,
 } from './fixtures';
 
-declare const chrome: {
-  runtime: {
-    id: string;
-    getManifest(): { commands?: Record<string, unknown>; action?: { default_popup?: string } };
-    sendMessage(m: unknown): Promise<unknown>;
-  };
-  commands: { onCommand: { addListener(fn: (name: string, tab?: { url?: string }) => void): void } };
-  tabs: {
-    getCurrent(): Promise<unknown>;
-    query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ url?: string }[]>;
-  };
-};
 
 test('the service worker starts and names the extension', async ({ serviceWorker, extensionId }) => {
   expect(extensionId).toMatch(/^[a-p]{32}$/);

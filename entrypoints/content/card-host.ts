@@ -49,27 +49,27 @@ export class CardHost {
     if (model && anchor) this.place(anchor);
   }
 
-  /** Beside the post when there is room (never over its text), else below the badge. */
+  /**
+   * Beside the post when there is room, else below or above it, so the card does not cover the
+   * post's text; only when nothing fits does it cover the post, at the viewport's right edge
+   * where left-aligned text is thinnest.
+   */
   private place(anchor: Element): void {
-    const post = anchor.closest('[data-footnote-post]') ?? anchor;
-    const postRect = post.getBoundingClientRect();
-    const anchorRect = anchor.getBoundingClientRect();
+    const post = (anchor.closest('[data-footnote-post]') ?? anchor).getBoundingClientRect();
+    const badge = anchor.getBoundingClientRect();
     const width = Math.min(CARD_WIDTH, window.innerWidth - 2 * GAP);
     const height = this.element.offsetHeight;
-    let left: number;
-    let top: number;
-    if (postRect.right + GAP + width <= window.innerWidth - GAP) {
-      left = postRect.right + GAP;
-      top = anchorRect.top;
-    } else if (postRect.left - GAP - width >= GAP) {
-      left = postRect.left - GAP - width;
-      top = anchorRect.top;
-    } else {
-      left = anchorRect.left;
-      top = anchorRect.bottom + GAP;
-    }
-    left = clamp(left, GAP, window.innerWidth - width - GAP);
-    top = clamp(top, GAP, window.innerHeight - height - GAP);
+    const fitsX = (left: number) => left >= GAP && left + width <= window.innerWidth - GAP;
+    const fitsY = (top: number) => top >= GAP && top + height <= window.innerHeight - GAP;
+    const candidates = [
+      { left: post.right + GAP, top: badge.top, fits: fitsX(post.right + GAP) },
+      { left: post.left - GAP - width, top: badge.top, fits: fitsX(post.left - GAP - width) },
+      { left: badge.left, top: post.bottom + GAP, fits: fitsY(post.bottom + GAP) },
+      { left: badge.left, top: post.top - GAP - height, fits: fitsY(post.top - GAP - height) },
+    ];
+    const chosen = candidates.find((c) => c.fits) ?? { left: window.innerWidth - width - GAP, top: badge.bottom + GAP };
+    const left = clamp(chosen.left, GAP, window.innerWidth - width - GAP);
+    const top = clamp(chosen.top, GAP, window.innerHeight - height - GAP);
     this.element.style.setProperty('left', `${Math.round(left)}px`);
     this.element.style.setProperty('top', `${Math.round(top)}px`);
   }

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configureModelServer, expect, routeFixture, test } from './fixtures';
+
+// Screenshots for the README, taken from the real extension on the fixture page, so they stay
+// current. `npm run screenshots` writes them to docs/screenshots/; a normal run writes them to
+// the test output folder and only checks that the card rendered.
+
+const DOCS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+const HOME = 'https://x.com/home';
+const PT_POST = 'x:2126225507567988089';
+
+const SAMPLE_NOTE = {
+  summary: 'O post avisa que o metrô de São Paulo terá horário reduzido hoje por causa de uma greve.',
+  classification: 'needs_context',
+  note: 'A operação reduzida vale para as linhas 1, 2, 3 e 15; as linhas privatizadas (4 e 5) funcionam normalmente. Confira o horário de cada linha antes de sair.',
+  claims: [
+    {
+      claim: 'O metrô de São Paulo funciona em horário reduzido hoje por causa de uma greve.',
+      quote: 'Hoje o metrô de São Paulo vai funcionar em horário reduzido por causa da greve.',
+      verdict: 'unverifiable',
+      confidence: 0.55,
+      basis: 'model_knowledge',
+      explanation: 'Greves do metrô costumam afetar só as linhas estatais; sem uma fonte de hoje não é possível confirmar o horário.',
+      citations: [],
+    },
+  ],
+  detail: '',
+  injection_detected: false,
+};
+
+test('screenshot: the card on X', async ({ context, page, serviceWorker, modelServer }, testInfo) => {
+  await page.setViewportSize({ width: 1500, height: 820 });
+  await routeFixture(context, HOME, 'x/home.html');
+  await page.goto(HOME);
+  await configureModelServer(serviceWorker, modelServer);
+  modelServer.enqueue({ kind: 'note', note: SAMPLE_NOTE });
+  const post = page.locator(`[data-footnote-post="${PT_POST}"]`);
+  await post.scrollIntoViewIfNeeded();
+  await post.getByRole('button', { name: /^Footnote/ }).click();
+  const card = page.getByRole('dialog', { name: /^Footnote/ });
+  await expect(card.getByText(SAMPLE_NOTE.note)).toBeVisible();
+  await expect(card).toHaveAttribute('aria-busy', 'false');
+  await page.mouse.move(0, 0);
+
+  const dir = process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir;
+  await page.screenshot({ path: path.join(dir, 'card-x.png') });
+});
