@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
+import { describedBy, FieldMessages } from './FieldMessages';
 
 export interface ApiKeyFieldProps {
   id: string;
@@ -14,8 +15,6 @@ export interface ApiKeyFieldProps {
 /** The API key input (a password field) with a show/hide toggle. */
 export function ApiKeyField({ id, value, required, error, onChange }: ApiKeyFieldProps) {
   const [visible, setVisible] = useState(false);
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   return (
     <div className="field">
       <label htmlFor={id}>{i18n.t('options.apiKey')}</label>
@@ -30,20 +29,17 @@ export function ApiKeyField({ id, value, required, error, onChange }: ApiKeyFiel
           spellCheck={false}
           aria-required={required}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+          aria-describedby={describedBy(id, error)}
         />
         <button type="button" className="secondary" aria-controls={id} onClick={() => setVisible((v) => !v)}>
           {visible ? i18n.t('options.hideKey') : i18n.t('options.showKey')}
         </button>
       </div>
-      <p id={hintId} className="hint">
-        {required ? i18n.t('options.apiKeyHint') : i18n.t('options.apiKeyOptionalHint')}
-      </p>
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldMessages
+        fieldId={id}
+        hint={required ? i18n.t('options.apiKeyHint') : i18n.t('options.apiKeyOptionalHint')}
+        error={error}
+      />
     </div>
   );
 }

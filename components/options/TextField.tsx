@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { describedBy, FieldMessages } from './FieldMessages';
 
 export interface TextFieldProps {
   id: string;
@@ -26,8 +27,6 @@ export function TextField({
   list,
   onChange,
 }: TextFieldProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -42,16 +41,9 @@ export function TextField({
         spellCheck={false}
         aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+        aria-describedby={describedBy(id, error)}
       />
-      <p id={hintId} className="hint">
-        {hint}
-      </p>
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldMessages fieldId={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -5,8 +5,25 @@
  * staying blank.
  */
 
+/**
+ * Starts an extension page: loads the app (and webextension-polyfill with it) only where
+ * extension APIs exist, and otherwise says why the page cannot work.
+ */
+export function bootExtensionPage(loadApp: () => Promise<{ mount(root: HTMLElement): void }>): void {
+  const root = document.getElementById('root');
+  if (!root) return;
+  if (!hasExtensionApis()) {
+    showBootFailure(root);
+    return;
+  }
+  root.replaceChildren(); // the static "could not start" fallback in index.html
+  loadApp()
+    .then(({ mount }) => mount(root))
+    .catch((error: unknown) => showBootFailure(root, error instanceof Error ? error.message : String(error)));
+}
+
 /** Extension APIs exist only when this page is opened from the extension itself. */
-export function hasExtensionApis(): boolean {
+function hasExtensionApis(): boolean {
   const g = globalThis as { browser?: { runtime?: { id?: string } }; chrome?: { runtime?: { id?: string } } };
   return Boolean(g.browser?.runtime?.id ?? g.chrome?.runtime?.id);
 }
@@ -15,7 +32,7 @@ export function hasExtensionApis(): boolean {
  * A last-resort message written with textContent. It cannot be translated: the i18n API is
  * one of the things that is missing when this is needed.
  */
-export function showBootFailure(root: HTMLElement, detail?: string): void {
+function showBootFailure(root: HTMLElement, detail?: string): void {
   const box = document.createElement('div');
   box.setAttribute('role', 'alert');
   box.className = 'notice notice-error boot-failure';

@@ -27,6 +27,7 @@ import type {
   OptionsFormValues,
   OptionsNotice,
 } from '../../components/options/types';
+import { NoAnswerError, withTimeout } from '../../utils/messaging/with-timeout';
 
 /**
  * State of the options page. This module is the only place where the options page talks to
@@ -74,16 +75,6 @@ export interface OptionsState {
 
 /** The background has its own request timeout; this only guards against a silent one. */
 export const TEST_TIMEOUT_MS = 30_000;
-
-class TimeoutError extends Error {}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError('timeout')), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 export function createOptionsStore(
   deps: OptionsDeps,
@@ -252,7 +243,7 @@ export function createOptionsStore(
             } catch (error) {
               set({
                 notice:
-                  error instanceof TimeoutError
+                  error instanceof NoAnswerError
                     ? { kind: 'test', outcome: { kind: 'no_answer' } }
                     : { kind: 'unreachable', detail: describeError(error) },
               });

@@ -1,20 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PostListItem } from '../../utils/messaging/protocol';
+import { samplePostListItem } from './sample-post-list-item';
 import { createPopupStore, type PopupDeps } from './popup-store';
 
-function post(overrides: Partial<PostListItem> = {}): PostListItem {
-  return {
-    key: 'x:1',
-    url: 'https://x.com/alice/status/1',
-    authorName: 'Alice',
-    handle: 'alice',
-    excerpt: 'Hello',
-    status: 'idle',
-    note: null,
-    error: null,
-    ...overrides,
-  };
-}
+const post = samplePostListItem;
 
 function fakeDeps(overrides: Partial<PopupDeps> = {}) {
   return {

@@ -4,6 +4,7 @@ import type { TabRequest } from '../../utils/messaging/protocol';
 import { providerSettingsItem } from '../../utils/settings/provider-settings';
 import type { PageState, ProviderState } from '../../components/popup/types';
 import { hasWorkInProgress, parsePostListResponse } from './post-list';
+import { NoAnswerError, withTimeout } from '../../utils/messaging/with-timeout';
 
 /**
  * State of the toolbar popup. This module is the only place where the popup talks to the
@@ -39,16 +40,6 @@ export interface PopupTimings {
 }
 
 export const DEFAULT_TIMINGS: PopupTimings = { answerTimeoutMs: 3_000, pollMs: 1_000, afterOpenMs: 300 };
-
-class TimeoutError extends Error {}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError('timeout')), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings> = {}): StoreApi<PopupState> {
   const { answerTimeoutMs, pollMs, afterOpenMs } = { ...DEFAULT_TIMINGS, ...timings };
@@ -100,7 +91,7 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
         }
       } catch (error) {
         // tabs.sendMessage rejects when the tab has no content script (chrome://, other sites).
-        page = error instanceof TimeoutError ? { kind: 'failed' } : { kind: 'unsupported' };
+        page = error instanceof NoAnswerError ? { kind: 'failed' } : { kind: 'unsupported' };
       }
       if (mine !== generation) return;
       set({ page });

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PostListItem } from '../../utils/messaging/protocol';
+import { samplePostListItem } from './sample-post-list-item';
 import { hasWorkInProgress, parsePostListResponse } from './post-list';
 
-function post(overrides: Partial<PostListItem> = {}): PostListItem {
-  return {
-    key: 'x:1',
-    url: 'https://x.com/alice/status/1',
-    authorName: 'Alice',
-    handle: 'alice',
-    excerpt: 'Hello',
-    status: 'idle',
-    note: null,
-    error: null,
-    ...overrides,
-  };
-}
+const post = samplePostListItem;
 
 describe('parsePostListResponse', () => {
   it('accepts a valid list', () => {

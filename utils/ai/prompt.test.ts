@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Post } from '../posts/post';
+import { samplePost } from '../posts/sample-post';
 import { buildNoteMessages, createNonce, SYSTEM_PROMPT } from './prompt';
 
-function post(overrides: Partial<Post> = {}): Post {
-  return {
-    site: 'x',
-    id: '1851263513130018247',
-    url: 'https://x.com/someone/status/1851263513130018247',
-    author: { name: 'Some One', handle: 'someone' },
-    time: '2024-10-29T14:00:00.000Z',
-    text: 'The bridge opened in 2021.',
-    lang: 'en',
-    truncated: false,
-    links: [],
-    media: { imageAlts: [], hasVideo: false },
-    quoted: null,
-    replyTo: [],
-    ...overrides,
-  };
-}
+const post = samplePost;
 
 const NONCE = 'a1b2c3d4e5f6a1b2c3d4e5f6';
 

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Post } from '../posts/post';
+import { samplePost } from '../posts/sample-post';
 import { NoteCache, noteCacheKey, type CachedNote, type CacheKeyParts } from './note-cache';
 
-const post: Post = {
-  site: 'x',
-  id: '1',
-  url: 'https://x.com/a/status/1',
-  author: { name: 'A', handle: 'a' },
-  time: null,
-  text: 'hello',
-  lang: null,
-  truncated: false,
-  links: [],
-  media: { imageAlts: [], hasVideo: false },
-  quoted: null,
-  replyTo: [],
-};
+const post = samplePost({ id: '1', url: 'https://x.com/a/status/1', text: 'hello' });
 
 const parts: CacheKeyParts = {
   post,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_API_KEY, DEFAULT_MODEL, DEFAULT_NOTE, lastUserMessage, ModelServer } from '../../e2e/model-server';
 import type { Note, PartialNote } from '../ai/note-schema';
 import { streamChatJson, type ChatEndpoint } from '../ai/openai-chat';
-import type { Post } from '../posts/post';
+import { samplePost } from '../posts/sample-post';
 import { NoteCache } from './note-cache';
 import type { NoteError } from './note-error';
 import type { NoteMeta } from './note-meta';
@@ -20,20 +20,7 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 beforeEach(() => server.reset());
 
-const post: Post = {
-  site: 'x',
-  id: '1851263513130018247',
-  url: 'https://x.com/someone/status/1851263513130018247',
-  author: { name: 'Some One', handle: 'someone' },
-  time: '2024-10-29T14:00:00.000Z',
-  text: 'A ponte foi inaugurada em 2021.',
-  lang: 'pt',
-  truncated: false,
-  links: [],
-  media: { imageAlts: [], hasVideo: false },
-  quoted: null,
-  replyTo: [],
-};
+const post = samplePost({ text: 'A ponte foi inaugurada em 2021.', lang: 'pt' });
 
 interface Outcome {
   partials: PartialNote[];

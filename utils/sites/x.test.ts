@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { postSchema, type Post } from '../posts/post';
 import { xAdapter } from './x';
+import { samplePost } from '../posts/sample-post';
 
 // Not `new URL(…, import.meta.url)`: Vite rewrites that pattern into an asset URL.
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../e2e/fixtures/x');
@@ -37,18 +38,12 @@ function datetimeOf(id: string): string {
 }
 
 function xPost(fields: Partial<Post> & Pick<Post, 'id' | 'author' | 'text'>): Post {
-  return {
-    site: 'x',
+  return samplePost({
     url: `https://x.com/${fields.author.handle}/status/${fields.id}`,
     time: datetimeOf(fields.id),
     lang: 'en',
-    truncated: false,
-    links: [],
-    media: { imageAlts: [], hasVideo: false },
-    quoted: null,
-    replyTo: [],
     ...fields,
-  };
+  });
 }
 
 const HOME = {

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { noteJsonSchema, noteSchema, partialNoteSchema } from './note-schema';
+
+type JsonSchema = {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean;
+  items?: JsonSchema;
+};
+
+/** Every object in the schema, with its path: strict structured output checks each one. */
+function objects(schema: JsonSchema, path = '$'): Array<[string, JsonSchema]> {
+  const found: Array<[string, JsonSchema]> = schema.type === 'object' ? [[path, schema]] : [];
+  for (const [key, child] of Object.entries(schema.properties ?? {})) found.push(...objects(child, `${path}.${key}`));
+  if (schema.items) found.push(...objects(schema.items, `${path}[]`));
+  return found;
+}
+
+describe('note JSON schema (for strict structured output)', () => {
+  it('closes every object and requires every property', () => {
+    const all = objects(noteJsonSchema as JsonSchema);
+    expect(all.map(([path]) => path)).toEqual(['$', '$.claims[]']);
+    for (const [, object] of all) {
+      expect(object.additionalProperties).toBe(false);
+      expect([...(object.required ?? [])].sort()).toEqual(Object.keys(object.properties ?? {}).sort());
+    }
+  });
+
+  it('streams in the order the card shows: summary first', () => {
+    expect(Object.keys((noteJsonSchema as JsonSchema).properties ?? {})).toEqual([
+      'summary',
+      'classification',
+      'note',
+      'claims',
+      'detail',
+      'injection_detected',
+    ]);
+  });
+
+  it('has no $schema key (some OpenAI-compatible servers reject it)', () => {
+    expect(noteJsonSchema).not.toHaveProperty('$schema');
+  });
+});
+
+describe('note validation', () => {
+  const valid = {
+    summary: 's',
+    classification: 'opinion',
+    note: '',
+    claims: [],
+    detail: '',
+    injection_detected: false,
+  };
+
+  it('accepts a valid note and tolerates extra keys from lax providers', () => {
+    expect(noteSchema.safeParse(valid).success).toBe(true);
+    expect(noteSchema.parse({ ...valid, extra: 1 })).toEqual(valid);
+  });
+
+  it('rejects unknown classifications, out-of-range confidence and missing fields', () => {
+    expect(noteSchema.safeParse({ ...valid, classification: 'true' }).success).toBe(false);
+    const claim = { claim: 'c', quote: 'q', verdict: 'supported', confidence: 1.5, basis: 'none', explanation: '', citations: [] };
+    expect(noteSchema.safeParse({ ...valid, claims: [claim] }).success).toBe(false);
+    const { summary: _omitted, ...noSummary } = valid;
+    expect(noteSchema.safeParse(noSummary).success).toBe(false);
+  });
+
+  it('accepts any prefix shape as a partial note', () => {
+    expect(partialNoteSchema.safeParse({}).success).toBe(true);
+    expect(partialNoteSchema.safeParse({ summary: 'half', claims: [{ quote: 'q' }] }).success).toBe(true);
+    expect(partialNoteSchema.safeParse({ claims: [{ verdict: 'nope' }] }).success).toBe(false);
+  });
+});
