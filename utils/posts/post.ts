@@ -5,10 +5,26 @@ import * as z from 'zod/mini';
 
 /** Hard caps: a post bigger than this is not a post (and would be a costly prompt). */
 export const POST_TEXT_MAX = 20_000;
-const SHORT_TEXT_MAX = 500;
-const URL_MAX = 2_000;
+/** Caps on the other fields; adapters clip to them so a valid page never yields an invalid Post. */
+export const SHORT_TEXT_MAX = 500;
+export const URL_MAX = 2_000;
+export const ALT_MAX = 5_000;
+export const IMAGES_MAX = 20;
+export const LINKS_MAX = 50;
+export const REPLY_TO_MAX = 50;
 
-export const SITE_IDS = ['x'] as const;
+export const SITE_IDS = [
+  'x',
+  'bluesky',
+  'mastodon',
+  'reddit',
+  'threads',
+  'linkedin',
+  'facebook',
+  'hackernews',
+  'youtube',
+  'generic',
+] as const;
 export const siteIdSchema = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof siteIdSchema>;
 
@@ -23,7 +39,7 @@ const authorSchema = z.object({
 
 const mediaSchema = z.object({
   /** Alt text of each image, in order; the site's placeholder ("Image") when the author wrote none. */
-  imageAlts: z.array(z.string().check(z.maxLength(5_000))).check(z.maxLength(20)),
+  imageAlts: z.array(z.string().check(z.maxLength(ALT_MAX))).check(z.maxLength(IMAGES_MAX)),
   hasVideo: z.boolean(),
 });
 
@@ -54,11 +70,11 @@ export const postSchema = z.object({
   /** The page shows only part of the text ("Show more"). */
   truncated: z.boolean(),
   /** Full URLs linked from the text. */
-  links: z.array(url()).check(z.maxLength(50)),
+  links: z.array(url()).check(z.maxLength(LINKS_MAX)),
   media: mediaSchema,
   quoted: z.nullable(quotedPostSchema),
   /** Handles this post replies to, as the page shows them (without "@"). */
-  replyTo: z.array(shortText()).check(z.maxLength(50)),
+  replyTo: z.array(shortText()).check(z.maxLength(REPLY_TO_MAX)),
 });
 
 export type Post = z.infer<typeof postSchema>;

@@ -14,7 +14,12 @@ export interface BadgeAnchor {
 export interface SiteAdapter {
   readonly id: SiteId;
   /** Is this page (by URL) one this adapter understands? */
-  matchesLocation(location: { hostname: string }): boolean;
+  matchesLocation(location: { hostname: string; pathname: string }): boolean;
+  /**
+   * For software that runs on any host (Mastodon, generic pages): does this document look like
+   * one this adapter understands? Checked only on hosts the user enabled Footnote on.
+   */
+  matchesDocument?(document: Document): boolean;
   /** CSS selector of post root elements, used by the observer to find candidates cheaply. */
   readonly postRootSelector: string;
   /**

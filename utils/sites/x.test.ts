@@ -199,11 +199,11 @@ describe('xAdapter.matchesLocation', () => {
     'www.twitter.com',
     'mobile.twitter.com',
     'X.COM',
-  ])('accepts %s', (hostname) => expect(xAdapter.matchesLocation({ hostname })).toBe(true));
+  ])('accepts %s', (hostname) => expect(xAdapter.matchesLocation({ hostname, pathname: '/' })).toBe(true));
 
   it.each(['bsky.app', 'notx.com', 'x.com.evil.example', 'tweetdeck.example', 'pro.x.com', ''])(
     'rejects %s',
-    (hostname) => expect(xAdapter.matchesLocation({ hostname })).toBe(false),
+    (hostname) => expect(xAdapter.matchesLocation({ hostname, pathname: '/' })).toBe(false),
   );
 });
 

@@ -2,18 +2,21 @@
  * X / Twitter adapter. The DOM it reads is specified in SITES.md §1; only data-testid, role,
  * aria-*, lang, href and time[datetime] are relied on (class names rotate).
  */
-import { POST_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../posts/post';
+import {
+  ALT_MAX,
+  IMAGES_MAX,
+  LINKS_MAX,
+  POST_TEXT_MAX,
+  REPLY_TO_MAX,
+  SHORT_TEXT_MAX,
+  URL_MAX,
+  type Post,
+  type PostMedia,
+  type QuotedPost,
+} from '../posts/post';
 import { readText } from './dom-text';
 import type { BadgeAnchor, SiteAdapter } from './site-adapter';
 import { snowflakeTime, X_SNOWFLAKE } from './snowflake';
-
-/** Caps from post.ts that it does not export. */
-const SHORT_TEXT_MAX = 500;
-const URL_MAX = 2_000;
-const ALT_MAX = 5_000;
-const IMAGES_MAX = 20;
-const LINKS_MAX = 50;
-const REPLY_TO_MAX = 50;
 
 const HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com']);
 
