@@ -5,25 +5,33 @@ import { resolveAnswerLanguage } from '@/utils/ai/answer-language';
 import { routeBackgroundMessages } from '@/utils/messaging/background-router';
 import { serveNotePorts } from '@/utils/messaging/note-port-server';
 import { COMMANDS, type TabRequest } from '@/utils/messaging/protocol';
+import { idbNoteStore } from '@/utils/notes/idb-note-store';
 import { NoteCache } from '@/utils/notes/note-cache';
 import { createNoteEngine } from '@/utils/notes/note-engine';
+import { storedOutputModes } from '@/utils/notes/output-mode-store';
 import { loadConfiguredEndpoint } from '@/utils/notes/provider-endpoint';
+import { budgetExceeded, recordUsage } from '@/utils/notes/usage-ledger';
 import { answerLanguageItem } from '@/utils/settings/provider-settings';
 
-/** Bounds for the in-memory note cache: plenty for a session of scrolling, small for the worker. */
-const CACHE_MAX_ENTRIES = 500;
-const CACHE_MAX_BYTES = 4 * 1024 * 1024;
+/** Bounds for the note cache (memory and IndexedDB): months of reading, a few MB. */
+const CACHE_MAX_ENTRIES = 1_000;
+const CACHE_MAX_BYTES = 8 * 1024 * 1024;
+/** Model calls at once per endpoint: enough for a fast scroll, few enough to avoid 429s. */
+const CONCURRENCY_PER_ENDPOINT = 3;
 
 export default defineBackground(() => {
   const engine = createNoteEngine({
     loadEndpoint: loadConfiguredEndpoint,
     answerLanguage: async () => resolveAnswerLanguage(await answerLanguageItem.getValue(), browser.i18n.getUILanguage()),
-    cache: new NoteCache(CACHE_MAX_ENTRIES, CACHE_MAX_BYTES),
+    cache: new NoteCache(CACHE_MAX_ENTRIES, CACHE_MAX_BYTES, idbNoteStore()),
+    outputModes: storedOutputModes,
+    usage: { exceeded: budgetExceeded, record: recordUsage },
     stream: streamChatJson,
     now: Date.now,
+    concurrency: CONCURRENCY_PER_ENDPOINT,
   });
   serveNotePorts(engine);
-  routeBackgroundMessages();
+  routeBackgroundMessages(engine);
 
   // Shortcuts act on the active tab's page, which knows which post is hovered or focused.
   browser.commands.onCommand.addListener(async (command) => {

@@ -5,7 +5,7 @@ import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 import { BADGE_SELECTOR } from './badges';
 import { CardHost } from './card-host';
 import type { NoteClient } from './note-client';
-import { noteStore } from './note-store';
+import { noteStatus, noteStore } from './note-store';
 
 /** Hover intent: how long the pointer rests on a badge before the card opens (DESIGN.md §1). */
 export const HOVER_INTENT_MS = 350;
@@ -83,6 +83,9 @@ export class CardController {
     if (!closing) return;
     const hadFocus = this.host.contains(document.activeElement);
     this.current = null;
+    // Closed before any text arrived: the user moved on, so the model call is not worth paying
+    // for. Once text streams, it finishes (and is cached) for the next look.
+    if (noteStatus(closing.key) === 'loading') this.notes.cancel(closing.key);
     void this.render();
     if (restoreFocus && hadFocus && closing.badge instanceof HTMLElement && closing.badge.isConnected) {
       closing.badge.focus();

@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { NOTE_PORT_NAME, notePortOutSchema, type NotePortIn, type NotePortOut } from '@/utils/messaging/protocol';
 import { noteError } from '@/utils/notes/note-error';
 import { postKey, type Post } from '@/utils/posts/post';
-import { setNoteState } from './note-store';
+import { clearNoteState, setNoteState } from './note-store';
 
 /**
  * Requests notes from the background over one runtime port, opened on first use, and writes
@@ -17,16 +17,25 @@ export class NoteClient {
 
   request(post: Post, refresh = false): void {
     const key = postKey(post);
-    for (const [id, k] of this.inFlight) if (k === key) this.cancel(id);
+    this.cancelRequests(key);
     const requestId = `${Date.now().toString(36)}-${++this.counter}`;
     this.inFlight.set(requestId, key);
     setNoteState(key, { status: 'loading' });
     this.send({ type: 'note:request', requestId, post, refresh });
   }
 
-  private cancel(requestId: string): void {
-    this.inFlight.delete(requestId);
-    this.send({ type: 'note:cancel', requestId });
+  /** Withdraws the post's request; it has no note state afterwards (opening asks again). */
+  cancel(key: string): void {
+    this.cancelRequests(key);
+    clearNoteState(key);
+  }
+
+  private cancelRequests(key: string): void {
+    for (const [requestId, k] of this.inFlight) {
+      if (k !== key) continue;
+      this.inFlight.delete(requestId);
+      this.send({ type: 'note:cancel', requestId });
+    }
   }
 
   private send(message: NotePortIn): void {

@@ -15,3 +15,10 @@ export function setNoteState(key: string, state: NoteState): void {
 export function noteStatus(key: string): NoteStatus {
   return noteStore.getState().notes[key]?.status ?? 'idle';
 }
+
+export function clearNoteState(key: string): void {
+  noteStore.setState((s) => {
+    const { [key]: _dropped, ...rest } = s.notes;
+    return { notes: rest };
+  });
+}

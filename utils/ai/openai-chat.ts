@@ -1,4 +1,5 @@
 import OpenAI, { APIUserAbortError } from 'openai';
+import { responseFormat, type JsonSchemaFormat, type OutputMode } from './output-modes';
 import type { ChatMessage } from './prompt';
 import { NoteFailure, toNoteError } from './provider-errors';
 import { noteError } from '../notes/note-error';
@@ -10,11 +11,6 @@ export interface ChatEndpoint {
   model: string;
   /** Longest wait for the first byte, and between two chunks of a stream. */
   timeoutMs: number;
-}
-
-export interface JsonSchemaFormat {
-  name: string;
-  schema: Record<string, unknown>;
 }
 
 export interface ChatResult {
@@ -46,6 +42,7 @@ export async function streamChatJson(
   endpoint: ChatEndpoint,
   messages: ChatMessage[],
   format: JsonSchemaFormat,
+  mode: OutputMode,
   options: { signal: AbortSignal; onContent: (answerSoFar: string) => void },
 ): Promise<ChatResult> {
   return callEndpoint(endpoint, options.signal, async (client, idle) => {
@@ -55,10 +52,7 @@ export async function streamChatJson(
         messages,
         stream: true,
         stream_options: { include_usage: true },
-        response_format: {
-          type: 'json_schema',
-          json_schema: { name: format.name, strict: true, schema: format.schema },
-        },
+        response_format: responseFormat(mode, format),
       },
       { signal: idle.signal },
     );

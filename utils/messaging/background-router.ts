@@ -4,7 +4,12 @@ import { NoteFailure } from '../ai/provider-errors';
 import { noteError } from '../notes/note-error';
 import { toEndpoint } from '../notes/provider-endpoint';
 import { isValidBaseUrl } from '../settings/provider-settings';
-import { backgroundRequestSchema, type BackgroundRequest, type ProviderTestResult } from './protocol';
+import {
+  backgroundRequestSchema,
+  type BackgroundRequest,
+  type NoteHistory,
+  type ProviderTestResult,
+} from './protocol';
 import { isOwnContentScript, isOwnExtensionPage } from './sender';
 
 /** Built by WXT from entrypoints/card-ui/ (an unlisted script): the card's React UI. */
@@ -12,19 +17,25 @@ const CARD_UI_SCRIPT = '/card-ui.js';
 
 type Sender = Browser.runtime.MessageSender;
 
+/** What the router needs of the note engine. */
+export interface NoteArchive {
+  history(): Promise<NoteHistory['notes']>;
+  clearCache(): Promise<void>;
+}
+
 /** Answers one-shot messages; each kind is accepted only from the context it belongs to. */
-export function routeBackgroundMessages(): void {
+export function routeBackgroundMessages(archive: NoteArchive): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
     const parsed = backgroundRequestSchema.safeParse(raw);
     if (!parsed.success) return false;
-    handle(parsed.data, sender).then(sendResponse, (err: unknown) =>
+    handle(parsed.data, sender, archive).then(sendResponse, (err: unknown) =>
       sendResponse({ ok: false, error: noteError('internal', err instanceof Error ? err.message : String(err)) }),
     );
     return true; // the answer comes asynchronously
   });
 }
 
-async function handle(request: BackgroundRequest, sender: Sender): Promise<unknown> {
+async function handle(request: BackgroundRequest, sender: Sender, archive: NoteArchive): Promise<unknown> {
   switch (request.type) {
     case 'provider:test':
       if (!isOwnExtensionPage(sender)) return rejected();
@@ -37,6 +48,13 @@ async function handle(request: BackgroundRequest, sender: Sender): Promise<unkno
         target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
         files: [CARD_UI_SCRIPT],
       });
+      return { ok: true };
+    case 'notes:history':
+      if (!isOwnExtensionPage(sender)) return rejected();
+      return { notes: await archive.history() } satisfies NoteHistory;
+    case 'notes:clear':
+      if (!isOwnExtensionPage(sender)) return rejected();
+      await archive.clearCache();
       return { ok: true };
     case 'options:open':
       if (!isOwnContentScript(sender) && !isOwnExtensionPage(sender)) return rejected();

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { NoteSink } from '../notes/note-engine';
 import type { createNoteEngine } from '../notes/note-engine';
 import { NOTE_PORT_NAME, notePortInSchema, type NotePortOut } from './protocol';
+import { holdWorkerAlive } from './keep-alive';
 import { isOwnContentScript } from './sender';
 
 type NoteEngine = ReturnType<typeof createNoteEngine>;
@@ -51,7 +52,9 @@ function servePort(port: Browser.runtime.Port, engine: NoteEngine): void {
       done: (note, meta) => send({ type: 'note:done', requestId, note, meta }),
       error: (error) => send({ type: 'note:error', requestId, error }),
     };
+    const release = holdWorkerAlive();
     void engine.requestNote({ post: message.post, refresh: message.refresh }, sink, controller.signal).finally(() => {
+      release();
       if (inFlight.get(requestId) === controller) inFlight.delete(requestId);
     });
   });

@@ -45,8 +45,23 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('card-ui:load') }),
   /** Content script: open the options page (content scripts cannot). */
   z.object({ type: z.literal('options:open') }),
+  /** Extension pages: past notes, most recent first (answered with a NoteHistory). */
+  z.object({ type: z.literal('notes:history') }),
+  /** Extension pages: forget every cached note. */
+  z.object({ type: z.literal('notes:clear') }),
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
+
+export const noteHistorySchema = z.object({
+  notes: z.array(
+    z.object({
+      post: z.object({ key: z.string(), url: z.string(), authorName: z.string(), handle: z.string(), text: z.string() }),
+      note: noteSchema,
+      meta: noteMetaSchema,
+    }),
+  ),
+});
+export type NoteHistory = z.infer<typeof noteHistorySchema>;
 
 export const providerTestResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), models: z.array(z.string()) }),

@@ -1,13 +1,22 @@
-import { NOTE_SCHEMA_NAME, noteJsonSchema, noteSchema, type Note, type PartialNote } from '../ai/note-schema';
+import type { Note, PartialNote } from '../ai/note-schema';
+import { noteReader } from '../ai/note-reader';
 import { buildNoteMessages, createNonce, PROMPT_VERSION } from '../ai/prompt';
-import { jsonObjectText, parsePartialNote } from '../ai/partial-note';
 import type { ChatEndpoint, streamChatJson } from '../ai/openai-chat';
 import { NoteFailure } from '../ai/provider-errors';
+import { completeStructured, type OutputModeMemory } from '../ai/structured-completion';
 import type { Post } from '../posts/post';
-import { noteCacheKey, type NoteCache } from './note-cache';
+import { ConcurrencyLimiter } from './concurrency-limiter';
+import { noteCacheKey, noteContentKey, notePostRef, type CacheKeyParts, type NoteCache } from './note-cache';
 import { noteError, type NoteError } from './note-error';
 import type { NoteMeta, TokenUsage } from './note-meta';
 import { enforceNoteRules } from './note-rules';
+import { SharedRequests } from './shared-requests';
+
+export interface UsageAccounting {
+  /** Null while today's use is within the daily budget. */
+  exceeded(now: number): Promise<{ budget: number; used: number } | null>;
+  record(usage: TokenUsage, notes: number, now: number): Promise<void>;
+}
 
 export interface NoteEngineDeps {
   /** The configured endpoint with its key, or null when no provider is set up. */
@@ -15,8 +24,12 @@ export interface NoteEngineDeps {
   /** The resolved answer language (BCP-47). */
   answerLanguage(): Promise<string>;
   cache: NoteCache;
+  outputModes: OutputModeMemory;
+  usage: UsageAccounting;
   stream: typeof streamChatJson;
   now(): number;
+  /** Model calls at once per endpoint. */
+  concurrency: number;
 }
 
 /** Where one request's results go, in order: any number of partials, then done or error. */
@@ -28,15 +41,24 @@ export interface NoteSink {
 
 export interface NoteJob {
   post: Post;
-  /** Ignore the cache (the user asked to regenerate). */
+  /** Ignore the cache and any identical request in flight (the user asked to regenerate). */
   refresh: boolean;
 }
 
+interface Generated {
+  note: Note;
+  meta: NoteMeta;
+}
+
 /**
- * The note pipeline (DESIGN.md §3): cache → model → validate → enforce rules → store → stream
- * out. Knows nothing of the DOM or of how results travel.
+ * The note pipeline (DESIGN.md §3): cache → budget → dedupe → queue → model (validate, repair
+ * once) → enforce rules → store → stream out. Knows nothing of the DOM or of how results travel.
  */
 export function createNoteEngine(deps: NoteEngineDeps) {
+  const inFlight = new SharedRequests<Generated, PartialNote>();
+  const limiter = new ConcurrencyLimiter(deps.concurrency);
+  let refreshes = 0;
+
   async function requestNote(job: NoteJob, sink: NoteSink, signal: AbortSignal): Promise<void> {
     try {
       await run(job, sink, signal);
@@ -52,90 +74,104 @@ export function createNoteEngine(deps: NoteEngineDeps) {
       return;
     }
     const { endpoint, providerLabel } = configured;
-    const answerLanguage = await deps.answerLanguage();
-    const key = await noteCacheKey({
+    const parts: CacheKeyParts = {
       post,
       baseUrl: endpoint.baseUrl,
       model: endpoint.model,
       promptVersion: PROMPT_VERSION,
-      answerLanguage,
-    });
-    const cached = refresh ? undefined : deps.cache.get(key);
+      answerLanguage: await deps.answerLanguage(),
+    };
+    const key = await noteCacheKey(parts);
+    const cached = refresh ? undefined : await deps.cache.get(key);
     if (cached) {
       sink.done(cached.note, { ...cached.meta, fromCache: true });
       return;
     }
+    const over = await deps.usage.exceeded(deps.now());
+    if (over) {
+      sink.error(
+        noteError(
+          'budget_exhausted',
+          `Today's budget of ${over.budget} tokens is used up (${over.used} used). Raise it in options, or wait until tomorrow.`,
+        ),
+      );
+      return;
+    }
 
+    const shareKey = refresh ? `refresh:${++refreshes}` : await noteContentKey(parts);
+    let lastPartial = '';
+    const { note, meta } = await inFlight.join(
+      shareKey,
+      (sharedSignal, onPartial) =>
+        limiter.run(
+          endpoint.baseUrl,
+          () => generate(post, parts.answerLanguage, endpoint, providerLabel, sharedSignal, onPartial),
+          sharedSignal,
+        ),
+      (partial) => {
+        const serialised = JSON.stringify(partial);
+        if (serialised === lastPartial) return; // a chunk that completed nothing visible
+        lastPartial = serialised;
+        sink.partial(partial);
+      },
+      signal,
+    );
+    await deps.cache.set(key, { post: notePostRef(post), note, meta });
+    sink.done(note, meta);
+  }
+
+  async function generate(
+    post: Post,
+    answerLanguage: string,
+    endpoint: ChatEndpoint,
+    providerLabel: string,
+    signal: AbortSignal,
+    onPartial: (partial: PartialNote) => void,
+  ): Promise<Generated> {
     const messages = buildNoteMessages({
       post,
       answerLanguage,
       today: new Date(deps.now()).toISOString().slice(0, 10),
       nonce: createNonce(),
     });
-    let lastPartial = '';
-    const result = await deps.stream(
+    const result = await completeStructured({
       endpoint,
       messages,
-      { name: NOTE_SCHEMA_NAME, schema: noteJsonSchema },
-      {
-        signal,
-        onContent: (answer) => {
-          const partial = parsePartialNote(answer);
-          const serialised = JSON.stringify(partial);
-          if (serialised === lastPartial) return; // a chunk that completed nothing visible
-          lastPartial = serialised;
-          sink.partial(partial);
-        },
+      reader: noteReader,
+      modes: deps.outputModes,
+      stream: deps.stream,
+      signal,
+      onPartial,
+    });
+    const usage = result.usage ? { ...result.usage, estimated: false } : estimateUsage(result.transcript);
+    await deps.usage.record(usage, 1, deps.now());
+    return {
+      note: enforceNoteRules(result.value, new Set()),
+      meta: {
+        provider: providerLabel,
+        model: endpoint.model,
+        promptVersion: PROMPT_VERSION,
+        evidence: [],
+        usage,
+        mode: result.mode,
+        repaired: result.repaired,
+        createdAt: deps.now(),
+        fromCache: false,
       },
-    );
-
-    const note = enforceNoteRules(parseFinalNote(result.content, endpoint.baseUrl), new Set());
-    const meta: NoteMeta = {
-      provider: providerLabel,
-      model: endpoint.model,
-      promptVersion: PROMPT_VERSION,
-      evidence: [],
-      usage: result.usage
-        ? { ...result.usage, estimated: false }
-        : estimateUsage(messages.map((m) => m.content).join(''), result.content),
-      createdAt: deps.now(),
-      fromCache: false,
     };
-    deps.cache.set(key, { note, meta });
-    sink.done(note, meta);
   }
 
-  return { requestNote };
-}
-
-/** Validates the model's final answer against the note schema. */
-function parseFinalNote(answer: string, baseUrl: string): Note {
-  let json: unknown;
-  try {
-    json = JSON.parse(jsonObjectText(answer));
-  } catch {
-    throw new NoteFailure(
-      noteError('malformed', `The model at ${baseUrl} did not answer with valid JSON: "${answer.slice(0, 120)}"`),
-    );
-  }
-  const parsed = noteSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || 'answer';
-    throw new NoteFailure(
-      noteError('malformed', `The model's answer does not match the note format (${where}: ${issue?.message}).`),
-    );
-  }
-  return parsed.data;
+  return {
+    requestNote,
+    /** Past notes, most recent first. */
+    history: () => deps.cache.list(),
+    clearCache: () => deps.cache.clear(),
+  };
 }
 
 /** About four characters a token: only used when the provider reports no usage. */
-function estimateUsage(prompt: string, completion: string): TokenUsage {
-  return {
-    promptTokens: Math.ceil(prompt.length / 4),
-    completionTokens: Math.ceil(completion.length / 4),
-    estimated: true,
-  };
+export function estimateUsage(transcript: string): TokenUsage {
+  return { promptTokens: Math.ceil(transcript.length / 4), completionTokens: 0, estimated: true };
 }
 
 function describe(err: unknown): string {

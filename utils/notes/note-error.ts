@@ -14,6 +14,7 @@ export const NOTE_ERROR_CODES = [
   'network',
   'timeout',
   'malformed',
+  'budget_exhausted',
   'cancelled',
   'invalid_request',
   'internal',
@@ -37,7 +38,12 @@ export function noteError(
   message: string,
   extra: Partial<Pick<NoteError, 'status' | 'retryAfterMs'>> = {},
 ): NoteError {
-  const action = code === 'no_provider' || code === 'auth' || code === 'forbidden' || code === 'model_not_found'
+  const action =
+    code === 'no_provider' ||
+    code === 'auth' ||
+    code === 'forbidden' ||
+    code === 'model_not_found' ||
+    code === 'budget_exhausted'
     ? 'open_options'
     : code === 'cancelled' || code === 'invalid_request'
       ? null

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { OUTPUT_MODES } from '../ai/output-modes';
 
 export const tokenUsageSchema = z.object({
   promptTokens: z.number(),
@@ -16,6 +17,10 @@ export const noteMetaSchema = z.object({
   /** Evidence items the note could cite (none until evidence gathering lands). */
   evidence: z.array(z.object({ id: z.string(), url: z.string(), title: z.string() })),
   usage: tokenUsageSchema,
+  /** How the provider was asked for JSON (DESIGN.md §4). */
+  mode: z.enum(OUTPUT_MODES),
+  /** The first answer was invalid and one repair request fixed it. */
+  repaired: z.boolean(),
   createdAt: z.number(),
   fromCache: z.boolean(),
 });
