@@ -2,7 +2,10 @@ import type { Page } from '@playwright/test';
 import {
   configureModelServer,
   DEFAULT_NOTE,
+  dispatchCommand,
   expect,
+  lastUserMessage,
+  openPopup,
   routeFixture,
   stopServiceWorker,
   getServiceWorker,
@@ -56,4 +59,33 @@ test('closing the card while text streams lets the note finish for next time', a
   await badge(page).click();
   await expect(card(page).getByText(DEFAULT_NOTE.note)).toBeVisible();
   expect(modelServer.completionRequests()).toHaveLength(1);
+});
+
+test('summarize-visible fills the visible posts’ badges from one request, and the popup shows the digest', async ({ context, page, serviceWorker, modelServer }) => {
+  modelServer.setDefault((request) => {
+    const refs = [...lastUserMessage(request).matchAll(/^ref: (P\d+)$/gm)].map((m) => m[1]!);
+    return {
+      kind: 'note',
+      note: { notes: refs.map((ref) => ({ post: ref, ...DEFAULT_NOTE, summary: `Batch note ${ref}` })), digest: 'A calm feed.' },
+    };
+  });
+  await dispatchCommand(serviceWorker, 'summarize-visible');
+  await modelServer.waitForCompletionRequests(1);
+  const visible = await page.locator('[data-footnote-post]').evaluateAll((roots) =>
+    roots.filter((r) => {
+      const rect = r.getBoundingClientRect();
+      return rect.bottom > 0 && rect.top < window.innerHeight;
+    }).length,
+  );
+  expect(visible).toBeGreaterThan(1);
+  const done = page.locator('[data-footnote-post] button.footnote-badge[data-state="done"]');
+  await expect(done).toHaveCount(visible);
+  expect(modelServer.completionRequests()).toHaveLength(1);
+
+  await done.first().click();
+  await expect(card(page).getByText('Batch note P1')).toBeVisible();
+
+  const popup = await openPopup(context, serviceWorker);
+  await expect(popup.getByText('A calm feed.')).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Summarize visible posts' })).toBeVisible();
 });

@@ -1,16 +1,18 @@
 import { i18n } from '#i18n';
-import type { PageState, ProviderState } from './types';
+import type { PageState, ProviderState, UsageToday } from './types';
 import { PostItem } from './PostItem';
 
 export interface PopupViewProps {
   provider: ProviderState;
   page: PageState;
+  usage: UsageToday | null;
   onOpenOptions(): void;
   onOpenPost(key: string): void;
+  onSummarizeVisible(): void;
 }
 
-/** The toolbar popup: provider notice, then the active tab's posts. */
-export function PopupView({ provider, page, onOpenOptions, onOpenPost }: PopupViewProps) {
+/** The toolbar popup: provider notice, the active tab's posts and their digest, usage today. */
+export function PopupView({ provider, page, usage, onOpenOptions, onOpenPost, onSummarizeVisible }: PopupViewProps) {
   return (
     <div className="popup">
       <header className="popup-header">
@@ -30,9 +32,46 @@ export function PopupView({ provider, page, onOpenOptions, onOpenPost }: PopupVi
       )}
 
       <main className="popup-main">
+        {page.kind === 'ready' && page.posts.length > 0 && provider === 'configured' && (
+          <Digest digest={page.digest} onSummarizeVisible={onSummarizeVisible} />
+        )}
         <PageContent page={page} onOpenPost={onOpenPost} />
       </main>
+      {usage && <UsageLine usage={usage} />}
     </div>
+  );
+}
+
+function Digest({
+  digest,
+  onSummarizeVisible,
+}: {
+  digest: Extract<PageState, { kind: 'ready' }>['digest'];
+  onSummarizeVisible(): void;
+}) {
+  const writing = digest !== null && !digest.final;
+  return (
+    <section className="digest" aria-busy={writing}>
+      <button type="button" className="primary" onClick={onSummarizeVisible} disabled={writing}>
+        {writing ? i18n.t('popup.summarizing') : i18n.t('popup.summarizeVisible')}
+      </button>
+      {digest && (
+        <div aria-live="polite">
+          <h2 className="digest-title">{i18n.t('popup.digest')}</h2>
+          <p>{digest.text}</p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function UsageLine({ usage }: { usage: UsageToday }) {
+  const format = new Intl.NumberFormat(i18n.t('@@ui_locale').replace('_', '-'));
+  return (
+    <footer className="usage muted">
+      {i18n.t('popup.usageToday', [format.format(usage.tokens), format.format(usage.notes)])}
+      {usage.budget > 0 && ` · ${i18n.t('popup.usageBudget', [format.format(usage.budget)])}`}
+    </footer>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { PostListItem } from '../../utils/messaging/protocol';
+import type { PostList, PostListItem } from '../../utils/messaging/protocol';
 
 /** Whether an AI provider is saved; 'unknown' while reading it (or when that failed). */
 export type ProviderState = 'unknown' | 'configured' | 'missing';
@@ -10,4 +10,11 @@ export type PageState =
   | { kind: 'unsupported' }
   /** The content script is there but its answer was unreadable or late. */
   | { kind: 'failed' }
-  | { kind: 'ready'; site: string; posts: PostListItem[] };
+  | { kind: 'ready'; site: string; posts: PostListItem[]; digest: PostList['digest'] };
+
+/** Today's token use, and the daily budget (0 = none). */
+export interface UsageToday {
+  tokens: number;
+  notes: number;
+  budget: number;
+}

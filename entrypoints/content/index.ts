@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { BATCH_MAX } from '@/utils/ai/batch-size';
 import { tabRequestSchema, type TabRequest } from '@/utils/messaging/protocol';
 import { PostObserver } from '@/utils/posts/post-observer';
 import { xAdapter } from '@/utils/sites/x';
@@ -8,7 +9,7 @@ import { ensureBadge, isBadge } from './badges';
 import { CardController } from './card-controller';
 import { NoteClient } from './note-client';
 import { noteStatus, noteStore } from './note-store';
-import { findPostRoot, listPosts } from './post-list';
+import { findPostRoot, listPosts, visiblePostRoots } from './post-list';
 import { targetPost, trackHoveredPost } from './target-post';
 import './badge.css';
 
@@ -57,7 +58,11 @@ export default defineContentScript({
           return { ok: root !== null };
         }
         case 'command': {
-          if (request.command === 'summarize-visible') return { ok: false, reason: 'coming_soon' };
+          if (request.command === 'summarize-visible') {
+            const posts = visiblePostRoots(BATCH_MAX).flatMap((root) => adapter.extractPost(root) ?? []);
+            notes.requestBatch(posts);
+            return { ok: posts.length > 0, count: posts.length };
+          }
           const root = targetPost(hovered());
           if (root) card.open(root, true);
           return { ok: root !== null };

@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { NOTE_PORT_NAME, notePortOutSchema, type NotePortIn, type NotePortOut } from '@/utils/messaging/protocol';
 import { noteError } from '@/utils/notes/note-error';
 import { postKey, type Post } from '@/utils/posts/post';
-import { clearNoteState, setNoteState } from './note-store';
+import { clearNoteState, setDigest, setNoteState } from './note-store';
 
 /**
  * Requests notes from the background over one runtime port, opened on first use, and writes
@@ -14,14 +14,34 @@ export class NoteClient {
   /** requestId → post key, for requests still in flight. */
   private readonly inFlight = new Map<string, string>();
   private counter = 0;
+  /** The latest batch: only its digest is shown. */
+  private batchId: string | null = null;
 
   request(post: Post, refresh = false): void {
+    this.send({ type: 'note:request', requestId: this.track(post), post, refresh });
+  }
+
+  /** One model call for several posts ("summarize visible"); each post's note arrives on its own. */
+  requestBatch(posts: Post[]): void {
+    if (posts.length === 0) return;
+    const batchId = this.nextId();
+    this.batchId = batchId;
+    setDigest(null);
+    this.send({ type: 'batch:request', batchId, items: posts.map((post) => ({ requestId: this.track(post), post })) });
+  }
+
+  /** A fresh request id for the post, replacing any request it had in flight. */
+  private track(post: Post): string {
     const key = postKey(post);
     this.cancelRequests(key);
-    const requestId = `${Date.now().toString(36)}-${++this.counter}`;
+    const requestId = this.nextId();
     this.inFlight.set(requestId, key);
     setNoteState(key, { status: 'loading' });
-    this.send({ type: 'note:request', requestId, post, refresh });
+    return requestId;
+  }
+
+  private nextId(): string {
+    return `${Date.now().toString(36)}-${++this.counter}`;
   }
 
   /** Withdraws the post's request; it has no note state afterwards (opening asks again). */
@@ -58,6 +78,10 @@ export class NoteClient {
   }
 
   private receive(message: NotePortOut): void {
+    if (message.type === 'batch:digest') {
+      if (message.batchId === this.batchId) setDigest({ text: message.digest, final: message.final });
+      return;
+    }
     const key = this.inFlight.get(message.requestId);
     if (key === undefined) return; // cancelled or superseded
     switch (message.type) {

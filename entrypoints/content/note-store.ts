@@ -4,9 +4,11 @@ import type { NoteState, NoteStatus } from '@/utils/notes/note-state';
 /** Note states of this page's posts, by post key. Only posts the user asked about are here. */
 export interface NoteStore {
   notes: Record<string, NoteState>;
+  /** The digest of the last "summarize visible" on this page. */
+  digest: { text: string; final: boolean } | null;
 }
 
-export const noteStore = createStore<NoteStore>(() => ({ notes: {} }));
+export const noteStore = createStore<NoteStore>(() => ({ notes: {}, digest: null }));
 
 export function setNoteState(key: string, state: NoteState): void {
   noteStore.setState((s) => ({ notes: { ...s.notes, [key]: state } }));
@@ -21,4 +23,8 @@ export function clearNoteState(key: string): void {
     const { [key]: _dropped, ...rest } = s.notes;
     return { notes: rest };
   });
+}
+
+export function setDigest(digest: NoteStore['digest']): void {
+  noteStore.setState({ digest });
 }

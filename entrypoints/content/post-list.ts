@@ -28,7 +28,7 @@ export function listPosts(adapter: SiteAdapter): PostList {
       error: state?.status === 'error' ? state.error : null,
     });
   }
-  return { site: adapter.id, posts };
+  return { site: adapter.id, posts, digest: noteStore.getState().digest };
 }
 
 function excerpt(text: string): string {
@@ -43,4 +43,19 @@ export function findPostRoot(key: string): Element | null {
     if (root.getAttribute(POST_ATTRIBUTE) === key) return root;
   }
   return null;
+}
+
+/** Posts at least partly in the viewport, top to bottom, once each, at most `max`. */
+export function visiblePostRoots(max: number): Element[] {
+  const seen = new Set<string>();
+  const visible: Element[] = [];
+  for (const root of document.querySelectorAll(`[${POST_ATTRIBUTE}]`)) {
+    const key = root.getAttribute(POST_ATTRIBUTE);
+    const rect = root.getBoundingClientRect();
+    if (!key || seen.has(key) || rect.height === 0 || rect.bottom <= 0 || rect.top >= window.innerHeight) continue;
+    seen.add(key);
+    visible.push(root);
+    if (visible.length === max) break;
+  }
+  return visible;
 }

@@ -14,13 +14,16 @@ const actions = store.getState();
 function PopupApp() {
   const provider = useStore(store, (s) => s.provider);
   const page = useStore(store, (s) => s.page);
+  const usage = useStore(store, (s) => s.usage);
   useEffect(() => actions.start(), []);
   return (
     <PopupView
       provider={provider}
       page={page}
+      usage={usage}
       onOpenOptions={() => void actions.openOptions()}
       onOpenPost={(key) => void actions.openPost(key)}
+      onSummarizeVisible={() => void actions.summarizeVisible()}
     />
   );
 }

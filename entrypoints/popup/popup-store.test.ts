@@ -8,9 +8,10 @@ const post = samplePostListItem;
 function fakeDeps(overrides: Partial<PopupDeps> = {}) {
   return {
     getActiveTabId: vi.fn<PopupDeps['getActiveTabId']>(async () => 7),
-    sendToTab: vi.fn<PopupDeps['sendToTab']>(async () => ({ site: 'x', posts: [post()] })),
+    sendToTab: vi.fn<PopupDeps['sendToTab']>(async () => ({ site: 'x', posts: [post()], digest: null })),
     isProviderConfigured: vi.fn<PopupDeps['isProviderConfigured']>(async () => true),
     openOptionsPage: vi.fn<PopupDeps['openOptionsPage']>(async () => {}),
+    usageToday: vi.fn<PopupDeps['usageToday']>(async () => ({ tokens: 1234, notes: 3, budget: 0 })),
     ...overrides,
   };
 }
@@ -29,7 +30,8 @@ describe('popup store', () => {
     await vi.waitFor(() => expect(store.getState().page.kind).toBe('ready'));
     expect(deps.sendToTab).toHaveBeenCalledWith(7, { type: 'posts:list' });
     expect(store.getState().provider).toBe('missing');
-    expect(store.getState().page).toEqual({ kind: 'ready', site: 'x', posts: [post()] });
+    expect(store.getState().page).toEqual({ kind: 'ready', site: 'x', posts: [post()], digest: null });
+    expect(store.getState().usage).toEqual({ tokens: 1234, notes: 3, budget: 0 });
     stop();
   });
 
@@ -62,7 +64,7 @@ describe('popup store', () => {
 
   it('keeps refreshing while a note is being written, and stops on stop()', async () => {
     let status: PostListItem['status'] = 'streaming';
-    const sendToTab = vi.fn(async () => ({ site: 'x', posts: [post({ status })] }));
+    const sendToTab = vi.fn(async () => ({ site: 'x', posts: [post({ status })], digest: null }));
     const deps = fakeDeps({ sendToTab });
     const store = createPopupStore(deps, timings);
     const stop = store.getState().start();
@@ -93,5 +95,27 @@ describe('popup store', () => {
     const deps = fakeDeps();
     await createPopupStore(deps, timings).getState().openOptions();
     expect(deps.openOptionsPage).toHaveBeenCalled();
+  });
+
+  it('asks the page to summarize the visible posts and polls until the digest is final', async () => {
+    let final = false;
+    const sendToTab = vi.fn<PopupDeps['sendToTab']>(async (_tab, message) =>
+      message.type === 'posts:list' ? { site: 'x', posts: [post()], digest: { text: 'All about bridges', final } } : { ok: true },
+    );
+    const deps = fakeDeps({ sendToTab });
+    const store = createPopupStore(deps, timings);
+    const stop = store.getState().start();
+    await vi.waitFor(() => expect(store.getState().page.kind).toBe('ready'));
+    await store.getState().summarizeVisible();
+    expect(deps.sendToTab).toHaveBeenCalledWith(7, { type: 'command', command: 'summarize-visible' });
+    const calls = () => sendToTab.mock.calls.filter(([, m]) => m.type === 'posts:list').length;
+    const before = calls();
+    await vi.waitFor(() => expect(calls()).toBeGreaterThan(before + 1)); // still polling: not final
+    final = true;
+    await vi.waitFor(() => {
+      const page = store.getState().page;
+      expect(page.kind === 'ready' && page.digest).toEqual({ text: 'All about bridges', final: true });
+    });
+    stop();
   });
 });

@@ -2,7 +2,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { browser } from 'wxt/browser';
 import type { TabRequest } from '../../utils/messaging/protocol';
 import { providerSettingsItem } from '../../utils/settings/provider-settings';
-import type { PageState, ProviderState } from '../../components/popup/types';
+import type { PageState, ProviderState, UsageToday } from '../../components/popup/types';
+import { dailyTokenBudgetItem, dayOf, EMPTY_DAY, totalTokens, usageItem } from '../../utils/notes/usage-ledger';
 import { hasWorkInProgress, parsePostListResponse } from './post-list';
 import { NoAnswerError, withTimeout } from '../../utils/messaging/with-timeout';
 
@@ -18,15 +19,19 @@ export interface PopupDeps {
   sendToTab(tabId: number, message: TabRequest): Promise<unknown>;
   isProviderConfigured(): Promise<boolean>;
   openOptionsPage(): Promise<void>;
+  usageToday(): Promise<UsageToday>;
 }
 
 export interface PopupState {
   provider: ProviderState;
   page: PageState;
+  usage: UsageToday | null;
   /** Load everything and keep the list fresh while notes are being written; returns stop. */
   start(): () => void;
   refresh(): Promise<void>;
   openPost(key: string): Promise<void>;
+  /** One batched request for the posts in view (the page fills each badge, and a digest). */
+  summarizeVisible(): Promise<void>;
   openOptions(): Promise<void>;
 }
 
@@ -53,10 +58,21 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
     clearTimeout(timer);
     if (running) timer = setTimeout(() => void refresh(), ms);
   };
+  /** Asks the page to act, then refreshes soon to show what happened. */
+  const askTab = async (message: TabRequest): Promise<void> => {
+    if (tabId === undefined || tabId === null) return;
+    try {
+      await withTimeout(deps.sendToTab(tabId, message), answerTimeoutMs);
+    } catch {
+      // The refresh shows what the page can still do.
+    }
+    schedule(afterOpenMs, store.getState().refresh);
+  };
 
-  return createStore<PopupState>()((set, get) => ({
+  const store = createStore<PopupState>()((set, get) => ({
     provider: 'unknown',
     page: { kind: 'loading' },
+    usage: null,
 
     start() {
       running = true;
@@ -65,6 +81,10 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
         () => set({ provider: 'unknown' }),
       );
       void get().refresh();
+      deps.usageToday().then(
+        (usage) => set({ usage }),
+        () => set({ usage: null }),
+      );
       return () => {
         running = false;
         generation++;
@@ -84,7 +104,7 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
           const outcome = parsePostListResponse(raw);
           page =
             outcome.kind === 'ok'
-              ? { kind: 'ready', site: outcome.list.site, posts: outcome.list.posts }
+              ? { kind: 'ready', site: outcome.list.site, posts: outcome.list.posts, digest: outcome.list.digest }
               : outcome.kind === 'no_answer'
                 ? { kind: 'unsupported' }
                 : { kind: 'failed' };
@@ -95,17 +115,15 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
       }
       if (mine !== generation) return;
       set({ page });
-      if (page.kind === 'ready' && hasWorkInProgress(page.posts)) schedule(pollMs, get().refresh);
+      if (page.kind === 'ready' && hasWorkInProgress(page.posts, page.digest)) schedule(pollMs, get().refresh);
     },
 
     async openPost(key) {
-      if (tabId === undefined || tabId === null) return;
-      try {
-        await withTimeout(deps.sendToTab(tabId, { type: 'posts:open', key }), answerTimeoutMs);
-      } catch {
-        // The refresh below shows what the page can still do.
-      }
-      schedule(afterOpenMs, get().refresh);
+      await askTab({ type: 'posts:open', key });
+    },
+
+    async summarizeVisible() {
+      await askTab({ type: 'command', command: 'summarize-visible' });
     },
 
     async openOptions() {
@@ -116,6 +134,7 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
       }
     },
   }));
+  return store;
 }
 
 /** The real side effects, through webextension-polyfill's `browser`. */
@@ -133,5 +152,10 @@ export const browserPopupDeps: PopupDeps = {
   },
   openOptionsPage() {
     return browser.runtime.openOptionsPage();
+  },
+  async usageToday() {
+    const [ledger, budget] = await Promise.all([usageItem.getValue(), dailyTokenBudgetItem.getValue()]);
+    const today = ledger[dayOf(Date.now())] ?? EMPTY_DAY;
+    return { tokens: totalTokens(today), notes: today.notes, budget };
   },
 };

@@ -19,7 +19,7 @@ export function parsePostListResponse(raw: unknown): PostListOutcome {
   return parsed.success ? { kind: 'ok', list: parsed.data } : { kind: 'bad_answer' };
 }
 
-/** Keep refreshing while a note is being written, so the chip moves on by itself. */
-export function hasWorkInProgress(posts: readonly PostListItem[]): boolean {
-  return posts.some((post) => chipKind(post.status) === 'working');
+/** Keep refreshing while a note or the digest is being written, so the popup moves on by itself. */
+export function hasWorkInProgress(posts: readonly PostListItem[], digest: PostList['digest'] = null): boolean {
+  return posts.some((post) => chipKind(post.status) === 'working') || (digest !== null && !digest.final);
 }

@@ -18,18 +18,23 @@ export function jsonObjectText(answer: string): string {
  * is not of the schema's shape is left out: this is untrusted model output.
  */
 export function parsePartialNote(answer: string): PartialNote {
-  const text = jsonObjectText(answer);
-  if (!text) return {};
-  let value: unknown;
-  try {
-    value = parse(text, STR | OBJ | ARR);
-  } catch {
-    return {}; // Not JSON (yet, or at all): the final validation reports it.
-  }
-  return isRecord(value) ? shapePartialNote(value) : {};
+  const value = parsePartialObject(answer);
+  return value ? shapePartialNote(value) : {};
 }
 
-function shapePartialNote(raw: Record<string, unknown>): PartialNote {
+/** The JSON object that has streamed so far, or null when there is none (yet, or at all). */
+export function parsePartialObject(answer: string): Record<string, unknown> | null {
+  const text = jsonObjectText(answer);
+  if (!text) return null;
+  try {
+    const value: unknown = parse(text, STR | OBJ | ARR);
+    return isRecord(value) ? value : null;
+  } catch {
+    return null; // The final validation reports what is wrong.
+  }
+}
+
+export function shapePartialNote(raw: Record<string, unknown>): PartialNote {
   const note: PartialNote = {};
   if (typeof raw.summary === 'string') note.summary = raw.summary;
   if (isOneOf(raw.classification, CLASSIFICATIONS)) note.classification = raw.classification;
@@ -54,7 +59,7 @@ function shapePartialClaim(raw: Record<string, unknown>): Partial<Claim> {
   return claim;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

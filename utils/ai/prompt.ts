@@ -52,22 +52,49 @@ export const SYSTEM_PROMPT = systemPrompt(noteJsonSchema);
 
 /** Builds the chat messages for one post's note. */
 export function buildNoteMessages(input: NotePromptInput): ChatMessage[] {
-  const language = LANGUAGE_NAMES[input.answerLanguage] ?? input.answerLanguage;
-  const parts = [
-    `Today's date: ${input.today}.`,
-    `Answer language: ${language}. Write "summary", "note", "explanation" and "detail" in ${language}; keep "quote" verbatim.`,
-    `The data markers for this request use the code ${input.nonce}.`,
-  ];
+  const parts = [...requestPreamble(input)];
   if (input.post.quoted) parts.push(describeQuoted(input.post.quoted, input.nonce));
-  parts.push(describePost(input.post, input.nonce));
+  parts.push(`The post to write a note for:\n${describePost(input.post, input.nonce)}`);
   return [
     { role: 'system', content: SYSTEM_PROMPT },
     { role: 'user', content: parts.join('\n\n') },
   ];
 }
 
-function describePost(post: Post, nonce: string): string {
+export interface BatchPromptInput extends Omit<NotePromptInput, 'post'> {
+  /** The posts, each with the reference ("P1", …) the answer must use for it. */
+  posts: Array<{ ref: string; post: Post }>;
+}
+
+/**
+ * One request for many posts: the rules and schema once, then every post in its own data block
+ * with its reference (quoted posts inline, as context). This is what makes a batch cheaper per
+ * post than single requests.
+ */
+export function buildBatchMessages(input: BatchPromptInput, system: string): ChatMessage[] {
+  const parts = [
+    ...requestPreamble(input),
+    `Write one note per post below, in the "notes" list, each with "post" set to the post's ref; then a 2-3 sentence neutral "digest" of what these posts are about together.`,
+    ...input.posts.map(({ ref, post }) => `Post ${ref}:\n${describePost(post, input.nonce, ref)}`),
+  ];
+  return [
+    { role: 'system', content: system },
+    { role: 'user', content: parts.join('\n\n') },
+  ];
+}
+
+function requestPreamble(input: Omit<NotePromptInput, 'post'>): string[] {
+  const language = LANGUAGE_NAMES[input.answerLanguage] ?? input.answerLanguage;
+  return [
+    `Today's date: ${input.today}.`,
+    `Answer language: ${language}. Write "summary", "note", "explanation" and "detail" in ${language}; keep "quote" verbatim.`,
+    `The data markers for this request use the code ${input.nonce}.`,
+  ];
+}
+
+function describePost(post: Post, nonce: string, ref?: string): string {
   const fields = [
+    ref ? `ref: ${ref}` : '',
     `site: ${post.site}`,
     `author: ${post.author.name} (@${post.author.handle})`,
     `time: ${post.time ?? 'unknown'}`,
@@ -76,9 +103,10 @@ function describePost(post: Post, nonce: string): string {
     post.truncated ? 'note: the page shows only the beginning of this post' : '',
     mediaLine(post.media.imageAlts, post.media.hasVideo),
     post.links.length ? `links: ${post.links.join(' ')}` : '',
+    ref && post.quoted ? `quotes @${post.quoted.author.handle}: ${post.quoted.text}` : '',
     `text:\n${post.text}`,
   ];
-  return `The post to write a note for:\n${dataBlock(fields, nonce)}`;
+  return dataBlock(fields, nonce);
 }
 
 function describeQuoted(quoted: QuotedPost, nonce: string): string {

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { NoteSink } from '../notes/note-engine';
 import type { createNoteEngine } from '../notes/note-engine';
-import { NOTE_PORT_NAME, notePortInSchema, type NotePortOut } from './protocol';
+import { NOTE_PORT_NAME, notePortInSchema, type NoteItemOut, type NotePortOut } from './protocol';
 import { holdWorkerAlive } from './keep-alive';
 import { isOwnContentScript } from './sender';
 
@@ -24,39 +24,61 @@ export function serveNotePorts(engine: NoteEngine): void {
 }
 
 function servePort(port: Browser.runtime.Port, engine: NoteEngine): void {
+  /** Requests (and batches) in flight, by their id: a cancel or a closed port aborts them. */
   const inFlight = new Map<string, AbortController>();
 
-  const send = (message: NotePortOut) => {
+  const send = (message: NotePortOut, id: string) => {
     try {
       port.postMessage(message);
     } catch {
       // The content script went away mid-stream: nobody is left to show the note to.
-      inFlight.get(message.requestId)?.abort();
+      inFlight.get(id)?.abort();
     }
+  };
+  const sinkFor = (requestId: string, sendAs: string): NoteSink => {
+    const out = (message: NoteItemOut) => send(message, sendAs);
+    return {
+      partial: (note) => out({ type: 'note:partial', requestId, note }),
+      done: (note, meta) => out({ type: 'note:done', requestId, note, meta }),
+      error: (error) => out({ type: 'note:error', requestId, error }),
+    };
+  };
+  const track = (id: string, work: (signal: AbortSignal) => Promise<void>) => {
+    inFlight.get(id)?.abort();
+    const controller = new AbortController();
+    inFlight.set(id, controller);
+    const release = holdWorkerAlive();
+    void work(controller.signal).finally(() => {
+      release();
+      if (inFlight.get(id) === controller) inFlight.delete(id);
+    });
   };
 
   port.onMessage.addListener((raw: unknown) => {
     const parsed = notePortInSchema.safeParse(raw);
     if (!parsed.success) return; // Not our protocol: ignore rather than crash on a hostile frame.
     const message = parsed.data;
-    if (message.type === 'note:cancel') {
-      inFlight.get(message.requestId)?.abort();
-      return;
+    switch (message.type) {
+      case 'note:cancel':
+        inFlight.get(message.requestId)?.abort();
+        return;
+      case 'note:request': {
+        const { requestId, post, refresh } = message;
+        track(requestId, (signal) => engine.requestNote({ post, refresh }, sinkFor(requestId, requestId), signal));
+        return;
+      }
+      case 'batch:request': {
+        const { batchId, items } = message;
+        track(batchId, (signal) =>
+          engine.requestBatch(
+            items.map(({ requestId, post }) => ({ post, sink: sinkFor(requestId, batchId) })),
+            (digest, final) => send({ type: 'batch:digest', batchId, digest, final }, batchId),
+            signal,
+          ),
+        );
+        return;
+      }
     }
-    const { requestId } = message;
-    inFlight.get(requestId)?.abort();
-    const controller = new AbortController();
-    inFlight.set(requestId, controller);
-    const sink: NoteSink = {
-      partial: (note) => send({ type: 'note:partial', requestId, note }),
-      done: (note, meta) => send({ type: 'note:done', requestId, note, meta }),
-      error: (error) => send({ type: 'note:error', requestId, error }),
-    };
-    const release = holdWorkerAlive();
-    void engine.requestNote({ post: message.post, refresh: message.refresh }, sink, controller.signal).finally(() => {
-      release();
-      if (inFlight.get(requestId) === controller) inFlight.delete(requestId);
-    });
   });
 
   port.onDisconnect.addListener(() => {

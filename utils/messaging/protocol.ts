@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { postSchema } from '../posts/post';
 import { noteErrorSchema } from '../notes/note-error';
 import { noteMetaSchema } from '../notes/note-meta';
+import { BATCH_MAX } from '../ai/batch-size';
 import { noteSchema, partialNoteSchema } from '../ai/note-schema';
 import { providerDraftSchema } from '../settings/provider-settings';
 
@@ -25,7 +26,15 @@ export const noteCancelSchema = z.object({
   type: z.literal('note:cancel'),
   requestId: z.string().check(z.minLength(1), z.maxLength(100)),
 });
-export const notePortInSchema = z.discriminatedUnion('type', [noteRequestSchema, noteCancelSchema]);
+/** "Summarize visible": several posts in one model call; results come back per item requestId. */
+export const batchRequestSchema = z.object({
+  type: z.literal('batch:request'),
+  batchId: z.string().check(z.minLength(1), z.maxLength(100)),
+  items: z
+    .array(z.object({ requestId: z.string().check(z.minLength(1), z.maxLength(100)), post: postSchema }))
+    .check(z.minLength(1), z.maxLength(BATCH_MAX)),
+});
+export const notePortInSchema = z.discriminatedUnion('type', [noteRequestSchema, noteCancelSchema, batchRequestSchema]);
 export type NoteRequest = z.input<typeof noteRequestSchema>;
 export type NotePortIn = z.input<typeof notePortInSchema>;
 
@@ -34,8 +43,10 @@ export const notePortOutSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note:partial'), requestId: z.string(), note: partialNoteSchema }),
   z.object({ type: z.literal('note:done'), requestId: z.string(), note: noteSchema, meta: noteMetaSchema }),
   z.object({ type: z.literal('note:error'), requestId: z.string(), error: noteErrorSchema }),
+  z.object({ type: z.literal('batch:digest'), batchId: z.string(), digest: z.string(), final: z.boolean() }),
 ]);
 export type NotePortOut = z.infer<typeof notePortOutSchema>;
+export type NoteItemOut = Exclude<NotePortOut, { type: 'batch:digest' }>;
 
 // ---- one-shot messages to the background (runtime.sendMessage) ----
 export const backgroundRequestSchema = z.discriminatedUnion('type', [
@@ -92,5 +103,10 @@ export const postListItemSchema = z.object({
   error: z.nullable(noteErrorSchema),
 });
 export type PostListItem = z.infer<typeof postListItemSchema>;
-export const postListSchema = z.object({ site: z.string(), posts: z.array(postListItemSchema) });
+export const postListSchema = z.object({
+  site: z.string(),
+  posts: z.array(postListItemSchema),
+  /** The digest of the last "summarize visible" on this page, if any. */
+  digest: z.nullable(z.object({ text: z.string(), final: z.boolean() })),
+});
 export type PostList = z.infer<typeof postListSchema>;

@@ -47,7 +47,9 @@ describe('ConcurrencyLimiter', () => {
     await expect(waiting).rejects.toMatchObject({ error: { code: 'cancelled' } });
     gate.resolve();
     await first;
-    await expect(limiter.run('p', () => Promise.reject(new Error('boom')), never.signal)).rejects.toThrow('boom');
+    await expect(limiter.run('p', () => Promise.reject(new Error('boom')), never.signal)).rejects.toThrow(
+      'boom',
+    );
     await expect(limiter.run('p', async () => 'next', never.signal)).resolves.toBe('next');
     expect(ran).toBe(false);
   });

@@ -166,7 +166,10 @@ describe('NoteCache', () => {
   });
 
   it('starts empty when the store cannot be read', async () => {
-    const broken: NoteCacheStore = { ...memoryStore().store, loadAll: () => Promise.reject(new Error('corrupt')) };
+    const broken: NoteCacheStore = {
+      ...memoryStore().store,
+      loadAll: () => Promise.reject(new Error('corrupt')),
+    };
     const cache = new NoteCache(10, 1e6, broken);
     expect(await cache.list()).toEqual([]);
     await cache.set('a', entry('A'));

@@ -53,7 +53,9 @@ export async function noteCacheKey(parts: CacheKeyParts): Promise<string> {
 /** The same without the post's id: identical text elsewhere (a repost) gets the same note. */
 export async function noteContentKey(parts: CacheKeyParts): Promise<string> {
   const { post } = parts;
-  const textHash = await sha256Hex(JSON.stringify([post.text, post.quoted?.text ?? null, post.media.imageAlts]));
+  const textHash = await sha256Hex(
+    JSON.stringify([post.text, post.quoted?.text ?? null, post.media.imageAlts]),
+  );
   return [textHash, parts.baseUrl, parts.model, parts.promptVersion, parts.answerLanguage].join('|');
 }
 

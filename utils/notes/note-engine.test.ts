@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_API_KEY, DEFAULT_MODEL, DEFAULT_NOTE, lastUserMessage, ModelServer } from '../../e2e/model-server';
+import {
+  DEFAULT_API_KEY,
+  DEFAULT_MODEL,
+  DEFAULT_NOTE,
+  lastUserMessage,
+  ModelServer,
+} from '../../e2e/model-server';
 import type { Note, PartialNote } from '../ai/note-schema';
 import { streamChatJson, type ChatEndpoint } from '../ai/openai-chat';
 import { samplePost } from '../posts/sample-post';
@@ -104,7 +110,9 @@ describe('note engine', () => {
       response_format: { type: 'json_schema', json_schema: { name: 'footnote_note', strict: true } },
     });
     const user = lastUserMessage(req!);
-    expect(user).toMatch(/<<<DATA:[0-9a-f]{24}\n[\s\S]*A ponte foi inaugurada em 2021\.\nDATA:[0-9a-f]{24}>>>$/);
+    expect(user).toMatch(
+      /<<<DATA:[0-9a-f]{24}\n[\s\S]*A ponte foi inaugurada em 2021\.\nDATA:[0-9a-f]{24}>>>$/,
+    );
     expect(user).toContain('Answer language: Brazilian Portuguese.');
     expect(user).toContain("Today's date: 2026-11-28.");
   });
@@ -137,7 +145,11 @@ describe('note engine', () => {
   const httpCases: Array<[string, Parameters<ModelServer['enqueue']>[0][], Partial<NoteError>]> = [
     ['401', [{ kind: 'error', status: 401 }], { code: 'auth', status: 401, action: 'open_options' }],
     ['403', [{ kind: 'error', status: 403 }], { code: 'forbidden', status: 403, action: 'open_options' }],
-    ['404', [{ kind: 'error', status: 404 }], { code: 'model_not_found', status: 404, action: 'open_options' }],
+    [
+      '404',
+      [{ kind: 'error', status: 404 }],
+      { code: 'model_not_found', status: 404, action: 'open_options' },
+    ],
     [
       '429 twice',
       [
@@ -203,7 +215,10 @@ describe('note engine', () => {
     const [first, repair] = server.completionRequests();
     const messages = (repair?.body as { messages: Array<{ role: string; content: string }> }).messages;
     expect(messages.slice(0, -2)).toEqual((first?.body as { messages: unknown[] }).messages);
-    expect(messages.at(-2)).toMatchObject({ role: 'assistant', content: expect.stringContaining('very_true') });
+    expect(messages.at(-2)).toMatchObject({
+      role: 'assistant',
+      content: expect.stringContaining('very_true'),
+    });
     expect(messages.at(-1)?.content).toMatch(/^That answer is not valid: classification: /);
   });
 
@@ -239,8 +254,15 @@ describe('note engine', () => {
   });
 
   describe('structured output modes', () => {
-    const rejectsSchema = { kind: 'error', status: 400, message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model." } as const;
-    const formats = () => server.completionRequests().map((r) => (r.body as { response_format?: { type: string } }).response_format?.type ?? 'none');
+    const rejectsSchema = {
+      kind: 'error',
+      status: 400,
+      message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.",
+    } as const;
+    const formats = () =>
+      server
+        .completionRequests()
+        .map((r) => (r.body as { response_format?: { type: string } }).response_format?.type ?? 'none');
 
     it('falls back to JSON mode when json_schema is rejected, and remembers it', async () => {
       server.enqueue(rejectsSchema);
@@ -254,18 +276,27 @@ describe('note engine', () => {
     });
 
     it('falls back to prompt-only (no response_format) when JSON mode is rejected too', async () => {
-      server.enqueue(rejectsSchema, { kind: 'error', status: 400, message: 'response_format is not supported' });
+      server.enqueue(rejectsSchema, {
+        kind: 'error',
+        status: 400,
+        message: 'response_format is not supported',
+      });
       const { done } = await setup().request();
       expect(done?.meta.mode).toBe('prompt_only');
       expect(formats()).toEqual(['json_schema', 'json_object', 'none']);
       // The schema travels in the system message, so prompt-only answers know the shape.
-      const system = (server.completionRequests()[2]?.body as { messages: Array<{ content: string }> }).messages[0];
+      const system = (server.completionRequests()[2]?.body as { messages: Array<{ content: string }> })
+        .messages[0];
       expect(system?.content).toContain('"injection_detected"');
     });
 
     it('streams partial notes in prompt-only mode, fenced answer and all', async () => {
       server.enqueue(rejectsSchema, { kind: 'error', status: 400 });
-      server.enqueue({ kind: 'note', note: 'Here you go:\n```json\n' + JSON.stringify(DEFAULT_NOTE) + '\n```', chunkSize: 7 });
+      server.enqueue({
+        kind: 'note',
+        note: 'Here you go:\n```json\n' + JSON.stringify(DEFAULT_NOTE) + '\n```',
+        chunkSize: 7,
+      });
       const { done, partials } = await setup().request();
       expect(done?.note).toEqual(DEFAULT_NOTE);
       expect(partials.some((p) => p.summary && p.summary.length < DEFAULT_NOTE.summary.length)).toBe(true);
@@ -304,7 +335,9 @@ describe('note engine', () => {
 
       server.setDefault({ kind: 'stall' });
       const controllers = [new AbortController(), new AbortController()];
-      const both = controllers.map((ctl) => request({ refresh: false, signal: ctl.signal, post: { ...post, text: 'x' } }));
+      const both = controllers.map((ctl) =>
+        request({ refresh: false, signal: ctl.signal, post: { ...post, text: 'x' } }),
+      );
       await server.waitForCompletionRequests(2);
       for (const ctl of controllers) ctl.abort();
       expect((await Promise.all(both)).map((o) => o.error?.code)).toEqual(['cancelled', 'cancelled']);
@@ -322,7 +355,11 @@ describe('note engine', () => {
       // Each call started only once the previous one had streamed its whole answer (~0.5 s at
       // 12 characters per 10 ms); three at once would arrive within a few milliseconds.
       for (let i = 1; i < calls.length; i++) expect(calls[i]!.time - calls[i - 1]!.time).toBeGreaterThan(200);
-      expect(calls.map((c) => lastUserMessage(c).split('text:\n')[1]?.split('\n')[0]).sort()).toEqual(['one', 'three', 'two']);
+      expect(calls.map((c) => lastUserMessage(c).split('text:\n')[1]?.split('\n')[0]).sort()).toEqual([
+        'one',
+        'three',
+        'two',
+      ]);
     });
 
     it('a request cancelled while waiting in the queue never reaches the model', async () => {
@@ -343,7 +380,9 @@ describe('note engine', () => {
 
   describe('budget', () => {
     it('stops new requests once today’s budget is used, with a clear message and no call', async () => {
-      const { error } = await setup({ usage: { exceeded: async () => ({ budget: 1000, used: 1200 }) } }).request();
+      const { error } = await setup({
+        usage: { exceeded: async () => ({ budget: 1000, used: 1200 }) },
+      }).request();
       expect(error).toMatchObject({ code: 'budget_exhausted', action: 'open_options' });
       expect(error?.message).toContain('1000');
       expect(server.completionRequests()).toHaveLength(0);

@@ -1,43 +1,27 @@
 import type { Note, PartialNote } from '../ai/note-schema';
 import { noteReader } from '../ai/note-reader';
 import { buildNoteMessages, createNonce, PROMPT_VERSION } from '../ai/prompt';
-import type { ChatEndpoint, streamChatJson } from '../ai/openai-chat';
+import type { ChatEndpoint } from '../ai/openai-chat';
 import { NoteFailure } from '../ai/provider-errors';
-import { completeStructured, type OutputModeMemory } from '../ai/structured-completion';
+import { completeStructured } from '../ai/structured-completion';
 import type { Post } from '../posts/post';
+import { createBatchNotes } from './batch-notes';
 import { ConcurrencyLimiter } from './concurrency-limiter';
-import { noteCacheKey, noteContentKey, notePostRef, type CacheKeyParts, type NoteCache } from './note-cache';
-import { noteError, type NoteError } from './note-error';
-import type { NoteMeta, TokenUsage } from './note-meta';
+import { noteCacheKey, noteContentKey, notePostRef, type CacheKeyParts } from './note-cache';
+import {
+  budgetError,
+  describe,
+  estimateUsage,
+  freshNoteMeta,
+  type NoteEngineDeps,
+  type NoteSink,
+} from './note-engine-deps';
+import { noteError } from './note-error';
+import type { NoteMeta } from './note-meta';
 import { enforceNoteRules } from './note-rules';
 import { SharedRequests } from './shared-requests';
 
-export interface UsageAccounting {
-  /** Null while today's use is within the daily budget. */
-  exceeded(now: number): Promise<{ budget: number; used: number } | null>;
-  record(usage: TokenUsage, notes: number, now: number): Promise<void>;
-}
-
-export interface NoteEngineDeps {
-  /** The configured endpoint with its key, or null when no provider is set up. */
-  loadEndpoint(): Promise<{ endpoint: ChatEndpoint; providerLabel: string } | null>;
-  /** The resolved answer language (BCP-47). */
-  answerLanguage(): Promise<string>;
-  cache: NoteCache;
-  outputModes: OutputModeMemory;
-  usage: UsageAccounting;
-  stream: typeof streamChatJson;
-  now(): number;
-  /** Model calls at once per endpoint. */
-  concurrency: number;
-}
-
-/** Where one request's results go, in order: any number of partials, then done or error. */
-export interface NoteSink {
-  partial(note: PartialNote): void;
-  done(note: Note, meta: NoteMeta): void;
-  error(error: NoteError): void;
-}
+export type { NoteEngineDeps, NoteSink, UsageAccounting } from './note-engine-deps';
 
 export interface NoteJob {
   post: Post;
@@ -89,12 +73,7 @@ export function createNoteEngine(deps: NoteEngineDeps) {
     }
     const over = await deps.usage.exceeded(deps.now());
     if (over) {
-      sink.error(
-        noteError(
-          'budget_exhausted',
-          `Today's budget of ${over.budget} tokens is used up (${over.used} used). Raise it in options, or wait until tomorrow.`,
-        ),
-      );
+      sink.error(budgetError(over));
       return;
     }
 
@@ -147,33 +126,15 @@ export function createNoteEngine(deps: NoteEngineDeps) {
     await deps.usage.record(usage, 1, deps.now());
     return {
       note: enforceNoteRules(result.value, new Set()),
-      meta: {
-        provider: providerLabel,
-        model: endpoint.model,
-        promptVersion: PROMPT_VERSION,
-        evidence: [],
-        usage,
-        mode: result.mode,
-        repaired: result.repaired,
-        createdAt: deps.now(),
-        fromCache: false,
-      },
+      meta: freshNoteMeta({ providerLabel, endpoint, usage, result, now: deps.now() }),
     };
   }
 
   return {
     requestNote,
+    requestBatch: createBatchNotes(deps, limiter),
     /** Past notes, most recent first. */
     history: () => deps.cache.list(),
     clearCache: () => deps.cache.clear(),
   };
-}
-
-/** About four characters a token: only used when the provider reports no usage. */
-export function estimateUsage(transcript: string): TokenUsage {
-  return { promptTokens: Math.ceil(transcript.length / 4), completionTokens: 0, estimated: true };
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

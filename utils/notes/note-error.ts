@@ -44,9 +44,9 @@ export function noteError(
     code === 'forbidden' ||
     code === 'model_not_found' ||
     code === 'budget_exhausted'
-    ? 'open_options'
-    : code === 'cancelled' || code === 'invalid_request'
-      ? null
-      : 'retry';
+      ? 'open_options'
+      : code === 'cancelled' || code === 'invalid_request'
+        ? null
+        : 'retry';
   return { code, message, action, status: extra.status ?? null, retryAfterMs: extra.retryAfterMs ?? null };
 }

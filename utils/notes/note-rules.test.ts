@@ -49,7 +49,9 @@ describe('enforceNoteRules', () => {
   });
 
   it('caps detail at 840 characters', () => {
-    expect(Array.from(enforceNoteRules(note({ detail: 'd'.repeat(900) }), NO_EVIDENCE).detail)).toHaveLength(840);
+    expect(Array.from(enforceNoteRules(note({ detail: 'd'.repeat(900) }), NO_EVIDENCE).detail)).toHaveLength(
+      840,
+    );
   });
 
   it('downgrades a weak refutation from model knowledge to unverifiable', () => {
@@ -67,9 +69,21 @@ describe('enforceNoteRules', () => {
   });
 
   it('drops unknown and duplicate citations; evidence citing nothing real is model knowledge', () => {
-    const cited = claim({ verdict: 'refuted', confidence: 0.3, basis: 'evidence', citations: ['E9', 'https://x.y'] });
-    const result = enforceNoteRules(note({ claims: [cited, claim({ citations: ['E1', 'E1', 'E2'] })] }), new Set(['E1']));
-    expect(result.claims[0]).toMatchObject({ citations: [], basis: 'model_knowledge', verdict: 'unverifiable' });
+    const cited = claim({
+      verdict: 'refuted',
+      confidence: 0.3,
+      basis: 'evidence',
+      citations: ['E9', 'https://x.y'],
+    });
+    const result = enforceNoteRules(
+      note({ claims: [cited, claim({ citations: ['E1', 'E1', 'E2'] })] }),
+      new Set(['E1']),
+    );
+    expect(result.claims[0]).toMatchObject({
+      citations: [],
+      basis: 'model_knowledge',
+      verdict: 'unverifiable',
+    });
     expect(result.claims[1]?.citations).toEqual(['E1']);
   });
 });

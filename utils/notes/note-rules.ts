@@ -1,11 +1,4 @@
-import {
-  CLAIMS_MAX,
-  DETAIL_MAX,
-  NOTE_TEXT_MAX,
-  SUMMARY_MAX,
-  type Claim,
-  type Note,
-} from '../ai/note-schema';
+import { CLAIMS_MAX, DETAIL_MAX, NOTE_TEXT_MAX, SUMMARY_MAX, type Claim, type Note } from '../ai/note-schema';
 
 /** Below this confidence a refutation from the model's own knowledge is not shown as one. */
 export const LOW_CONFIDENCE = 0.7;
@@ -51,5 +44,10 @@ function clipNoteText(text: string): string {
 
 function clip(text: string, max: number): string {
   const chars = Array.from(text); // by code point, so an emoji is never cut in half
-  return chars.length <= max ? text : chars.slice(0, max - 1).join('').trimEnd() + '…';
+  return chars.length <= max
+    ? text
+    : chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd() + '…';
 }

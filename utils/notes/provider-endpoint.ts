@@ -9,7 +9,10 @@ import {
 } from '../settings/provider-settings';
 
 /** The endpoint to call for notes, from saved settings and the stored key; null if not set up. */
-export async function loadConfiguredEndpoint(): Promise<{ endpoint: ChatEndpoint; providerLabel: string } | null> {
+export async function loadConfiguredEndpoint(): Promise<{
+  endpoint: ChatEndpoint;
+  providerLabel: string;
+} | null> {
   const settings = await providerSettingsItem.getValue();
   if (!settings || !isValidBaseUrl(settings.baseUrl) || !settings.model) return null;
   return {

@@ -17,7 +17,10 @@ const DAYS_KEPT = 31;
 export const usageItem = storage.defineItem<UsageLedger>('local:usage', { fallback: {}, version: 1 });
 
 /** 0 means no budget. */
-export const dailyTokenBudgetItem = storage.defineItem<number>('local:dailyTokenBudget', { fallback: 0, version: 1 });
+export const dailyTokenBudgetItem = storage.defineItem<number>('local:dailyTokenBudget', {
+  fallback: 0,
+  version: 1,
+});
 
 /** The local calendar day of a time: budgets reset at the user's midnight, not UTC's. */
 export function dayOf(time: number): string {
