@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { streamChatJson } from '@/utils/ai/openai-chat';
+import { streamCompletion } from '@/utils/ai/stream-completion';
 import { resolveAnswerLanguage } from '@/utils/ai/answer-language';
 import { routeBackgroundMessages } from '@/utils/messaging/background-router';
 import { serveNotePorts } from '@/utils/messaging/note-port-server';
@@ -26,7 +26,7 @@ export default defineBackground(() => {
     cache: new NoteCache(CACHE_MAX_ENTRIES, CACHE_MAX_BYTES, idbNoteStore()),
     outputModes: storedOutputModes,
     usage: { exceeded: budgetExceeded, record: recordUsage },
-    stream: streamChatJson,
+    stream: streamCompletion,
     now: Date.now,
     concurrency: CONCURRENCY_PER_ENDPOINT,
   });

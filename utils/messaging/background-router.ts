@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { listModels } from '../ai/openai-chat';
+import { listEndpointModels } from '../ai/stream-completion';
 import { NoteFailure } from '../ai/provider-errors';
 import { noteError } from '../notes/note-error';
 import { toEndpoint } from '../notes/provider-endpoint';
@@ -68,7 +68,7 @@ async function testProvider(draft: Extract<BackgroundRequest, { type: 'provider:
     return { ok: false, error: noteError('invalid_request', `"${draft.baseUrl}" is not an http(s) URL.`) };
   }
   try {
-    return { ok: true, models: await listModels(toEndpoint(draft, draft.apiKey)) };
+    return { ok: true, models: await listEndpointModels(toEndpoint(draft, draft.apiKey)) };
   } catch (err) {
     if (err instanceof NoteFailure) return { ok: false, error: err.error };
     throw err;

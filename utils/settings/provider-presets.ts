@@ -1,3 +1,5 @@
+import { ON_DEVICE_BASE_URL, ON_DEVICE_MODEL } from '../ai/on-device';
+
 /** OpenAI-compatible endpoints people use, with the base URL each documents. */
 export interface ProviderPreset {
   id: string;
@@ -10,6 +12,8 @@ export interface ProviderPreset {
 }
 
 export const PROVIDER_PRESETS = [
+  // Offered first where the browser has it (options checks availability); nothing leaves the device.
+  { id: 'chrome-ai', label: 'Chrome built-in AI (on-device)', baseUrl: ON_DEVICE_BASE_URL, needsKey: false, defaultModel: ON_DEVICE_MODEL },
   { id: 'openai', label: 'OpenAI', baseUrl: 'https://api.openai.com/v1', needsKey: true, defaultModel: 'gpt-4o-mini' },
   { id: 'xai', label: 'xAI (Grok)', baseUrl: 'https://api.x.ai/v1', needsKey: true, defaultModel: 'grok-3-mini' },
   { id: 'openrouter', label: 'OpenRouter', baseUrl: 'https://openrouter.ai/api/v1', needsKey: true, defaultModel: 'openai/gpt-4o-mini' },

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { storage } from '@wxt-dev/storage';
+import { ON_DEVICE_BASE_URL } from '../ai/on-device';
 import { PROVIDER_PRESET_IDS } from './provider-presets';
 
 /** The provider choice without its key (the key lives in the secret store). */
@@ -33,8 +34,9 @@ export const answerLanguageItem = storage.defineItem<AnswerLanguage>('local:answ
   version: 1,
 });
 
-/** Is this base URL usable for requests? http(s) only, absolute. */
+/** Is this base URL usable for requests? http(s) only, absolute (or the on-device model's). */
 export function isValidBaseUrl(value: string): boolean {
+  if (value === ON_DEVICE_BASE_URL) return true;
   try {
     const url = new URL(value);
     return url.protocol === 'https:' || url.protocol === 'http:';
