@@ -20,7 +20,8 @@ export const MAX_LENGTH: Record<FormField, number> = { baseUrl: 2_000, apiKey: 2
 /** Field order on the page: the first invalid one gets focus. */
 export const FIELD_ORDER: readonly FormField[] = ['baseUrl', 'apiKey', 'model'];
 
-const FIRST_PRESET = PROVIDER_PRESETS[0];
+// The on-device preset is preselected only where the browser has the model (checked at load).
+const FIRST_PRESET = PROVIDER_PRESETS.find((p) => p.id !== 'chrome-ai') ?? PROVIDER_PRESETS[0];
 
 /** What a first-time user sees: the first preset, filled in. */
 export function defaultFormValues(): OptionsFormValues {
