@@ -39,6 +39,43 @@ function createBadge(): HTMLButtonElement {
   return badge;
 }
 
+/**
+ * Badges go on posts as they come near the viewport (visible-first): an IntersectionObserver
+ * tells without forcing layout, so a burst of a hundred off-screen posts costs a hundred
+ * observe() calls, not a hundred DOM insertions. A root that already has a badge (a
+ * re-render, a recycled node) is updated at once.
+ */
+export class BadgePlacer {
+  private readonly observer = new IntersectionObserver((entries) => this.onIntersect(entries), {
+    rootMargin: '50% 0px', // half a screen ahead, so badges are there before the post scrolls in
+  });
+
+  constructor(
+    private readonly adapter: SiteAdapter,
+    private readonly statusOf: (root: Element) => NoteStatus | null,
+  ) {}
+
+  place(root: Element): void {
+    const status = this.statusOf(root);
+    if (status === null) return;
+    if (badgeOf(root)) ensureBadge(root, this.adapter, status);
+    else this.observer.observe(root);
+  }
+
+  disconnect(): void {
+    this.observer.disconnect();
+  }
+
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      this.observer.unobserve(entry.target);
+      const status = this.statusOf(entry.target);
+      if (status !== null) ensureBadge(entry.target, this.adapter, status);
+    }
+  }
+}
+
 /** The badge of the post root, if it has one in place. */
 export function badgeOf(root: Element): HTMLButtonElement | null {
   const badge = badges.get(root);

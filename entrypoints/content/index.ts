@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BATCH_MAX } from '@/utils/ai/batch-size';
 import { tabRequestSchema, type TabRequest } from '@/utils/messaging/protocol';
-import { PostObserver } from '@/utils/posts/post-observer';
+import { POST_ATTRIBUTE, PostObserver } from '@/utils/posts/post-observer';
 import { xAdapter } from '@/utils/sites/x';
 import { SITE_MATCHES } from '@/utils/sites/site-matches';
-import { ensureBadge, isBadge } from './badges';
+import { BadgePlacer, isBadge } from './badges';
 import { CardController } from './card-controller';
 import { NoteClient } from './note-client';
 import { noteStatus, noteStore } from './note-store';
@@ -30,20 +30,23 @@ export default defineContentScript({
     card.start(ctx.signal);
     const hovered = trackHoveredPost(ctx.signal);
 
-    const observer = new PostObserver({
-      adapter,
-      isOwnNode: isBadge,
-      onPost: (root, key) => ensureBadge(root, adapter, noteStatus(key)),
+    const badges = new BadgePlacer(adapter, (root) => {
+      const key = root.getAttribute(POST_ATTRIBUTE);
+      return key ? noteStatus(key) : null;
     });
+    const observer = new PostObserver({ adapter, isOwnNode: isBadge, onPost: (root) => badges.place(root) });
     observer.start(document.body);
-    ctx.onInvalidated(() => observer.stop());
+    ctx.onInvalidated(() => {
+      observer.stop();
+      badges.disconnect();
+    });
 
-    // Badges show their post's note status as it changes.
+    // Badges show their post's note status when it changes (not on every streamed chunk).
     const unsubscribe = noteStore.subscribe((state, previous) => {
       for (const key of Object.keys(state.notes)) {
-        if (state.notes[key] === previous.notes[key]) continue;
+        if (state.notes[key]?.status === previous.notes[key]?.status) continue;
         const root = findPostRoot(key);
-        if (root) ensureBadge(root, adapter, noteStatus(key));
+        if (root) badges.place(root);
       }
     });
     ctx.onInvalidated(unsubscribe);

@@ -2,6 +2,7 @@ import { noteError } from '../notes/note-error';
 import type { ChatEndpoint, ChatResult } from './openai-chat';
 import type { JsonSchemaFormat, OutputMode } from './output-modes';
 import type { ChatMessage } from './prompt';
+import { ON_DEVICE_MODEL } from './on-device-endpoint';
 import { NoteFailure } from './provider-errors';
 
 /**
@@ -9,8 +10,7 @@ import { NoteFailure } from './provider-errors';
  * post never leaves the device. Exposed to extension pages and service workers as the global
  * `LanguageModel` (https://developer.chrome.com/docs/ai/prompt-api).
  */
-export const ON_DEVICE_BASE_URL = 'chrome-ai://on-device';
-export const ON_DEVICE_MODEL = 'gemini-nano';
+export { ON_DEVICE_BASE_URL, ON_DEVICE_MODEL } from './on-device-endpoint';
 
 export type OnDeviceAvailability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
@@ -28,10 +28,6 @@ interface LanguageModelApi {
 
 function languageModel(): LanguageModelApi | undefined {
   return (globalThis as { LanguageModel?: LanguageModelApi }).LanguageModel;
-}
-
-export function isOnDevice(endpoint: Pick<ChatEndpoint, 'baseUrl'>): boolean {
-  return endpoint.baseUrl === ON_DEVICE_BASE_URL;
 }
 
 /** Whether this browser can run the on-device model now, later (after a download), or never. */

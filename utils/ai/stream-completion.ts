@@ -1,4 +1,5 @@
-import { isOnDevice, listOnDeviceModels, streamOnDevice } from './on-device';
+import { listOnDeviceModels, streamOnDevice } from './on-device';
+import { isOnDevice } from './on-device-endpoint';
 import { listModels, streamChatJson, type ChatEndpoint } from './openai-chat';
 
 /** One streamed completion from whichever kind of model the endpoint is. */

@@ -10,7 +10,7 @@ import { NoteCache } from './note-cache';
 import { createNoteEngine } from './note-engine';
 import type { NoteError } from './note-error';
 import type { NoteMeta } from './note-meta';
-import { memoryOutputModes } from './output-mode-store';
+import { memoryOutputModes } from '../ai/memory-output-modes';
 
 // "Summarize visible" end to end over real HTTP: one call, notes mapped back to their posts.
 

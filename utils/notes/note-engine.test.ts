@@ -13,7 +13,7 @@ import { NoteCache } from './note-cache';
 import type { NoteError } from './note-error';
 import type { NoteMeta, TokenUsage } from './note-meta';
 import { createNoteEngine, type UsageAccounting } from './note-engine';
-import { memoryOutputModes } from './output-mode-store';
+import { memoryOutputModes } from '../ai/memory-output-modes';
 
 // The engine end to end over real HTTP: the real openai SDK against the local server.
 

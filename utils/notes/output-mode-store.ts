@@ -16,8 +16,3 @@ export const storedOutputModes: OutputModeMemory = {
   },
 };
 
-/** In-memory memory, for tests and tools. */
-export function memoryOutputModes(): OutputModeMemory & { modes: Map<string, OutputMode> } {
-  const modes = new Map<string, OutputMode>();
-  return { modes, get: async (key) => modes.get(key), set: async (key, mode) => void modes.set(key, mode) };
-}

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { storage } from '@wxt-dev/storage';
-import { ON_DEVICE_BASE_URL } from '../ai/on-device';
+import { ON_DEVICE_BASE_URL } from '../ai/on-device-endpoint';
 import { PROVIDER_PRESET_IDS } from './provider-presets';
 
 /** The provider choice without its key (the key lives in the secret store). */
