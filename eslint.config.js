@@ -26,6 +26,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (build checks).
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     // Test fixtures and the model server build DOM and talk HTTP on purpose.
     files: ['e2e/**', '**/*.test.ts', '**/*.test.tsx', 'bench/**'],
     rules: {
