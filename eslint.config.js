@@ -31,6 +31,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Scripts the benchmark runs inside the page.
+    files: ['bench/*-driver.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     // Test fixtures and the model server build DOM and talk HTTP on purpose.
     files: ['e2e/**', '**/*.test.ts', '**/*.test.tsx', 'bench/**'],
     rules: {

@@ -18,7 +18,7 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +57,8 @@ const CHROMIUM_FLAGS = [
 
 
 type TestFixtures = {
+  /** The unpacked extension to load (default: the build); see withGrantedHosts. */
+  extensionDir: string;
   context: BrowserContext;
   page: Page;
   serviceWorker: Worker;
@@ -88,10 +90,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { auto: true },
   ],
 
-  context: async ({}, provide) => {
-    if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+  extensionDir: [EXTENSION_DIR, { option: true }],
+
+  context: async ({ extensionDir }, provide) => {
+    if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
       throw new Error(
-        `No extension build at ${EXTENSION_DIR}: run npm run build first (or set FOOTNOTE_EXTENSION_DIR).`,
+        `No extension build at ${extensionDir}: run npm run build first (or set FOOTNOTE_EXTENSION_DIR).`,
       );
     }
     // Extensions load only in a persistent context; a fresh profile per test keeps tests independent.
@@ -101,8 +105,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       headless: true,
       args: [
         ...CHROMIUM_FLAGS,
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
       ],
     });
     const state = { userDataDir, popupBrowsers: [] as Browser[] };
@@ -230,6 +234,23 @@ export async function configureProvider(serviceWorker: Worker, config: ProviderC
     },
     { preset: 'custom', ...config },
   );
+}
+
+/**
+ * A copy of the build whose manifest already grants these host patterns: how a test sees the
+ * state after the user accepted a permission prompt, which a headless browser cannot answer
+ * (TESTING.md: Chrome treats granted optional permissions like manifest ones). Use with
+ * test.use({ extensionDir: withGrantedHosts([...]) }).
+ */
+export function withGrantedHosts(patterns: string[]): string {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) return EXTENSION_DIR; // the context says why
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'footnote-granted-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...patterns];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
 }
 
 /** Changes some saved provider settings (e.g. a short `timeoutSeconds`), keeping the rest. */

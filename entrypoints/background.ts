@@ -10,6 +10,7 @@ import { NoteCache } from '@/utils/notes/note-cache';
 import { createNoteEngine } from '@/utils/notes/note-engine';
 import { storedOutputModes } from '@/utils/notes/output-mode-store';
 import { loadConfiguredEndpoint } from '@/utils/notes/provider-endpoint';
+import { syncEnabledSites } from '@/utils/sites/dynamic-sites';
 import { budgetExceeded, recordUsage } from '@/utils/notes/usage-ledger';
 import { answerLanguageItem } from '@/utils/settings/provider-settings';
 
@@ -32,6 +33,11 @@ export default defineBackground(() => {
   });
   serveNotePorts(engine);
   routeBackgroundMessages(engine);
+
+  // Sites the user enabled: registered content scripts that match their stored list, also
+  // when a permission was withdrawn in the browser's own settings.
+  void syncEnabledSites();
+  browser.permissions.onRemoved.addListener(() => void syncEnabledSites());
 
   // Shortcuts act on the active tab's page, which knows which post is hovered or focused.
   browser.commands.onCommand.addListener(async (command) => {

@@ -9,10 +9,19 @@ export interface PopupViewProps {
   onOpenOptions(): void;
   onOpenPost(key: string): void;
   onSummarizeVisible(): void;
+  onEnableSite(): void;
 }
 
 /** The toolbar popup: provider notice, the active tab's posts and their digest, usage today. */
-export function PopupView({ provider, page, usage, onOpenOptions, onOpenPost, onSummarizeVisible }: PopupViewProps) {
+export function PopupView({
+  provider,
+  page,
+  usage,
+  onOpenOptions,
+  onOpenPost,
+  onSummarizeVisible,
+  onEnableSite,
+}: PopupViewProps) {
   return (
     <div className="popup">
       <header className="popup-header">
@@ -35,7 +44,7 @@ export function PopupView({ provider, page, usage, onOpenOptions, onOpenPost, on
         {page.kind === 'ready' && page.posts.length > 0 && provider === 'configured' && (
           <Digest digest={page.digest} onSummarizeVisible={onSummarizeVisible} />
         )}
-        <PageContent page={page} onOpenPost={onOpenPost} />
+        <PageContent page={page} onOpenPost={onOpenPost} onEnableSite={onEnableSite} />
       </main>
       {usage && <UsageLine usage={usage} />}
     </div>
@@ -75,7 +84,15 @@ function UsageLine({ usage }: { usage: UsageToday }) {
   );
 }
 
-function PageContent({ page, onOpenPost }: { page: PageState; onOpenPost(key: string): void }) {
+function PageContent({
+  page,
+  onOpenPost,
+  onEnableSite,
+}: {
+  page: PageState;
+  onOpenPost(key: string): void;
+  onEnableSite(): void;
+}) {
   switch (page.kind) {
     case 'loading':
       return (
@@ -87,7 +104,21 @@ function PageContent({ page, onOpenPost }: { page: PageState; onOpenPost(key: st
       return (
         <div className="empty">
           <h2 className="empty-title">{i18n.t('popup.unsupported')}</h2>
-          <p className="muted">{i18n.t('popup.unsupportedHint')}</p>
+          {page.enableOrigin ? (
+            <>
+              <p className="muted">{i18n.t('popup.enableHint')}</p>
+              <button type="button" className="primary" onClick={onEnableSite}>
+                {i18n.t('popup.enableSite', [new URL(page.enableOrigin).host])}
+              </button>
+              {page.refused && (
+                <p role="alert" className="notice-error">
+                  {i18n.t('popup.enableRefused')}
+                </p>
+              )}
+            </>
+          ) : (
+            <p className="muted">{i18n.t('popup.unsupportedHint')}</p>
+          )}
         </div>
       );
     case 'failed':

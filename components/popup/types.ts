@@ -6,8 +6,12 @@ export type ProviderState = 'unknown' | 'configured' | 'missing';
 /** What the popup knows about the active tab's posts. */
 export type PageState =
   | { kind: 'loading' }
-  /** No content script in this tab (or it does not know the site). */
-  | { kind: 'unsupported' }
+  /**
+   * No content script in this tab (or it does not know the site). `enableOrigin`: the page's
+   * origin when the user could enable Footnote there (an http(s) page); `refused`: they were
+   * asked and did not grant the permission.
+   */
+  | { kind: 'unsupported'; enableOrigin: string | null; refused?: boolean }
   /** The content script is there but its answer was unreadable or late. */
   | { kind: 'failed' }
   | { kind: 'ready'; site: string; posts: PostListItem[]; digest: PostList['digest'] };

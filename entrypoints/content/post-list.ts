@@ -37,12 +37,18 @@ function excerpt(text: string): string {
   return chars.length <= EXCERPT_LENGTH ? flat : chars.slice(0, EXCERPT_LENGTH - 1).join('') + '…';
 }
 
-/** The root currently showing the post with this key, if it is still on the page. */
+/**
+ * The root currently showing the post with this key, if it is still on the page; a visible one
+ * when the page keeps hidden copies (Bluesky keeps inactive feed tabs mounted).
+ */
 export function findPostRoot(key: string): Element | null {
+  let hidden: Element | null = null;
   for (const root of document.querySelectorAll(`[${POST_ATTRIBUTE}]`)) {
-    if (root.getAttribute(POST_ATTRIBUTE) === key) return root;
+    if (root.getAttribute(POST_ATTRIBUTE) !== key) continue;
+    if (root.checkVisibility?.() !== false) return root;
+    hidden ??= root;
   }
-  return null;
+  return hidden;
 }
 
 /** Posts at least partly in the viewport, top to bottom, once each, at most `max`. */

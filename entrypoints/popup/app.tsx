@@ -24,6 +24,7 @@ function PopupApp() {
       onOpenOptions={() => void actions.openOptions()}
       onOpenPost={(key) => void actions.openPost(key)}
       onSummarizeVisible={() => void actions.summarizeVisible()}
+      onEnableSite={() => void actions.enableSite()}
     />
   );
 }

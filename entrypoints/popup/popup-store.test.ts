@@ -12,6 +12,10 @@ function fakeDeps(overrides: Partial<PopupDeps> = {}) {
     isProviderConfigured: vi.fn<PopupDeps['isProviderConfigured']>(async () => true),
     openOptionsPage: vi.fn<PopupDeps['openOptionsPage']>(async () => {}),
     usageToday: vi.fn<PopupDeps['usageToday']>(async () => ({ tokens: 1234, notes: 3, budget: 0 })),
+    getTabUrl: vi.fn<PopupDeps['getTabUrl']>(async () => 'chrome://extensions/'),
+    requestSitePermission: vi.fn<PopupDeps['requestSitePermission']>(async () => true),
+    enableSite: vi.fn<PopupDeps['enableSite']>(async () => {}),
+    reloadTab: vi.fn<PopupDeps['reloadTab']>(async () => {}),
     ...overrides,
   };
 }
@@ -41,15 +45,15 @@ describe('popup store', () => {
       timings,
     );
     await store.getState().refresh();
-    expect(store.getState().page).toEqual({ kind: 'unsupported' });
+    expect(store.getState().page).toEqual({ kind: 'unsupported', enableOrigin: null });
 
     const noAnswer = createPopupStore(fakeDeps({ sendToTab: async () => undefined }), timings);
     await noAnswer.getState().refresh();
-    expect(noAnswer.getState().page).toEqual({ kind: 'unsupported' });
+    expect(noAnswer.getState().page).toEqual({ kind: 'unsupported', enableOrigin: null });
 
     const noTab = createPopupStore(fakeDeps({ getActiveTabId: async () => null }), timings);
     await noTab.getState().refresh();
-    expect(noTab.getState().page).toEqual({ kind: 'unsupported' });
+    expect(noTab.getState().page).toEqual({ kind: 'unsupported', enableOrigin: null });
   });
 
   it('fails visibly on an unreadable or late answer', async () => {
@@ -116,6 +120,36 @@ describe('popup store', () => {
       const page = store.getState().page;
       expect(page.kind === 'ready' && page.digest).toEqual({ text: 'All about bridges', final: true });
     });
+    stop();
+  });
+
+  it('offers to enable Footnote on an http(s) page it does not run on, and does it on click', async () => {
+    const deps = fakeDeps({
+      sendToTab: () => Promise.reject(new Error('Could not establish connection.')),
+      getTabUrl: async () => 'https://social.example.org/home',
+    });
+    const store = createPopupStore(deps, timings);
+    const stop = store.getState().start();
+    await vi.waitFor(() => expect(store.getState().page).toEqual({ kind: 'unsupported', enableOrigin: 'https://social.example.org' }));
+    await store.getState().enableSite();
+    expect(deps.requestSitePermission).toHaveBeenCalledWith('https://social.example.org/*');
+    expect(deps.enableSite).toHaveBeenCalledWith('https://social.example.org');
+    expect(deps.reloadTab).toHaveBeenCalledWith(7);
+    stop();
+  });
+
+  it('says so, and enables nothing, when the permission is refused', async () => {
+    const deps = fakeDeps({
+      sendToTab: () => Promise.reject(new Error('Could not establish connection.')),
+      getTabUrl: async () => 'https://forum.example.net/t/1',
+      requestSitePermission: async () => false,
+    });
+    const store = createPopupStore(deps, timings);
+    const stop = store.getState().start();
+    await vi.waitFor(() => expect(store.getState().page.kind).toBe('unsupported'));
+    await store.getState().enableSite();
+    expect(store.getState().page).toEqual({ kind: 'unsupported', enableOrigin: 'https://forum.example.net', refused: true });
+    expect(deps.enableSite).not.toHaveBeenCalled();
     stop();
   });
 });

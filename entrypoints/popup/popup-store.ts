@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { browser } from 'wxt/browser';
-import type { TabRequest } from '../../utils/messaging/protocol';
+import type { BackgroundRequest, TabRequest } from '../../utils/messaging/protocol';
+import { enableableOrigin, originPermission } from '../../utils/sites/site-preferences';
 import { providerSettingsItem } from '../../utils/settings/provider-settings';
 import type { PageState, ProviderState, UsageToday } from '../../components/popup/types';
 import { dailyTokenBudgetItem, dayOf, EMPTY_DAY, totalTokens, usageItem } from '../../utils/notes/usage-ledger';
@@ -19,6 +20,13 @@ export interface PopupDeps {
   sendToTab(tabId: number, message: TabRequest): Promise<unknown>;
   isProviderConfigured(): Promise<boolean>;
   openOptionsPage(): Promise<void>;
+  /** The URL of the tab, to offer "Enable Footnote on this site". */
+  getTabUrl(tabId: number): Promise<string | undefined>;
+  /** Must be the first thing a click handler awaits (a user gesture). */
+  requestSitePermission(pattern: string): Promise<boolean>;
+  /** Tells the background to run Footnote on the origin from now on. */
+  enableSite(origin: string): Promise<void>;
+  reloadTab(tabId: number): Promise<void>;
   usageToday(): Promise<UsageToday>;
 }
 
@@ -32,6 +40,8 @@ export interface PopupState {
   openPost(key: string): Promise<void>;
   /** One batched request for the posts in view (the page fills each badge, and a digest). */
   summarizeVisible(): Promise<void>;
+  /** Asks for the site's permission, enables Footnote there and reloads the tab. */
+  enableSite(): Promise<void>;
   openOptions(): Promise<void>;
 }
 
@@ -43,6 +53,9 @@ export interface PopupTimings {
   /** First refresh after asking the page to open a post. */
   afterOpenMs: number;
 }
+
+/** After enabling a site and reloading its tab: time for the page and its content script. */
+const AFTER_RELOAD_MS = 1_500;
 
 export const DEFAULT_TIMINGS: PopupTimings = { answerTimeoutMs: 3_000, pollMs: 1_000, afterOpenMs: 300 };
 
@@ -58,6 +71,11 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
     clearTimeout(timer);
     if (running) timer = setTimeout(() => void refresh(), ms);
   };
+  /** The page Footnote does not run on, and whether it could be enabled there. */
+  const unsupported = async (tab: number | null): Promise<PageState> => ({
+    kind: 'unsupported',
+    enableOrigin: tab === null ? null : enableableOrigin(await deps.getTabUrl(tab).catch(() => undefined)),
+  });
   /** Asks the page to act, then refreshes soon to show what happened. */
   const askTab = async (message: TabRequest): Promise<void> => {
     if (tabId === undefined || tabId === null) return;
@@ -98,7 +116,7 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
       try {
         if (tabId === undefined) tabId = await deps.getActiveTabId();
         if (tabId === null) {
-          page = { kind: 'unsupported' };
+          page = { kind: 'unsupported', enableOrigin: null };
         } else {
           const raw = await withTimeout(deps.sendToTab(tabId, { type: 'posts:list' }), answerTimeoutMs);
           const outcome = parsePostListResponse(raw);
@@ -106,12 +124,12 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
             outcome.kind === 'ok'
               ? { kind: 'ready', site: outcome.list.site, posts: outcome.list.posts, digest: outcome.list.digest }
               : outcome.kind === 'no_answer'
-                ? { kind: 'unsupported' }
+                ? await unsupported(tabId)
                 : { kind: 'failed' };
         }
       } catch (error) {
         // tabs.sendMessage rejects when the tab has no content script (chrome://, other sites).
-        page = error instanceof NoAnswerError ? { kind: 'failed' } : { kind: 'unsupported' };
+        page = error instanceof NoAnswerError ? { kind: 'failed' } : await unsupported(tabId ?? null);
       }
       if (mine !== generation) return;
       set({ page });
@@ -120,6 +138,19 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
 
     async openPost(key) {
       await askTab({ type: 'posts:open', key });
+    },
+
+    async enableSite() {
+      const page = get().page;
+      if (page.kind !== 'unsupported' || !page.enableOrigin || tabId === undefined || tabId === null) return;
+      const granted = await deps.requestSitePermission(originPermission(page.enableOrigin)).catch(() => false);
+      if (!granted) {
+        set({ page: { ...page, refused: true } });
+        return;
+      }
+      await deps.enableSite(page.enableOrigin);
+      await deps.reloadTab(tabId);
+      schedule(AFTER_RELOAD_MS, get().refresh);
     },
 
     async summarizeVisible() {
@@ -152,6 +183,18 @@ export const browserPopupDeps: PopupDeps = {
   },
   openOptionsPage() {
     return browser.runtime.openOptionsPage();
+  },
+  async getTabUrl(tabId) {
+    return (await browser.tabs.get(tabId)).url;
+  },
+  requestSitePermission(pattern) {
+    return browser.permissions.request({ origins: [pattern] });
+  },
+  async enableSite(origin) {
+    await browser.runtime.sendMessage({ type: 'sites:enable', origin } satisfies BackgroundRequest);
+  },
+  async reloadTab(tabId) {
+    await browser.tabs.reload(tabId);
   },
   async usageToday() {
     const [ledger, budget] = await Promise.all([usageItem.getValue(), dailyTokenBudgetItem.getValue()]);

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { NOTE_SCHEMA_NAME, noteJsonSchema, noteSchema, type Note, type PartialNote } from './note-schema';
+import { NOTE_SCHEMA_NAME, noteJsonSchema } from './note-json-schema';
+import { noteSchema, type Note, type PartialNote } from './note-schema';
 import { parsePartialNote } from './partial-note';
 import type { AnswerReader } from './structured-completion';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { noteJsonSchema, noteSchema, partialNoteSchema } from './note-schema';
+import { noteJsonSchema } from './note-json-schema';
+import { noteSchema, partialNoteSchema } from './note-schema';
 
 type JsonSchema = {
   type?: string;

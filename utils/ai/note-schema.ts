@@ -58,20 +58,3 @@ export type Claim = z.infer<typeof claimSchema>;
 /** A note as it streams in: any prefix of the final object. */
 export const partialNoteSchema = z.partial(z.extend(noteSchema, { claims: z.array(z.partial(claimSchema)) }));
 export type PartialNote = z.infer<typeof partialNoteSchema>;
-
-export const NOTE_SCHEMA_NAME = 'footnote_note';
-
-/**
- * JSON Schema for `response_format: json_schema` (strict). Built once from the zod schema;
- * strict mode wants every object closed, while parsing stays tolerant of extra keys.
- */
-export const noteJsonSchema: Record<string, unknown> = (() => {
-  const { $schema: _ignored, ...schema } = z.toJSONSchema(noteSchema, {
-    target: 'draft-7',
-    io: 'input',
-    override: (ctx) => {
-      if (ctx.jsonSchema.type === 'object') ctx.jsonSchema.additionalProperties = false;
-    },
-  });
-  return schema;
-})();

@@ -1,5 +1,6 @@
 import type { Post, QuotedPost } from '../posts/post';
-import { CLAIMS_MAX, DETAIL_MAX, NOTE_TEXT_MAX, noteJsonSchema } from './note-schema';
+import { noteJsonSchema } from './note-json-schema';
+import { CLAIMS_MAX, DETAIL_MAX, NOTE_TEXT_MAX } from './note-schema';
 
 /** Part of every cache key: bump it whenever the prompt's wording or shape changes. */
 export const PROMPT_VERSION = 'p2';

@@ -4,6 +4,8 @@ import { NoteFailure } from '../ai/provider-errors';
 import { noteError } from '../notes/note-error';
 import { toEndpoint } from '../notes/provider-endpoint';
 import { isValidBaseUrl } from '../settings/provider-settings';
+import { disableSite, enableSite } from '../sites/dynamic-sites';
+import { enableableOrigin } from '../sites/site-preferences';
 import {
   backgroundRequestSchema,
   type BackgroundRequest,
@@ -56,6 +58,15 @@ async function handle(request: BackgroundRequest, sender: Sender, archive: NoteA
       if (!isOwnExtensionPage(sender)) return rejected();
       await archive.clearCache();
       return { ok: true };
+    case 'sites:enable':
+    case 'sites:disable': {
+      if (!isOwnExtensionPage(sender)) return rejected();
+      const origin = enableableOrigin(request.origin);
+      if (!origin) return rejected();
+      if (request.type === 'sites:enable') await enableSite(origin);
+      else await disableSite(origin);
+      return { ok: true };
+    }
     case 'options:open':
       if (!isOwnContentScript(sender) && !isOwnExtensionPage(sender)) return rejected();
       await browser.runtime.openOptionsPage();

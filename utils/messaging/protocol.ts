@@ -60,6 +60,10 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notes:history') }),
   /** Extension pages: forget every cached note. */
   z.object({ type: z.literal('notes:clear') }),
+  /** Popup, once the host permission was granted: run Footnote on this origin from now on. */
+  z.object({ type: z.literal('sites:enable'), origin: z.string().check(z.maxLength(300)) }),
+  /** Options: stop running on an origin enabled earlier. */
+  z.object({ type: z.literal('sites:disable'), origin: z.string().check(z.maxLength(300)) }),
 ]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 

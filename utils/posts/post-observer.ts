@@ -52,24 +52,43 @@ export class PostObserver {
     const records = this.pending;
     this.pending = [];
     const roots = new Set<Element>();
-    for (const record of records) this.collectRoots(record, roots);
+    const targets = new Set<Node>();
+    for (const record of records) this.collectRoots(record, roots, targets);
     for (const root of roots) this.process(root);
   }
 
-  private collectRoots(record: MutationRecord, roots: Set<Element>): void {
+  /**
+   * Hot path (every mutation of a page scrolled for hours). Touching a node from a content
+   * script costs a wrapper in the isolated world, so text nodes are skipped by nodeType, and an
+   * enclosing post is looked up (closest) only when the change could matter: a watched
+   * attribute changed (a recycled post's link), elements were added (a node replaced), or one
+   * of our nodes was removed (a re-render dropped the badge) — once per target per frame.
+   */
+  private collectRoots(record: MutationRecord, roots: Set<Element>, targets: Set<Node>): void {
     const { postRootSelector } = this.options.adapter;
+    let relevant = record.type === 'attributes';
     if (record.type === 'childList') {
-      if (isOnly(record.addedNodes, this.options.isOwnNode) && record.removedNodes.length === 0) return;
-      for (const node of record.addedNodes) {
-        if (!(node instanceof Element) || this.options.isOwnNode(node)) continue;
-        if (node.matches(postRootSelector)) roots.add(node);
-        else if (node.firstElementChild) for (const inner of node.querySelectorAll(postRootSelector)) roots.add(inner);
+      const added = record.addedNodes;
+      if (added.length === 1 && record.removedNodes.length === 0 && this.options.isOwnNode(added[0]!)) return;
+      for (const node of added) {
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        relevant = true;
+        const element = node as Element;
+        if (element.matches(postRootSelector)) roots.add(element);
+        else if (element.firstElementChild) for (const inner of element.querySelectorAll(postRootSelector)) roots.add(inner);
       }
+      if (!relevant) relevant = this.removedOwnNode(record.removedNodes);
     }
-    // A change inside an existing post (re-render, recycled content, a removed badge).
-    const target = record.target instanceof Element ? record.target : record.target.parentElement;
+    if (!relevant || targets.has(record.target)) return;
+    targets.add(record.target);
+    const target = record.target.nodeType === Node.ELEMENT_NODE ? (record.target as Element) : record.target.parentElement;
     const enclosing = target?.closest(postRootSelector);
     if (enclosing) roots.add(enclosing);
+  }
+
+  private removedOwnNode(removed: NodeList): boolean {
+    for (const node of removed) if (node.nodeType === Node.ELEMENT_NODE && this.options.isOwnNode(node)) return true;
+    return false;
   }
 
   private process(root: Element): void {
@@ -83,10 +102,4 @@ export class PostObserver {
     if (root.getAttribute(POST_ATTRIBUTE) !== key) root.setAttribute(POST_ATTRIBUTE, key);
     this.options.onPost(root, key);
   }
-}
-
-function isOnly(nodes: NodeList, predicate: (node: Node) => boolean): boolean {
-  if (nodes.length === 0) return false;
-  for (const node of nodes) if (!predicate(node)) return false;
-  return true;
 }

@@ -1,5 +1,42 @@
+import type { SiteId } from '../posts/post';
+
 /**
- * Pages the content script runs on. Also granted as host permissions, so the background can
- * inject the lazily loaded card UI into them.
+ * Where each site's content script runs without asking (its manifest matches, also granted as
+ * host permissions so the background can inject the card UI there). Any other site (another
+ * Mastodon instance, a forum) is enabled by the user from the popup, one origin at a time
+ * (utils/sites/dynamic-sites.ts). No <all_urls>.
  */
-export const SITE_MATCHES = ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*'];
+
+/** Large Mastodon instances; any other instance is one click away in the popup. */
+export const MASTODON_HOSTS: readonly string[] = [
+  'mastodon.social',
+  'mastodon.online',
+  'mstdn.social',
+  'mas.to',
+  'hachyderm.io',
+  'fosstodon.org',
+  'infosec.exchange',
+  'mastodon.world',
+  'troet.cafe',
+  'social.vivaldi.net',
+];
+
+const SITE_HOSTS: Record<Exclude<SiteId, 'generic'>, readonly string[]> = {
+  x: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
+  bluesky: ['bsky.app'],
+  mastodon: MASTODON_HOSTS,
+  reddit: ['www.reddit.com', 'old.reddit.com', 'new.reddit.com', 'sh.reddit.com'],
+  threads: ['www.threads.com', 'www.threads.net', 'threads.com', 'threads.net'],
+  linkedin: ['www.linkedin.com'],
+  facebook: ['www.facebook.com', 'web.facebook.com'],
+  hackernews: ['news.ycombinator.com'],
+  youtube: ['www.youtube.com'],
+};
+
+/** Manifest match patterns of one site. */
+export function siteMatches(site: keyof typeof SITE_HOSTS): string[] {
+  return SITE_HOSTS[site].map((host) => `https://${host}/*`);
+}
+
+/** Every site's match patterns (the host permissions). */
+export const SITE_MATCHES: string[] = Object.values(SITE_HOSTS).flatMap((hosts) => hosts.map((h) => `https://${h}/*`));

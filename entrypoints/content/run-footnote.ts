@@ -1,0 +1,88 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { BATCH_MAX } from '@/utils/ai/batch-size';
+import { tabRequestSchema, type TabRequest } from '@/utils/messaging/protocol';
+import { POST_ATTRIBUTE, PostObserver } from '@/utils/posts/post-observer';
+import { pickAdapter } from '@/utils/sites/pick-adapter';
+import type { SiteAdapter } from '@/utils/sites/site-adapter';
+import { disabledSitesItem } from '@/utils/sites/site-preferences';
+import { BadgePlacer, isBadge } from './badges';
+import { CardController } from './card-controller';
+import { NoteClient } from './note-client';
+import { noteStatus, noteStore } from './note-store';
+import { findPostRoot, listPosts, visiblePostRoots } from './post-list';
+import { targetPost, trackHoveredPost } from './target-post';
+import './badge.css';
+
+/*
+ * page DOM ──▶ PostObserver (one MutationObserver, batched per frame) ──▶ badges
+ *    hover / click / shortcut ──▶ CardController ──▶ NoteClient ══port══▶ background
+ *    background ══port══▶ NoteClient ──▶ noteStore ──▶ card (React, injected on first use)
+ */
+/**
+ * Footnote on one page: every per-site content script (entrypoints/*.content.ts) calls this
+ * with its own adapters, so each site's bundle carries only the adapter it needs.
+ */
+export async function runFootnote(
+  ctx: ContentScriptContext,
+  adapters: readonly SiteAdapter[],
+): Promise<void> {
+  const adapter = pickAdapter(adapters, location, document);
+  if (!adapter || (await disabledSitesItem.getValue()).includes(adapter.id)) return;
+
+  const notes = new NoteClient();
+  const card = new CardController(adapter, notes);
+  card.start(ctx.signal);
+  const hovered = trackHoveredPost(ctx.signal);
+
+  const badges = new BadgePlacer(adapter, (root) => {
+    const key = root.getAttribute(POST_ATTRIBUTE);
+    return key ? noteStatus(key) : null;
+  });
+  const observer = new PostObserver({ adapter, isOwnNode: isBadge, onPost: (root) => badges.place(root) });
+  observer.start(document.body);
+  ctx.onInvalidated(() => {
+    observer.stop();
+    badges.disconnect();
+  });
+
+  // Badges show their post's note status when it changes (not on every streamed chunk).
+  const unsubscribe = noteStore.subscribe((state, previous) => {
+    for (const key of Object.keys(state.notes)) {
+      if (state.notes[key]?.status === previous.notes[key]?.status) continue;
+      const root = findPostRoot(key);
+      if (root) badges.place(root);
+    }
+  });
+  ctx.onInvalidated(unsubscribe);
+
+  const handle = (request: TabRequest): unknown => {
+    switch (request.type) {
+      case 'posts:list':
+        return listPosts(adapter);
+      case 'posts:open': {
+        const root = findPostRoot(request.key);
+        if (root) card.open(root, true);
+        return { ok: root !== null };
+      }
+      case 'command': {
+        if (request.command === 'summarize-visible') {
+          const posts = visiblePostRoots(BATCH_MAX).flatMap((root) => adapter.extractPost(root) ?? []);
+          notes.requestBatch(posts);
+          return { ok: posts.length > 0, count: posts.length };
+        }
+        const root = targetPost(hovered());
+        if (root) card.open(root, true);
+        return { ok: root !== null };
+      }
+    }
+  };
+  const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
+    const parsed = tabRequestSchema.safeParse(raw);
+    if (!parsed.success) return false;
+    sendResponse(handle(parsed.data));
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}

@@ -1,0 +1,10 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { hackerNewsAdapter } from '@/utils/sites/hackernews';
+import { siteMatches } from '@/utils/sites/site-matches';
+import { runFootnote } from './content/run-footnote';
+
+export default defineContentScript({
+  matches: siteMatches('hackernews'),
+  runAt: 'document_idle',
+  main: (ctx) => runFootnote(ctx, [hackerNewsAdapter]),
+});

@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { postSchema } from '../posts/post';
+import { loadFixture, mangleAndExtract, rootsIn } from './adapter-test-helpers';
+import { blueskyAdapter } from './bluesky';
+import { facebookAdapter } from './facebook';
+import { genericAdapter } from './generic';
+import { hackerNewsAdapter } from './hackernews';
+import { linkedInAdapter } from './linkedin';
+import { mastodonAdapter } from './mastodon';
+import { redditAdapter } from './reddit';
+import type { SiteAdapter } from './site-adapter';
+import { threadsAdapter } from './threads';
+import { xAdapter } from './x';
+import { youtubeAdapter } from './youtube';
+
+// Every adapter against every one of its fixtures mangled at random, and against random DOM:
+// a site that changed its markup yields fewer posts, never an exception or an invalid post.
+
+const ADAPTERS: Array<[SiteAdapter, string[]]> = [
+  [xAdapter, ['x/home.html', 'x/status.html']],
+  [blueskyAdapter, ['bluesky/feed.html', 'bluesky/thread.html']],
+  [mastodonAdapter, ['mastodon/home.html', 'mastodon/status.html', 'mastodon/other-instance.html']],
+  [redditAdapter, ['reddit/feed.html', 'reddit/comments.html', 'reddit/old.html']],
+  [threadsAdapter, ['threads/feed.html']],
+  [linkedInAdapter, ['linkedin/feed.html']],
+  [facebookAdapter, ['facebook/feed.html']],
+  [hackerNewsAdapter, ['hackernews/front.html', 'hackernews/item.html']],
+  [youtubeAdapter, ['youtube/watch.html']],
+  [genericAdapter, ['generic/forum.html', 'generic/hentry.html']],
+];
+
+/** Attribute names the sites' selectors lean on, and values that look right or break things. */
+const ATTRIBUTES = ['href', 'data-testid', 'role', 'lang', 'datetime', 'id', 'class', 'aria-label', 'data-id', 'title', 'slot'];
+const VALUES = [
+  '',
+  '/someone/status/123',
+  '/profile/a.bsky.social/post/3kabcdefghijk',
+  'https://example.org/@x/109',
+  'javascript:alert(1)',
+  'tweet',
+  'article',
+  'und',
+  '2024-13-45T99:99:99Z',
+  '<img src=x onerror=alert(1)>',
+  '\u202e\u200b',
+  'x'.repeat(5_000),
+];
+
+function seeded(seed: number) {
+  return (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor((seed / 2147483648) * n);
+  };
+}
+
+/** A random tree of plausible tags with random attributes from the lists above. */
+function randomTree(doc: Document, random: (n: number) => number, depth: number): Element {
+  const tags = ['div', 'span', 'a', 'article', 'time', 'p', 'img', 'button', 'section', 'li', 'blockquote'];
+  const el = doc.createElement(tags[random(tags.length)]!);
+  for (let i = random(3); i > 0; i--) el.setAttribute(ATTRIBUTES[random(ATTRIBUTES.length)]!, VALUES[random(VALUES.length)]!);
+  if (random(3) === 0) el.append(doc.createTextNode(VALUES[random(VALUES.length)]!));
+  if (depth > 0) for (let i = random(4); i > 0; i--) el.append(randomTree(doc, random, depth - 1));
+  return el;
+}
+
+describe.each(ADAPTERS)('$id adapter', (adapter, fixtures) => {
+  it.each(fixtures)('survives %s mangled 150 times', (fixture) => {
+    const [site, name] = fixture.split('/') as [string, string];
+    const roots = rootsIn(adapter, loadFixture(site, name));
+    expect(roots.length).toBeGreaterThan(0);
+    mangleAndExtract(adapter, roots, {
+      attributes: ATTRIBUTES,
+      values: VALUES,
+      wrapper: (doc) => doc.createElement('div'),
+      rounds: 150,
+    });
+  });
+
+  it('survives random DOM, and whatever it calls a post is a valid one', () => {
+    const random = seeded(7);
+    for (let round = 0; round < 300; round++) {
+      const root = randomTree(document, random, 5);
+      // Give it the adapter's own root shape half the time, so the deep code paths run.
+      const candidate = round % 2 === 0 ? root : (root.querySelector(adapter.postRootSelector) ?? root);
+      const id = adapter.postId(candidate);
+      const post = adapter.extractPost(candidate);
+      adapter.badgeAnchor(candidate);
+      if (post) {
+        expect(post.id).toBe(id);
+        expect(postSchema.safeParse(post).success).toBe(true);
+      }
+    }
+  });
+});

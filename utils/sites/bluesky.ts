@@ -1,0 +1,391 @@
+/**
+ * Bluesky (bsky.app) adapter. The DOM it reads is specified in SITES.md §2: React Native Web
+ * output, so only data-testid, role, aria-label, href and data-word-wrap are relied on (class
+ * names are atomic and rotate; labels are localized).
+ *
+ * Post ids: `{handle}/{rkey}` when the post's permalink names the author by handle (the normal
+ * case: bsky.app links by handle whenever it is valid), `at://{did}/app.bsky.feed.post/{rkey}`
+ * when it names them by DID (an invalid handle). Both come from the permalink alone, so one
+ * post always gets the same id; handles are lower-cased (they are case-insensitive).
+ */
+import {
+  ALT_MAX,
+  IMAGES_MAX,
+  LINKS_MAX,
+  POST_TEXT_MAX,
+  SHORT_TEXT_MAX,
+  URL_MAX,
+  type Post,
+  type PostMedia,
+  type QuotedPost,
+} from '../posts/post';
+import { tidTime } from './bluesky-tid';
+import { readText } from './dom-text';
+import type { BadgeAnchor, SiteAdapter } from './site-adapter';
+
+const HOSTS = new Set(['bsky.app', 'main.bsky.dev']);
+const ORIGIN = 'https://bsky.app';
+
+/** [BSKY PostFeedItem.tsx `feedItem-by-`], [BSKY ThreadItemAnchor.tsx / ThreadItemPost.tsx `postThreadItem-by-`] */
+const POST_ROOT = '[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]';
+const THREAD_ITEM_PREFIX = 'postThreadItem-by-';
+/** [BSKY Post/Embed/index.tsx `title="Post by {handle}"`] */
+const QUOTE_CARD = '[role="link"][aria-label^="Post by "]';
+/** RichText: testID "postText" in feeds only; every RichText carries data-word-wrap [BSKY, DEF]. */
+const POST_TEXT = '[data-testid="postText"]';
+const RICH_TEXT = '[data-word-wrap="1"]';
+const POST_LINK = 'a[href*="/post/"]';
+const PROFILE_LINK = 'a[href^="/profile/"]';
+/** [DEF bluesky.ts extractImages]: post images come from the feed_* CDN paths, avatars do not. */
+const POST_IMAGE = 'img[src*="/img/feed_thumbnail/"], img[src*="/img/feed_fullsize/"]';
+
+/** `/profile/{handle-or-did}/post/{rkey}` [BSKY links.ts makeProfileLink]; `tail` = liked-by etc. */
+const POST_PATH = /^\/profile\/([^/?#]{1,253})\/post\/([A-Za-z0-9._:~-]{1,100})(?:\/([a-z-]+))?\/?$/;
+const PROFILE_PATH = /^\/profile\/([^/?#]{1,253})\/?$/;
+const DID = /^did:[a-z]{1,20}:[A-Za-z0-9._:%-]{1,200}$/;
+const HANDLE = /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/;
+/** The anchor post's engagement links: the only links to it on its own page [BSKY ThreadItemAnchor.tsx]. */
+const STATS_TAILS = new Set(['liked-by', 'reposted-by', 'quotes']);
+/** forceLTR / sanitizeDisplayName wrap names in bidi controls [BSKY PostMeta.tsx]. */
+const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const HTTP_URL = /^https?:\/\/\S+$/i;
+
+interface PostRef {
+  /** Handle (lower case) or DID, as the link names the author. */
+  actor: string;
+  rkey: string;
+}
+
+interface Permalink extends PostRef {
+  /** The timestamp link in PostMeta; null for the thread's anchor post, which has none. */
+  link: Element | null;
+}
+
+export const blueskyAdapter: SiteAdapter = {
+  id: 'bluesky',
+  postRootSelector: POST_ROOT,
+
+  matchesLocation(location) {
+    return HOSTS.has(location.hostname.toLowerCase().replace(/\.$/, ''));
+  },
+
+  postId(root) {
+    const permalink = permalinkOf(root);
+    return permalink === null ? null : postIdOf(permalink);
+  },
+
+  extractPost(root) {
+    const permalink = permalinkOf(root);
+    if (permalink === null || isHidden(root)) return null; // placeholder, or a duplicate in a hidden tab
+    const card = quoteCardIn(root);
+    const textEl = postTextIn(root, card);
+    const { text, links, clipped } = postText(textEl);
+    const post: Post = {
+      site: 'bluesky',
+      id: postIdOf(permalink),
+      url: postUrl(permalink),
+      author: { name: displayName(root, permalink, card), handle: handleOf(root) ?? permalink.actor },
+      time: tidTime(permalink.rkey),
+      text,
+      lang: null, // bsky.app does not render the record's langs [SITES.md §2]
+      truncated: clipped, // long posts are clamped by CSS only: the full text is in the DOM
+      links,
+      media: mediaIn(root, card),
+      quoted: quotedPostIn(card),
+      // bsky.app names the parent's author only by display name ("Replied to …"), never by handle.
+      replyTo: [],
+    };
+    return post;
+  },
+
+  badgeAnchor(root) {
+    const permalink = permalinkOf(root);
+    if (permalink === null) return null;
+    const card = quoteCardIn(root);
+    return afterPostMeta(root, permalink.link) ?? afterAuthorLink(root, card) ?? beforeText(root, card);
+  },
+};
+
+// ---------------------------------------------------------------------------------------
+// Ids and permalinks
+
+function postIdOf(ref: PostRef): string {
+  return DID.test(ref.actor)
+    ? `at://${ref.actor}/app.bsky.feed.post/${ref.rkey}`
+    : `${ref.actor}/${ref.rkey}`;
+}
+
+function postUrl(ref: PostRef): string {
+  return `${ORIGIN}/profile/${ref.actor}/post/${ref.rkey}`;
+}
+
+/**
+ * The post's own permalink: the PostMeta timestamp link [SITES.md §2]; on the thread's anchor
+ * post, which has none, its engagement links or else the page's own path. Scoped to the root.
+ */
+function permalinkOf(root: Element): Permalink | null {
+  for (const link of root.querySelectorAll(POST_LINK)) {
+    if (!isOwnLink(link, root)) continue;
+    const ref = parsePostHref(link.getAttribute('href'));
+    if (ref !== null && ref.tail === undefined) return { actor: ref.actor, rkey: ref.rkey, link };
+  }
+  return isThreadItem(root) ? anchorPermalink(root) : null;
+}
+
+/** Not in the quote card, the text (links to other posts) or an embed's card. */
+function isOwnLink(link: Element, root: Element): boolean {
+  const card = link.closest(QUOTE_CARD);
+  if (card !== null && root.contains(card)) return false;
+  const text = link.closest(RICH_TEXT);
+  return text === null || !root.contains(text);
+}
+
+function parsePostHref(href: string | null): (PostRef & { tail?: string }) | null {
+  const match = href === null ? null : POST_PATH.exec(href);
+  const actor = match?.[1] ? normalActor(match[1]) : null;
+  if (!match?.[2] || actor === null) return null;
+  return { actor, rkey: match[2], tail: match[3] };
+}
+
+/** A DID as is, a handle in lower case; null for anything else. */
+function normalActor(actor: string): string | null {
+  if (DID.test(actor)) return actor;
+  return HANDLE.test(actor) ? actor.toLowerCase() : null;
+}
+
+function isThreadItem(root: Element): boolean {
+  return root.getAttribute('data-testid')?.startsWith(THREAD_ITEM_PREFIX) ?? false;
+}
+
+/**
+ * The thread page's anchor post shows no timestamp link. Its likes/reposts/quotes links carry its
+ * rkey; without them (no engagement yet) the page path names it, but only when this item is by
+ * the author the path names (otherwise it is a reply that merely lacks its link).
+ */
+function anchorPermalink(root: Element): Permalink | null {
+  const handle = handleOf(root);
+  for (const link of root.querySelectorAll(POST_LINK)) {
+    const ref = isOwnLink(link, root) ? parsePostHref(link.getAttribute('href')) : null;
+    if (ref?.tail !== undefined && STATS_TAILS.has(ref.tail)) return preferHandle(ref, handle);
+  }
+  const ref = parsePostHref(pagePath(root.ownerDocument));
+  if (ref === null || ref.tail !== undefined || handle === null) return null;
+  const sameAuthor = ref.actor === handle || hasProfileLinkTo(root, ref.actor);
+  return sameAuthor ? preferHandle(ref, handle) : null;
+}
+
+/** The page's path; `URL` rather than `location`, which documents without a window lack. */
+function pagePath(doc: Document): string | null {
+  return /^https?:\/\/[^/?#]+(\/[^?#]*)/i.exec(doc.URL)?.[1] ?? null;
+}
+
+/** Links by handle whenever the handle is valid, like bsky.app, so feed and thread ids agree. */
+function preferHandle(ref: PostRef, handle: string | null): Permalink {
+  const byHandle = handle !== null && handle !== 'handle.invalid' && HANDLE.test(handle);
+  return { actor: byHandle ? handle : ref.actor, rkey: ref.rkey, link: null };
+}
+
+function hasProfileLinkTo(root: Element, actor: string): boolean {
+  return Array.from(root.querySelectorAll(PROFILE_LINK)).some(
+    (a) => parseProfileHref(a.getAttribute('href')) === actor,
+  );
+}
+
+function parseProfileHref(href: string | null): string | null {
+  const actor = href === null ? null : PROFILE_PATH.exec(href)?.[1];
+  return actor ? normalActor(actor) : null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Author
+
+/** The handle in the root's testid (`…-by-{handle}`), lower case [SITES.md §2]. */
+function handleOf(root: Element): string | null {
+  const handle = /-by-(.+)$/.exec(root.getAttribute('data-testid') ?? '')?.[1];
+  return handle ? clip(handle.toLowerCase(), SHORT_TEXT_MAX) : null;
+}
+
+/**
+ * The display name: the first profile link with a name in the PostMeta row (the avatar link has
+ * no text, the "@handle" link comes second); on the anchor post, the author link beside the avatar.
+ * Never a repost/reply context row, whose links name someone else.
+ */
+function displayName(root: Element, permalink: Permalink, card: Element | null): string {
+  const link = nameLink(permalink.link?.parentElement ?? root, card);
+  return link === null ? '' : nameText(link);
+}
+
+function nameLink(scope: Element, card: Element | null): Element | null {
+  for (const link of scope.querySelectorAll(PROFILE_LINK)) {
+    if (card?.contains(link) || link.closest(RICH_TEXT) !== null) continue;
+    if (parseProfileHref(link.getAttribute('href')) === null) continue;
+    const name = nameText(link);
+    if (name !== '' && !name.startsWith('@')) return link;
+  }
+  return null;
+}
+
+/** The link's first text block (the anchor's author link holds name and handle in two). */
+function nameText(link: Element): string {
+  const block = link.querySelector('[dir="auto"]') ?? link;
+  return clip(readText(block).replace(BIDI_CONTROLS, '').trim(), SHORT_TEXT_MAX);
+}
+
+// ---------------------------------------------------------------------------------------
+// Text and links
+
+interface PostText {
+  text: string;
+  links: string[];
+  clipped: boolean;
+}
+
+function postTextIn(scope: Element, card: Element | null): Element | null {
+  return firstOutside(scope, POST_TEXT, card) ?? firstOutside(scope, RICH_TEXT, card);
+}
+
+/** RichText: literal line breaks; facet links shown shortened (`toShortUrl`), so read their href. */
+function postText(textEl: Element | null): PostText {
+  if (textEl === null) return { text: '', links: [], clipped: false }; // media-only post
+  const links: string[] = [];
+  const full = readText(textEl, {
+    replaceElement(el) {
+      if (el.tagName !== 'A') return undefined;
+      const target = linkTarget(el);
+      if (target === null) return undefined; // mention, hashtag: text as shown
+      if (target.length <= URL_MAX && !links.includes(target) && links.length < LINKS_MAX) links.push(target);
+      return target;
+    },
+  });
+  const text = clip(full, POST_TEXT_MAX);
+  return { text, links, clipped: text.length < full.length };
+}
+
+/**
+ * The full URL a text link points to, or null for mentions and hashtags. Links to bsky.app are
+ * rewritten to app paths (`/profile/…/post/…`) and shown as "bsky.app/…": restore the URL.
+ */
+function linkTarget(a: Element): string | null {
+  const href = a.getAttribute('href') ?? '';
+  if (HTTP_URL.test(href)) return unproxied(href);
+  const shown = (a.textContent ?? '').trim();
+  if (!href.startsWith('/') || /^[@#＃]/.test(shown)) return null;
+  return ORIGIN + href;
+}
+
+/** Links opened through Bluesky's redirector (`go.bsky.app/redirect?u=…`): the real target. */
+function unproxied(href: string): string {
+  if (!/^https:\/\/go\.bsky\.app\/redirect\?/i.test(href)) return href;
+  const target = new URLSearchParams(href.slice(href.indexOf('?') + 1)).get('u');
+  return target !== null && HTTP_URL.test(target) ? target : href;
+}
+
+// ---------------------------------------------------------------------------------------
+// Media and quote
+
+function mediaIn(scope: Element, skip: Element | null): PostMedia {
+  const outside = (el: Element) => skip === null || !skip.contains(el);
+  const imageAlts = Array.from(scope.querySelectorAll(POST_IMAGE))
+    .filter(outside)
+    .slice(0, IMAGES_MAX)
+    .map((img) => clip(img.getAttribute('alt') ?? '', ALT_MAX));
+  const hasVideo = Array.from(scope.querySelectorAll('video')).some(outside);
+  return { imageAlts, hasVideo };
+}
+
+function quoteCardIn(root: Element): Element | null {
+  return root.querySelector(QUOTE_CARD);
+}
+
+/**
+ * The quoted post [SITES.md §2 quote]: handle from the card's "Post by {handle}" title, the rest
+ * from its small PostMeta and RichText (links are disabled there: shown as shortened text).
+ */
+function quotedPostIn(card: Element | null): QuotedPost | null {
+  if (card === null) return null;
+  const nested = card.querySelector(QUOTE_CARD); // a quote inside the quote: not part of this one
+  const link = firstOutside(card, POST_LINK, nested);
+  const ref = parsePostHref(link?.getAttribute('href') ?? null);
+  const handle = quoteHandle(card) ?? ref?.actor ?? '';
+  const own = ref !== null && ref.tail === undefined ? ref : null;
+  const { text, clipped } = postText(firstOutside(card, RICH_TEXT, nested));
+  return {
+    id: own === null ? null : postIdOf(own),
+    url: own === null ? null : postUrl(own),
+    author: { name: quoteName(card, link, nested), handle },
+    time: own === null ? null : tidTime(own.rkey),
+    text,
+    lang: null,
+    truncated: clipped,
+    media: mediaIn(card, nested),
+  };
+}
+
+function quoteHandle(card: Element): string | null {
+  const handle = /^Post by (\S+)$/.exec(card.getAttribute('aria-label') ?? '')?.[1];
+  return handle ? clip(handle.toLowerCase(), SHORT_TEXT_MAX) : null;
+}
+
+function quoteName(card: Element, timeLink: Element | null, nested: Element | null): string {
+  const link = nameLink(timeLink?.parentElement ?? card, nested);
+  return link === null ? '' : nameText(link);
+}
+
+// ---------------------------------------------------------------------------------------
+// Badge
+
+/** After the PostMeta row (name, handle, time) [SITES.md §2 badge anchor], still on that line. */
+function afterPostMeta(root: Element, timeLink: Element | null): BadgeAnchor | null {
+  const row = timeLink?.parentElement;
+  const meta = row?.parentElement;
+  if (!row || !meta || meta === root || !root.contains(meta)) return null;
+  return { parent: meta, before: row.nextSibling };
+}
+
+/** The anchor post: after the author link beside the avatar. */
+function afterAuthorLink(root: Element, card: Element | null): BadgeAnchor | null {
+  const link = nameLink(root, card);
+  const parent = link?.parentElement;
+  return link && parent && root.contains(parent) ? { parent, before: link.nextSibling } : null;
+}
+
+function beforeText(root: Element, card: Element | null): BadgeAnchor | null {
+  const text = postTextIn(root, card);
+  const parent = text?.parentElement;
+  return text && parent && root.contains(parent) ? { parent, before: text } : null;
+}
+
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Hidden duplicates [SITES.md §0.5, §2]: bsky.app keeps inactive feed tabs and previous screens
+ * mounted with display:none, so one post can be in the DOM several times. Browsers answer with
+ * checkVisibility(); elsewhere (jsdom) the `hidden` attribute and computed/inline display of the
+ * root and its ancestors decide.
+ */
+function isHidden(root: Element): boolean {
+  if (typeof root.checkVisibility === 'function') return !root.checkVisibility();
+  const view = root.ownerDocument.defaultView;
+  for (let el: Element | null = root; el !== null; el = el.parentElement) {
+    if (el.hasAttribute('hidden')) return true;
+    const display = view ? view.getComputedStyle(el).display : (el as HTMLElement).style?.display;
+    if (display === 'none') return true;
+  }
+  return false;
+}
+
+/** First match in `scope` that is not inside `skip`. */
+function firstOutside(scope: Element, selector: string, skip: Element | null): Element | null {
+  if (skip === null) return scope.querySelector(selector);
+  for (const el of scope.querySelectorAll(selector)) {
+    if (!skip.contains(el)) return el;
+  }
+  return null;
+}
+
+/** At most `max` UTF-16 units, without leaving half a surrogate pair at the end. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}

@@ -1,0 +1,236 @@
+/**
+ * LinkedIn feed adapter (www.linkedin.com). The DOM it reads is specified in SITES.md §5b (source:
+ * kepano/defuddle `src/extractors/linkedin.ts`):
+ *
+ * - classic feed: `.feed-shared-update-v2[data-urn="urn:li:activity:{id}"]`, the author in
+ *   `.update-components-actor`, the text in `.update-components-update-v2__commentary`, a reshared
+ *   post in `.feed-shared-update-v2__update-content-wrapper`;
+ * - 2026 redesign: `[role="listitem"][componentkey*="FeedType_MAIN_FEED"]` with hashed classes and
+ *   `[data-testid="expandable-text-box"]`. It usually carries no activity id; such cards give
+ *   nothing (no id to key notes on, no permalink), only cards that name their activity URN are read.
+ *
+ * The page shows relative times ("3h"); the activity id encodes the exact one (SITES.md §0.7).
+ * LinkedIn renders names and labels twice, once for screen readers (`.visually-hidden`): skipped.
+ */
+import { SHORT_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../posts/post';
+import { readText } from './dom-text';
+import { altsOf, bareHost, clip, httpUrl, urlHost } from './post-fields';
+import { readPostText, type PostText } from './post-text';
+import type { BadgeAnchor, SiteAdapter } from './site-adapter';
+import { snowflakeTime, type SnowflakeSpec } from './snowflake';
+
+const HOST = 'linkedin.com';
+const ORIGIN = 'https://www.linkedin.com';
+
+const CLASSIC_ROOT = '.feed-shared-update-v2[data-urn]';
+const REDESIGN_ROOT = '[role="listitem"][componentkey*="FeedType_MAIN_FEED"]';
+const RESHARED = '.feed-shared-update-v2__update-content-wrapper';
+const ACTOR = '.update-components-actor';
+const COMMENTARY = '.update-components-update-v2__commentary, .update-components-text';
+const SCREEN_READER_ONLY = '.visually-hidden, .feed-shared-inline-show-more-text__see-more-less-toggle';
+const DETAILS_LINK =
+  'a.update-components-mini-update-v2__link-to-details-page, a[href*="/feed/update/urn:li:activity:"]';
+
+const ACTIVITY_URN = /urn:li:activity:(\d{1,20})(?!\d)/;
+/** `/in/{slug}` people, `/company/{slug}` and `/school/{slug}` pages. */
+const PROFILE_PATH =
+  /^(?:https?:\/\/(?:[\w-]+\.)?linkedin\.com)?\/(?:in|company|school|showcase)\/([^/?#\s]{1,100})/;
+const CONTROL_MENU_LABEL = /^Open control menu for post by (.+)$/;
+
+/** Activity ids: ms since the Unix epoch in the bits above 22 (SITES.md §0.7); smaller ids predate it. */
+const LINKEDIN_ACTIVITY: SnowflakeSpec = { shiftBits: 22n, epochMs: 0n, minId: 5_000_000_000_000_000_000n };
+
+export const linkedInAdapter: SiteAdapter = {
+  id: 'linkedin',
+  postRootSelector: `${CLASSIC_ROOT}, ${REDESIGN_ROOT}`,
+
+  matchesLocation(location) {
+    return bareHost(location.hostname) === HOST;
+  },
+
+  postId(root) {
+    return isClassic(root) ? classicId(root) : redesignId(root);
+  },
+
+  extractPost(root) {
+    const id = linkedInAdapter.postId(root);
+    if (id === null) return null;
+    return isClassic(root) ? classicPost(root, id) : redesignPost(root, id);
+  },
+
+  badgeAnchor(root) {
+    if (linkedInAdapter.postId(root) === null) return null;
+    if (!isClassic(root)) return beforeElement(root.querySelector('[data-testid="expandable-text-box"]'));
+    const meta = outside(root, `${ACTOR} .update-components-actor__meta`, root.querySelector(RESHARED));
+    return meta === null ? null : { parent: meta, before: null };
+  },
+};
+
+function isClassic(root: Element): boolean {
+  return root.matches(CLASSIC_ROOT);
+}
+
+// ---------------------------------------------------------------------------------------
+// Classic feed
+
+/** The activity id of `data-urn`; sponsored and other non-activity updates have none. */
+function classicId(root: Element): string | null {
+  const urn = root.getAttribute('data-urn') ?? '';
+  return /^urn:li:activity:\d{1,20}$/.test(urn) ? urn.slice('urn:li:activity:'.length) : null;
+}
+
+function classicPost(root: Element, id: string): Post {
+  const reshared = root.querySelector(RESHARED);
+  const actor = outside(root, ACTOR, reshared);
+  const body = commentaryText(outside(root, COMMENTARY, reshared));
+  return {
+    ...basePost(id, authorOf(actor), body),
+    media: mediaIn(root, reshared),
+    quoted: quotedPost(reshared),
+  };
+}
+
+function quotedPost(reshared: Element | null): QuotedPost | null {
+  if (reshared === null) return null;
+  const body = commentaryText(reshared.querySelector(COMMENTARY));
+  const id = activityIn(reshared.querySelector(DETAILS_LINK)?.getAttribute('href'));
+  return {
+    id,
+    url: id === null ? null : permalink(id),
+    author: authorOf(reshared.querySelector(ACTOR)),
+    time: id === null ? null : snowflakeTime(id, LINKEDIN_ACTIVITY),
+    text: body.text,
+    lang: null,
+    truncated: body.clipped,
+    media: mediaIn(reshared, null),
+  };
+}
+
+/**
+ * `.update-components-actor__title` without its screen-reader copy and the "• 2nd" connection
+ * degree; the handle is the profile or company slug of the actor's link.
+ */
+function authorOf(actor: Element | null): Post['author'] {
+  const title = actor?.querySelector('.update-components-actor__title, .update-components-actor__name');
+  const name = title
+    ? readText(title, {
+        replaceElement: (el) =>
+          el.matches(`${SCREEN_READER_ONLY}, .update-components-actor__supplementary-actor-info`)
+            ? ''
+            : undefined,
+      }).replace(/\s+/g, ' ')
+    : '';
+  const link = actor?.querySelector(
+    'a.update-components-actor__meta-link, a[href*="/in/"], a[href*="/company/"]',
+  );
+  return { name: clip(name, SHORT_TEXT_MAX), handle: slugOf(link?.getAttribute('href')) };
+}
+
+/** Photos (their alt is the author's description) and videos outside the reshared post. */
+function mediaIn(scope: Element, skip: Element | null): PostMedia {
+  const outsideSkip = (el: Element) => skip === null || !skip.contains(el);
+  const photos = Array.from(scope.querySelectorAll('.update-components-image img')).filter(outsideSkip);
+  const videos = Array.from(scope.querySelectorAll('.update-components-linkedin-video video, video')).filter(
+    outsideSkip,
+  );
+  return { imageAlts: altsOf(photos), hasVideo: videos.length > 0 };
+}
+
+// ---------------------------------------------------------------------------------------
+// 2026 redesign (SITES.md §5b "LinkedIn redesign")
+
+/**
+ * Only a card that names its activity: in its componentkey, or in links to one activity only
+ * (several different ones could be a reshared post's, so then nothing).
+ */
+function redesignId(root: Element): string | null {
+  const own = activityIn(root.getAttribute('componentkey'));
+  if (own !== null) return own;
+  const linked = new Set<string>();
+  for (const a of root.querySelectorAll('a[href*="urn:li:activity:"]')) {
+    const id = activityIn(a.getAttribute('href'));
+    if (id !== null) linked.add(id);
+  }
+  return linked.size === 1 ? [...linked][0]! : null;
+}
+
+function redesignPost(root: Element, id: string): Post {
+  const body = commentaryText(root.querySelector('[data-testid="expandable-text-box"]'));
+  return {
+    ...basePost(id, redesignAuthor(root), body),
+    media: { imageAlts: [], hasVideo: root.querySelector('video') !== null },
+  };
+}
+
+/**
+ * The name only appears in the "Open control menu for post by …" label (English UI) and in the
+ * first profile link.
+ */
+function redesignAuthor(root: Element): Post['author'] {
+  const link = root.querySelector('a[href*="/in/"], a[href*="/company/"]');
+  const label =
+    root.querySelector('button[aria-label^="Open control menu for post by "]')?.getAttribute('aria-label') ??
+    '';
+  const name = CONTROL_MENU_LABEL.exec(label)?.[1] ?? (link ? readText(link) : '');
+  return { name: clip(name.trim(), SHORT_TEXT_MAX), handle: slugOf(link?.getAttribute('href')) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Shared
+
+function basePost(id: string, author: Post['author'], body: PostText): Post {
+  return {
+    site: 'linkedin',
+    id,
+    url: permalink(id),
+    author,
+    time: snowflakeTime(id, LINKEDIN_ACTIVITY),
+    text: body.text,
+    lang: null,
+    // "…more" only unclamps CSS: the full text is in the DOM (SITES.md §5b).
+    truncated: body.clipped,
+    links: body.links,
+    media: { imageAlts: [], hasVideo: false },
+    quoted: null,
+    replyTo: [],
+  };
+}
+
+function permalink(id: string): string {
+  return `${ORIGIN}/feed/update/urn:li:activity:${id}/`;
+}
+
+function activityIn(text: string | null | undefined): string | null {
+  return ACTIVITY_URN.exec(text ?? '')?.[1] ?? null;
+}
+
+/** Server-rendered (Ember) markup with `<br>` line breaks; hashtags carry a hidden "hashtag" word. */
+function commentaryText(el: Element | null): PostText {
+  return readPostText(el, { flow: true, linkTarget, skip: (child) => child.matches(SCREEN_READER_ONLY) });
+}
+
+/** Outside links are `lnkd.in` short links (kept as they are); profiles and hashtags stay on LinkedIn. */
+function linkTarget(a: Element): string | null {
+  const url = httpUrl(a.getAttribute('href'));
+  const host = url === null ? null : urlHost(url);
+  return host === null || host === HOST || host.endsWith(`.${HOST}`) ? null : url;
+}
+
+function slugOf(href: string | null | undefined): string {
+  const slug = PROFILE_PATH.exec(href ?? '')?.[1];
+  if (slug === undefined) return '';
+  return clip(new URLSearchParams(`s=${slug.replace(/\+/g, '%2B')}`).get('s') ?? slug, SHORT_TEXT_MAX);
+}
+
+/** First match in `root` not inside `skip` (the reshared post). */
+function outside(root: Element, selector: string, skip: Element | null): Element | null {
+  for (const el of root.querySelectorAll(selector)) {
+    if (skip === null || !skip.contains(el)) return el;
+  }
+  return null;
+}
+
+function beforeElement(el: Element | null): BadgeAnchor | null {
+  const parent = el?.parentElement;
+  return el && parent ? { parent, before: el } : null;
+}

@@ -1,0 +1,151 @@
+/**
+ * YouTube comments adapter (www.youtube.com): each comment and reply under a video, a Short or a
+ * community post. The DOM it reads is specified in SITES.md §5e (code-index extensions and scrapers):
+ * `ytd-comment-view-model` (2024+; `ytd-comment-renderer` before) inside
+ * `ytd-comment-thread-renderer`, replies under `ytd-comment-replies-renderer`.
+ *
+ * Polymer repeats element ids in every comment (`#comment`, `#author-text`, `#content-text`…), so
+ * ids are matched as attributes (`[id="…"]`): `#id` lookups scoped to one comment are not reliable
+ * everywhere (jsdom, TESTING.md). The page shows only relative times ("2 days ago") and comment
+ * ids encode none, so `time` is null.
+ */
+import { SHORT_TEXT_MAX, URL_MAX, type Post } from '../posts/post';
+import { readText } from './dom-text';
+import { bareHost, clip, httpUrl, queryParam, urlHost } from './post-fields';
+import { readPostText } from './post-text';
+import type { BadgeAnchor, SiteAdapter } from './site-adapter';
+
+const ORIGIN = 'https://www.youtube.com';
+const HOST = 'youtube.com';
+
+const POST_ROOT = 'ytd-comment-view-model, ytd-comment-renderer';
+/** The timestamp link, `/watch?v=…&lc={commentId}` (older builds: a `.published-time-text` string). */
+const PERMALINK = '[id="published-time-text"] a[href], .published-time-text a[href]';
+const AUTHOR = '[id="author-text"]';
+const CONTENT = '[id="content-text"]';
+const THREAD = 'ytd-comment-thread-renderer';
+const REPLIES = 'ytd-comment-replies-renderer';
+
+/** Comment ids: base64url-ish, a reply's is `{parentId}.{replyId}`. */
+const COMMENT_ID = /^[\w-]{10,100}(?:\.[\w-]{10,100})?$/;
+const PATH = /^\/[\w\-/]{0,200}$/;
+const HANDLE_HREF = /^\/@([\w.\-%]{1,100})$/;
+
+export const youtubeAdapter: SiteAdapter = {
+  id: 'youtube',
+  postRootSelector: POST_ROOT,
+
+  matchesLocation(location) {
+    return bareHost(location.hostname) === HOST;
+  },
+
+  postId(root) {
+    return permalinkOf(root)?.id ?? null;
+  },
+
+  extractPost(root) {
+    const permalink = permalinkOf(root);
+    if (permalink === null) return null; // an empty, not yet filled comment
+    const author = authorOf(root);
+    const body = readPostText(root.querySelector(CONTENT), { flow: false, linkTarget });
+    const post: Post = {
+      site: 'youtube',
+      id: permalink.id,
+      url: permalink.url,
+      author: author ?? { name: '', handle: '' },
+      time: null,
+      text: body.text,
+      lang: null,
+      // "Read more" only unclamps CSS: the full text is in the DOM.
+      truncated: body.clipped,
+      links: body.links,
+      media: { imageAlts: [], hasVideo: false },
+      quoted: null,
+      replyTo: replyTarget(root),
+    };
+    return post;
+  },
+
+  badgeAnchor(root) {
+    const time = permalinkOf(root)?.link.closest('[id="published-time-text"], .published-time-text');
+    return time ? besides(root, time) : null;
+  },
+};
+
+interface Permalink {
+  id: string;
+  url: string;
+  link: Element;
+}
+
+/** The comment's own timestamp link and the id in its `lc` parameter. Scoped: one query. */
+function permalinkOf(root: Element): Permalink | null {
+  const link = root.querySelector(PERMALINK);
+  const href = link?.getAttribute('href') ?? '';
+  const id = queryParam(href, 'lc');
+  if (!link || id === null || !COMMENT_ID.test(id)) return null;
+  return { id, url: commentUrl(href, id), link };
+}
+
+/** `https://www.youtube.com/watch?v={video}&lc={id}`; for Shorts and posts their own path with `?lc=`. */
+function commentUrl(href: string, id: string): string {
+  const video = queryParam(href, 'v');
+  if (video !== null && /^[\w-]{6,20}$/.test(video)) return `${ORIGIN}/watch?v=${video}&lc=${id}`;
+  const path = /^(?:https:\/\/(?:www\.)?youtube\.com)?(\/[^?#]*)/.exec(href)?.[1] ?? '/';
+  const url = `${ORIGIN}${PATH.test(path) ? path : '/'}?lc=${id}`;
+  return url.length <= URL_MAX ? url : `${ORIGIN}/?lc=${id}`;
+}
+
+/**
+ * The author as shown: "@handle" (YouTube shows no other name beside a comment), or for channels
+ * without a handle their name, the handle then taken from the link if it has one.
+ */
+function authorOf(root: Element): Post['author'] | null {
+  const link = root.querySelector(AUTHOR);
+  if (link === null) return null;
+  const shown = clip(readText(link), SHORT_TEXT_MAX);
+  if (/^@\S+$/.test(shown)) return { name: shown.slice(1), handle: shown.slice(1) };
+  const linked = HANDLE_HREF.exec(link.getAttribute('href') ?? '')?.[1];
+  return { name: shown, handle: linked ? clip(decodeHandle(linked), SHORT_TEXT_MAX) : '' };
+}
+
+/** Handles may hold non-ASCII letters, percent-encoded in the link. */
+function decodeHandle(raw: string): string {
+  return new URLSearchParams(`h=${raw.replace(/\+/g, '%2B')}`).get('h') ?? raw;
+}
+
+/** A reply answers the thread's top comment (YouTube threads are two levels deep). */
+function replyTarget(root: Element): string[] {
+  if (root.closest(REPLIES) === null) return [];
+  const top = topComment(root.closest(THREAD));
+  const handle = top !== null && top !== root ? authorOf(top)?.handle : undefined;
+  return handle ? [handle] : [];
+}
+
+/** The thread's first comment outside its replies. */
+function topComment(thread: Element | null): Element | null {
+  for (const comment of thread?.querySelectorAll(POST_ROOT) ?? []) {
+    if (comment.closest(REPLIES) === null) return comment;
+  }
+  return null;
+}
+
+/**
+ * Where a comment link leads: YouTube wraps outside links in `/redirect?…&q={url}`; its own links
+ * (timestamps, hashtags, channels, other videos) stay on the site.
+ */
+function linkTarget(a: Element): string | null {
+  const url = httpUrl(a.getAttribute('href'));
+  if (url === null) return null; // relative: /watch?v=…&t=…, /hashtag/…, /@handle
+  if (urlHost(url) !== HOST) return url;
+  if (!/^https?:\/\/[^/]+\/redirect\?/i.test(url)) return null;
+  const target = httpUrl(queryParam(url, 'q'));
+  return target !== null && urlHost(target) !== HOST ? target : null;
+}
+
+/** After the timestamp in the author line. */
+function besides(root: Element, time: Element): BadgeAnchor | null {
+  const parent = time.parentElement;
+  if (!parent || !root.contains(parent)) return null;
+  return { parent, before: time.nextSibling };
+}
