@@ -164,3 +164,14 @@ test('the popup lists the tab’s posts and shows a note once written', async ({
   await expect(items).toHaveCount(HOME_POSTS.length);
   await expect(popup.getByText(DEFAULT_NOTE.summary)).toBeVisible();
 });
+
+test('an SPA navigation closes the card; posts rendered on the new page get badges', async ({ page, serviceWorker, modelServer }) => {
+  await configureModelServer(serviceWorker, modelServer);
+  await badgeOf(page, HOME_POSTS[0]!).click();
+  await expect(card(page)).toBeVisible();
+  await page.evaluate(() => history.pushState({}, '', '/explore'));
+  await expect(card(page)).toBeHidden();
+  const [id] = await page.evaluate(() => window.footnoteFixture.appendPosts(1));
+  await post(page, `x:${id}`).scrollIntoViewIfNeeded();
+  await expect(badgeOf(page, `x:${id}`)).toHaveCount(1);
+});

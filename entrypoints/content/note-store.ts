@@ -28,3 +28,10 @@ export function clearNoteState(key: string): void {
 export function setDigest(digest: NoteStore['digest']): void {
   noteStore.setState({ digest });
 }
+
+/** Drops the note state of posts that left the page (after an SPA navigation). */
+export function keepNotesOf(keys: ReadonlySet<string>): void {
+  noteStore.setState((s) => ({
+    notes: Object.fromEntries(Object.entries(s.notes).filter(([key]) => keys.has(key))),
+  }));
+}

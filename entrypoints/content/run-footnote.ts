@@ -9,7 +9,7 @@ import { disabledSitesItem } from '@/utils/sites/site-preferences';
 import { BadgePlacer, isBadge } from './badges';
 import { CardController } from './card-controller';
 import { NoteClient } from './note-client';
-import { noteStatus, noteStore } from './note-store';
+import { keepNotesOf, noteStatus, noteStore } from './note-store';
 import { findPostRoot, listPosts, visiblePostRoots } from './post-list';
 import { targetPost, trackHoveredPost } from './target-post';
 import './badge.css';
@@ -44,6 +44,12 @@ export async function runFootnote(
   ctx.onInvalidated(() => {
     observer.stop();
     badges.disconnect();
+  });
+  // SPA navigation (X, Bluesky, Mastodon… use pushState): the observer already sees the new
+  // posts; what goes is the note state of posts no longer on the page, and an open card.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    card.close(false);
+    keepNotesOf(new Set([...document.querySelectorAll(`[${POST_ATTRIBUTE}]`)].map((r) => r.getAttribute(POST_ATTRIBUTE)!)));
   });
 
   // Badges show their post's note status when it changes (not on every streamed chunk).
