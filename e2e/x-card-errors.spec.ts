@@ -93,10 +93,14 @@ const HTTP_CASES: HttpCase[] = [
     action: 'Retry',
   },
   {
-    name: 'malformed model JSON',
-    behaviours: [{ kind: 'note', note: '{"summary": "Half a note", "classification": "fals' }],
+    // Invalid once is repaired (one repair request); invalid twice is an error.
+    name: 'malformed model JSON, twice',
+    behaviours: [
+      { kind: 'note', note: '{"summary": "Half a note", "classification": "fals' },
+      { kind: 'note', note: '{"summary": "Still half", "classification": ' },
+    ],
     title: "The model's answer could not be read.",
-    detail: /did not answer with valid JSON/,
+    detail: /gave an invalid answer twice \(not valid JSON/,
     action: 'Retry',
   },
 ];

@@ -12,6 +12,7 @@ import { storedOutputModes } from '@/utils/notes/output-mode-store';
 import { loadConfiguredEndpoint } from '@/utils/notes/provider-endpoint';
 import { syncEnabledSites } from '@/utils/sites/dynamic-sites';
 import { budgetExceeded, recordUsage } from '@/utils/notes/usage-ledger';
+import { cachedValue } from '@/utils/settings/cached-item';
 import { answerLanguageItem } from '@/utils/settings/provider-settings';
 
 /** Bounds for the note cache (memory and IndexedDB): months of reading, a few MB. */
@@ -21,9 +22,10 @@ const CACHE_MAX_BYTES = 8 * 1024 * 1024;
 const CONCURRENCY_PER_ENDPOINT = 3;
 
 export default defineBackground(() => {
+  const answerLanguage = cachedValue(answerLanguageItem);
   const engine = createNoteEngine({
     loadEndpoint: loadConfiguredEndpoint,
-    answerLanguage: async () => resolveAnswerLanguage(await answerLanguageItem.getValue(), browser.i18n.getUILanguage()),
+    answerLanguage: async () => resolveAnswerLanguage(await answerLanguage(), browser.i18n.getUILanguage()),
     cache: new NoteCache(CACHE_MAX_ENTRIES, CACHE_MAX_BYTES, idbNoteStore()),
     outputModes: storedOutputModes,
     usage: { exceeded: budgetExceeded, record: recordUsage },
