@@ -5,6 +5,12 @@ import { NoteFailure, toNoteError } from './provider-errors';
 import { noteError } from '../notes/note-error';
 
 /** Everything needed to talk to one OpenAI-compatible endpoint. Background only (holds the key). */
+/**
+ * The longest answer read from a model (a note is ~2 KB, a batch of 20 ~40 KB): a hostile or
+ * runaway endpoint cannot stream an unbounded answer into memory and the card.
+ */
+export const MAX_ANSWER_CHARS = 200_000;
+
 export interface ChatEndpoint {
   baseUrl: string;
   apiKey: string;
@@ -63,6 +69,11 @@ export async function streamChatJson(
       const delta = chunk.choices[0]?.delta?.content;
       if (delta) {
         content += delta;
+        if (content.length > MAX_ANSWER_CHARS) {
+          throw new NoteFailure(
+            noteError('malformed', `${endpoint.baseUrl} sent an answer longer than ${MAX_ANSWER_CHARS} characters; it was cut off.`),
+          );
+        }
         options.onContent(content);
       }
       if (chunk.usage) {

@@ -238,6 +238,13 @@ describe('note engine', () => {
     expect((await request({ refresh: true })).error).toMatchObject({ code: 'malformed' });
   });
 
+  it('cuts off a runaway answer instead of reading it all', async () => {
+    server.enqueue({ kind: 'note', note: { ...DEFAULT_NOTE, detail: 'x'.repeat(250_000) }, chunkSize: 20_000 });
+    const { error } = await setup().request();
+    expect(error).toMatchObject({ code: 'malformed' });
+    expect(error?.message).toContain('longer than 200000 characters');
+  });
+
   it('reports a refused connection as a network error naming the URL', async () => {
     const { error } = await setup({ endpoint: { baseUrl: 'http://127.0.0.1:9/v1' } }).request();
     expect(error).toMatchObject({ code: 'network', action: 'retry' });

@@ -87,3 +87,12 @@ describe('enforceNoteRules', () => {
     expect(result.claims[1]?.citations).toEqual(['E1']);
   });
 });
+
+describe('caps on every model text field', () => {
+  it('clips a runaway claim and quote', () => {
+    const huge = claim({ claim: 'c'.repeat(10_000), quote: 'q'.repeat(100_000) });
+    const [clipped] = enforceNoteRules(note({ claims: [huge] }), NO_EVIDENCE).claims;
+    expect(Array.from(clipped!.claim).length).toBe(280);
+    expect(Array.from(clipped!.quote).length).toBe(500);
+  });
+});

@@ -1,5 +1,8 @@
 import { CLAIMS_MAX, DETAIL_MAX, NOTE_TEXT_MAX, SUMMARY_MAX, type Claim, type Note } from '../ai/note-schema';
 
+/** A verbatim span of a post: long enough for any real claim, short enough for a card. */
+const QUOTE_MAX = 500;
+
 /** Below this confidence a refutation from the model's own knowledge is not shown as one. */
 export const LOW_CONFIDENCE = 0.7;
 
@@ -29,6 +32,8 @@ function enforceClaimRules(claim: Claim, evidenceIds: ReadonlySet<string>): Clai
     claim.confidence < LOW_CONFIDENCE;
   return {
     ...claim,
+    claim: clipNoteText(claim.claim),
+    quote: clip(claim.quote, QUOTE_MAX),
     verdict: weakRefutation ? 'unverifiable' : claim.verdict,
     basis,
     explanation: clipNoteText(claim.explanation),
