@@ -31,6 +31,10 @@ export default defineConfig({
             gecko: {
               id: 'footnote@footnote.dev',
               strict_min_version: '115.0',
+              // Firefox's built-in data consent (required for new add-ons on AMO): Footnote
+              // collects nothing for its developers; post text goes only to the endpoint the
+              // user configures. Firefox before 140 ignores the key.
+              data_collection_permissions: { required: ['none'] },
             },
           },
         }

@@ -56,9 +56,21 @@ const CHROMIUM_FLAGS = [
 ];
 
 
+/**
+ * Extra Chromium flags and environment for a test file, e.g. Brazilian Portuguese:
+ * test.use({ launch: { args: ['--lang=pt-BR'], env: { LANGUAGE: 'pt_BR' } } }).
+ */
+export interface LaunchExtras {
+  args?: string[];
+  /** Added to this process's environment. */
+  env?: Record<string, string>;
+}
+
 type TestFixtures = {
   /** The unpacked extension to load (default: the build); see withGrantedHosts. */
   extensionDir: string;
+  /** Extra Chromium flags and environment, e.g. another UI language (see LaunchExtras). */
+  launch: LaunchExtras;
   context: BrowserContext;
   page: Page;
   serviceWorker: Worker;
@@ -91,8 +103,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   extensionDir: [EXTENSION_DIR, { option: true }],
+  launch: [{}, { option: true }],
 
-  context: async ({ extensionDir }, provide) => {
+  context: async ({ extensionDir, launch }, provide) => {
     if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
       throw new Error(
         `No extension build at ${extensionDir}: run npm run build first (or set FOOTNOTE_EXTENSION_DIR).`,
@@ -107,7 +120,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         ...CHROMIUM_FLAGS,
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
+        ...(launch.args ?? []),
       ],
+      ...(launch.env ? { env: { ...process.env, ...launch.env } } : {}),
     });
     const state = { userDataDir, popupBrowsers: [] as Browser[] };
     contextState.set(context, state);

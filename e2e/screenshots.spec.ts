@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configureModelServer, expect, routeFixture, test } from './fixtures';
+import { configureModelServer, DEFAULT_NOTE, expect, openExtensionPage, routeFixture, test } from './fixtures';
 
 // Screenshots for the README, taken from the real extension on the fixture page, so they stay
 // current. `npm run screenshots` writes them to docs/screenshots/; a normal run writes them to
@@ -45,4 +45,69 @@ test('screenshot: the card on X', async ({ context, page, serviceWorker, modelSe
 
   const dir = process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir;
   await page.screenshot({ path: path.join(dir, 'card-x.png') });
+});
+
+test('screenshot: the card on X in Lights out (the card follows the site’s theme)', async ({
+  context,
+  page,
+  serviceWorker,
+  modelServer,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1500, height: 820 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await routeFixture(context, HOME, 'x/home.html');
+  await page.goto(HOME);
+  // X's "Lights out": a black body and light text (the fixture was captured in the light theme).
+  await page.evaluate(() => {
+    document.body.style.backgroundColor = 'rgb(0, 0, 0)';
+    for (const el of document.querySelectorAll<HTMLElement>('[style*="color: rgb(15, 20, 25)"]')) {
+      el.style.color = 'rgb(231, 233, 234)';
+    }
+  });
+  await configureModelServer(serviceWorker, modelServer);
+  modelServer.enqueue({ kind: 'note', note: SAMPLE_NOTE });
+  const post = page.locator(`[data-footnote-post="${PT_POST}"]`);
+  await post.scrollIntoViewIfNeeded();
+  await post.getByRole('button', { name: /^Footnote/ }).click();
+  const card = page.getByRole('dialog', { name: /^Footnote/ });
+  await expect(card.getByText(SAMPLE_NOTE.note)).toBeVisible();
+  await expect(page.locator('footnote-card')).toHaveAttribute('data-theme', 'dark');
+  await page.mouse.move(0, 0);
+
+  const dir = process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir;
+  await page.screenshot({ path: path.join(dir, 'card-x-dark.png') });
+});
+
+test('screenshot: the options page with the daily budget and the notes history', async ({
+  context,
+  page,
+  extensionId,
+  serviceWorker,
+  modelServer,
+}, testInfo) => {
+  await routeFixture(context, HOME, 'x/home.html');
+  await page.goto(HOME);
+  await configureModelServer(serviceWorker, modelServer);
+  modelServer.enqueue({ kind: 'note', note: DEFAULT_NOTE }, { kind: 'note', note: SAMPLE_NOTE });
+  for (const key of ['x:2126243242333455973', PT_POST]) {
+    await page.locator(`[data-footnote-post="${key}"]`).getByRole('button', { name: /^Footnote/ }).click();
+    await expect(page.getByRole('dialog', { name: /^Footnote/ })).toHaveAttribute('aria-busy', 'false');
+    await page.keyboard.press('Escape');
+  }
+
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  await options.setViewportSize({ width: 900, height: 900 });
+  await options.getByLabel('Daily token budget').fill('200000');
+  const history = options.getByRole('region', { name: 'Notes history' });
+  await expect(history.getByRole('listitem')).toHaveCount(2);
+
+  const dir = process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir;
+  // From the "Notes" settings (answer language, budget) to the end of the history.
+  const from = await options.locator('section', { has: options.getByRole('heading', { name: 'Notes', exact: true }) }).boundingBox();
+  const to = await history.boundingBox();
+  await options.screenshot({
+    path: path.join(dir, 'options-history.png'),
+    fullPage: true,
+    clip: { x: 0, y: from!.y - 16, width: 900, height: to!.y + to!.height - from!.y + 32 },
+  });
 });

@@ -21,19 +21,21 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
       aria-busy={busy}
       tabIndex={-1}
     >
-      <header className="card-header">
+      {/* Plain divs: a <header>/<footer> outside sectioning content would be a second page-wide
+          banner/contentinfo landmark on the site. */}
+      <div className="card-header">
         <span className="brand">Footnote</span>
         {note?.classification && <ClassificationChip value={note.classification} />}
         <button type="button" className="icon-button" aria-label={i18n.t('card.close')} onClick={actions.close}>
           ×
         </button>
-      </header>
+      </div>
       <div className="card-body" aria-live="polite">
         {note ? <NoteBody note={note} streaming={state.status === 'streaming'} /> : busy && <Skeleton />}
         {state.status === 'error' && <ErrorPanel error={state.error} actions={actions} />}
       </div>
       {state.status === 'done' && (
-        <footer className="card-footer">
+        <div className="card-footer">
           <span className="meta">
             {state.meta.model}
             {state.meta.fromCache && ` · ${i18n.t('card.fromCache')}`}
@@ -41,7 +43,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
           <button type="button" className="text-button" onClick={actions.regenerate}>
             {i18n.t('card.regenerate')}
           </button>
-        </footer>
+        </div>
       )}
     </div>
   );

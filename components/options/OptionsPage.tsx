@@ -3,6 +3,8 @@ import { i18n } from '#i18n';
 import { PROVIDER_PRESETS, findPreset } from '../../utils/settings/provider-presets';
 import { ANSWER_LANGUAGES, type AnswerLanguage } from '../../utils/settings/provider-settings';
 import { ApiKeyField } from './ApiKeyField';
+import { BudgetField } from './BudgetField';
+import { NotesHistory, type NotesHistoryProps } from './NotesHistory';
 import { OptionsNoticeView } from './OptionsNoticeView';
 import { PrivacyNotice } from './PrivacyNotice';
 import { TextField } from './TextField';
@@ -26,6 +28,8 @@ export interface OptionsPageProps {
   onSave(): void;
   /** Called from the click handler (a user gesture). */
   onTest(): void;
+  /** The notes history section. */
+  history: NotesHistoryProps;
 }
 
 export const FIELD_IDS: Record<FormField | 'preset' | 'answerLanguage', string> = {
@@ -34,6 +38,7 @@ export const FIELD_IDS: Record<FormField | 'preset' | 'answerLanguage', string> 
   apiKey: 'api-key',
   model: 'model',
   answerLanguage: 'answer-language',
+  dailyTokenBudget: 'daily-token-budget',
 };
 const MODEL_LIST_ID = 'model-suggestions';
 
@@ -47,6 +52,8 @@ function errorText(error: FieldError | undefined, field: FormField): string | nu
       return i18n.t('options.invalid.baseUrl');
     case 'required':
       return field === 'apiKey' ? i18n.t('options.invalid.apiKey') : i18n.t('options.invalid.model');
+    case 'invalid_budget':
+      return i18n.t('options.invalid.budget');
   }
 }
 
@@ -63,7 +70,7 @@ function languageLabel(language: AnswerLanguage): string {
   }
 }
 
-/** The whole options page: provider form, answer language, privacy notes. */
+/** The whole options page: provider form, answer language and budget, notes history, privacy notes. */
 export function OptionsPage(props: OptionsPageProps) {
   const { phase, loadError, form, errors, focus, notice, busy, models } = props;
   const formRef = useRef<HTMLFormElement>(null);
@@ -192,6 +199,13 @@ export function OptionsPage(props: OptionsPageProps) {
                 {i18n.t('options.answerLanguageHint')}
               </p>
             </div>
+
+            <BudgetField
+              id={FIELD_IDS.dailyTokenBudget}
+              value={form.dailyTokenBudget}
+              error={errorText(errors.dailyTokenBudget, 'dailyTokenBudget')}
+              onChange={(value) => props.onFieldChange('dailyTokenBudget', value)}
+            />
           </section>
 
           <div className="actions">
@@ -205,6 +219,8 @@ export function OptionsPage(props: OptionsPageProps) {
           <OptionsNoticeView notice={notice} />
         </form>
       )}
+
+      <NotesHistory {...props.history} />
 
       <PrivacyNotice />
     </main>

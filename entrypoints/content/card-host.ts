@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { CARD_UI_GLOBAL, type CardActions, type CardModel, type CardUi } from '@/components/card/card-contract';
+import { detectTheme } from '@/components/card/theme';
 
 const CARD_WIDTH = 380;
 const GAP = 8;
@@ -13,6 +14,8 @@ export class CardHost {
   readonly element: HTMLElement;
   private readonly shadow: ShadowRoot;
   private ui: Promise<CardUi> | null = null;
+  /** The anchor the theme was last read for: read again only when the card opens elsewhere. */
+  private themedFor: Element | null = null;
 
   constructor() {
     this.element = document.createElement('footnote-card');
@@ -43,7 +46,12 @@ export class CardHost {
 
   async render(model: CardModel | null, actions: CardActions, anchor: Element | null): Promise<void> {
     const ui = await this.loadUi();
-    if (model && !this.element.isConnected) document.documentElement.append(this.element);
+    if (model && !this.element.isConnected) hostParent().append(this.element);
+    if (model && anchor && (anchor !== this.themedFor || !this.isOpen)) {
+      // Before the card paints, so it never flashes in the wrong palette.
+      this.element.dataset.theme = pageTheme(anchor);
+      this.themedFor = anchor;
+    }
     ui.render(this.shadow, model, actions);
     this.element.style.setProperty('display', model ? 'block' : 'none');
     if (model && anchor) this.place(anchor);
@@ -85,6 +93,38 @@ export class CardHost {
     this.ui.catch(() => (this.ui = null)); // let the next open try again
     return this.ui;
   }
+}
+
+/**
+ * In <body>, where content belongs (tools that read the page, axe-core among them, look only
+ * there), unless the body would become the containing block of a fixed element (a transform,
+ * filter or containment on it) and misplace the card: then on the root element.
+ */
+function hostParent(): Element {
+  const body = document.body;
+  if (!body) return document.documentElement;
+  const style = getComputedStyle(body);
+  const trapsFixed =
+    style.transform !== 'none' ||
+    style.perspective !== 'none' ||
+    style.filter !== 'none' ||
+    style.backdropFilter !== 'none' ||
+    /paint|layout|strict|content/.test(style.contain) ||
+    /transform|perspective|filter/.test(style.willChange);
+  return trapsFixed ? document.documentElement : body;
+}
+
+/**
+ * The site's theme behind the post (light, dim or dark): the computed background colours from
+ * the post outwards decide, the system preference only when all are transparent. Read when the
+ * card opens, not on every streamed update.
+ */
+function pageTheme(anchor: Element): string {
+  const backgrounds: string[] = [];
+  for (let el: Element | null = anchor; el; el = el.parentElement) {
+    backgrounds.push(getComputedStyle(el).backgroundColor);
+  }
+  return detectTheme(backgrounds, window.matchMedia('(prefers-color-scheme: dark)').matches);
 }
 
 function adoptStyles(shadow: ShadowRoot, css: string): void {

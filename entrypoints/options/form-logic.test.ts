@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyPreset,
+  dailyTokenBudgetField,
+  parseDailyTokenBudget,
   buildDraft,
   defaultFormValues,
   describeError,
@@ -22,6 +24,7 @@ const base: OptionsFormValues = {
   apiKey: 'sk-test',
   model: 'gpt-4o-mini',
   answerLanguage: 'auto',
+  dailyTokenBudget: '',
 };
 
 describe('defaults and loading', () => {
@@ -41,7 +44,14 @@ describe('defaults and loading', () => {
       model: 'qwen',
       apiKey: '',
       answerLanguage: 'pt-BR',
+      dailyTokenBudget: '',
     });
+  });
+
+  it('shows a stored budget, and no budget as an empty field', () => {
+    expect(formFromSettings(null, '', 'auto', 50_000).dailyTokenBudget).toBe('50000');
+    expect(formFromSettings(null, '', 'auto', 0).dailyTokenBudget).toBe('');
+    expect(dailyTokenBudgetField(-3)).toBe('');
   });
 
   it('keeps key and language when nothing is configured yet', () => {
@@ -127,9 +137,21 @@ describe('validation', () => {
     );
   });
 
+  it('takes an empty or zero budget as no budget, and rejects what is not a whole number', () => {
+    expect(parseDailyTokenBudget('')).toBe(0);
+    expect(parseDailyTokenBudget(' 0 ')).toBe(0);
+    expect(parseDailyTokenBudget('200000')).toBe(200_000);
+    for (const bad of ['-1', '1.5', '1e5', 'lots', '99999999999999999']) {
+      expect(parseDailyTokenBudget(bad)).toBeNull();
+      expect(validateForSave({ ...base, dailyTokenBudget: bad }).dailyTokenBudget).toBe('invalid_budget');
+    }
+    expect(validateForTest({ ...base, dailyTokenBudget: 'lots' })).toEqual({});
+  });
+
   it('names the first invalid field in page order', () => {
     expect(firstInvalidField({ model: 'required', baseUrl: 'invalid_url' })).toBe('baseUrl');
     expect(firstInvalidField({ model: 'required', apiKey: 'required' })).toBe('apiKey');
+    expect(firstInvalidField({ dailyTokenBudget: 'invalid_budget', model: 'required' })).toBe('model');
     expect(firstInvalidField({})).toBeNull();
   });
 });

@@ -15,10 +15,17 @@ import {
  */
 
 /** Same caps as providerDraftSchema (utils/settings/provider-settings.ts). */
-export const MAX_LENGTH: Record<FormField, number> = { baseUrl: 2_000, apiKey: 2_000, model: 300 };
+export const MAX_LENGTH: Record<Exclude<FormField, 'dailyTokenBudget'>, number> = {
+  baseUrl: 2_000,
+  apiKey: 2_000,
+  model: 300,
+};
 
 /** Field order on the page: the first invalid one gets focus. */
-export const FIELD_ORDER: readonly FormField[] = ['baseUrl', 'apiKey', 'model'];
+export const FIELD_ORDER: readonly FormField[] = ['baseUrl', 'apiKey', 'model', 'dailyTokenBudget'];
+
+/** A daily budget above this is a typo, not a budget (and stays a safe integer). */
+export const MAX_DAILY_TOKEN_BUDGET = 1_000_000_000_000;
 
 // The on-device preset is preselected only where the browser has the model (checked at load).
 const FIRST_PRESET = PROVIDER_PRESETS.find((p) => p.id !== 'chrome-ai') ?? PROVIDER_PRESETS[0];
@@ -31,7 +38,25 @@ export function defaultFormValues(): OptionsFormValues {
     apiKey: '',
     model: FIRST_PRESET.defaultModel,
     answerLanguage: 'auto',
+    dailyTokenBudget: '',
   };
+}
+
+/**
+ * The budget as typed → tokens per day: empty or 0 is no budget (0); null when it is not a
+ * whole number of tokens in range (negative, a fraction, an exponent, text).
+ */
+export function parseDailyTokenBudget(value: string): number | null {
+  const text = value.trim();
+  if (text === '') return 0;
+  if (!/^\d+$/.test(text)) return null;
+  const tokens = Number(text);
+  return tokens <= MAX_DAILY_TOKEN_BUDGET ? tokens : null;
+}
+
+/** The stored budget as the field shows it: no budget is an empty field. */
+export function dailyTokenBudgetField(tokens: number): string {
+  return Number.isInteger(tokens) && tokens > 0 ? String(tokens) : '';
 }
 
 /** The form as stored settings describe it (null settings: never configured). */
@@ -39,15 +64,18 @@ export function formFromSettings(
   settings: ProviderSettings | null,
   apiKey: string,
   answerLanguage: AnswerLanguage,
+  dailyTokenBudget = 0,
 ): OptionsFormValues {
   const language = (ANSWER_LANGUAGES as readonly string[]).includes(answerLanguage) ? answerLanguage : 'auto';
-  if (!settings) return { ...defaultFormValues(), apiKey, answerLanguage: language };
+  const budget = dailyTokenBudgetField(dailyTokenBudget);
+  if (!settings) return { ...defaultFormValues(), apiKey, answerLanguage: language, dailyTokenBudget: budget };
   return {
     preset: settings.preset,
     baseUrl: settings.baseUrl,
     model: settings.model,
     apiKey,
     answerLanguage: language,
+    dailyTokenBudget: budget,
   };
 }
 
@@ -88,13 +116,14 @@ export function validateForTest(values: OptionsFormValues): FieldErrors {
   return errors;
 }
 
-/** Save needs a usable URL, a model, and a key when the preset needs one. */
+/** Save needs a usable URL, a model, a key when the preset needs one, and a usable budget. */
 export function validateForSave(values: OptionsFormValues): FieldErrors {
   const draft = buildDraft(values);
   const errors = validateForTest(values);
   if (!errors.apiKey && !draft.apiKey && findPreset(draft.preset)?.needsKey) errors.apiKey = 'required';
   if (draft.model.length > MAX_LENGTH.model) errors.model = 'too_long';
   else if (!draft.model) errors.model = 'required';
+  if (parseDailyTokenBudget(values.dailyTokenBudget) === null) errors.dailyTokenBudget = 'invalid_budget';
   return errors;
 }
 

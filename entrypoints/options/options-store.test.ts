@@ -8,6 +8,7 @@ function fakeDeps(overrides: Partial<OptionsDeps> = {}) {
       settings: null,
       apiKey: '',
       answerLanguage: 'auto' as const,
+      dailyTokenBudget: 0,
     })),
     saveSettings: vi.fn<OptionsDeps['saveSettings']>(async () => {}),
     hasOriginPermission: vi.fn<OptionsDeps['hasOriginPermission']>(async () => false),
@@ -16,6 +17,7 @@ function fakeDeps(overrides: Partial<OptionsDeps> = {}) {
       ok: true,
       models: ['m2', 'm1'],
     })),
+    download: vi.fn<OptionsDeps['download']>(),
     ...overrides,
   };
   return deps;
@@ -37,11 +39,11 @@ async function loaded(deps: OptionsDeps) {
 describe('load', () => {
   it('fills the form from storage and the key store', async () => {
     const deps = fakeDeps({
-      loadSettings: async () => ({ settings: stored, apiKey: 'sk-1', answerLanguage: 'es' }),
+      loadSettings: async () => ({ settings: stored, apiKey: 'sk-1', answerLanguage: 'es', dailyTokenBudget: 9000 }),
     });
     const store = await loaded(deps);
     expect(store.getState().phase).toBe('ready');
-    expect(store.getState().form).toEqual({ ...stored, apiKey: 'sk-1', answerLanguage: 'es' });
+    expect(store.getState().form).toEqual({ ...stored, apiKey: 'sk-1', answerLanguage: 'es', dailyTokenBudget: '9000' });
     expect(deps.hasOriginPermission).toHaveBeenCalledWith('https://api.openai.com/*');
   });
 
@@ -75,7 +77,7 @@ describe('save', () => {
     expect(deps.requestOriginPermission).toHaveBeenCalledWith('https://api.openai.com/*');
     expect(store.getState().notice).toEqual({ kind: 'saving' });
     await done;
-    expect(deps.saveSettings).toHaveBeenCalledWith(stored, 'pt-BR', 'sk-new');
+    expect(deps.saveSettings).toHaveBeenCalledWith(stored, 'pt-BR', 'sk-new', 0);
     expect(store.getState().notice).toEqual({ kind: 'saved' });
     expect(store.getState().form.apiKey).toBe('sk-new');
     expect(store.getState().busy).toBeNull();
@@ -129,7 +131,29 @@ describe('save', () => {
       { preset: 'ollama', baseUrl: 'http://localhost:11434/v1', model: 'llama3.1' },
       'auto',
       '',
+      0,
     );
+  });
+
+  it('saves the daily token budget, and shows it as stored', async () => {
+    const deps = fakeDeps({ hasOriginPermission: async () => true });
+    const store = await loaded(deps);
+    store.getState().setField('apiKey', 'k');
+    store.getState().setField('dailyTokenBudget', ' 0050000 ');
+    await store.getState().save();
+    expect(deps.saveSettings).toHaveBeenCalledWith(stored, 'auto', 'k', 50_000);
+    expect(store.getState().form.dailyTokenBudget).toBe('50000');
+  });
+
+  it('rejects a budget that is not a whole number and focuses it', async () => {
+    const deps = fakeDeps();
+    const store = await loaded(deps);
+    store.getState().setField('apiKey', 'k');
+    store.getState().setField('dailyTokenBudget', '-5');
+    await store.getState().save();
+    expect(store.getState().errors).toEqual({ dailyTokenBudget: 'invalid_budget' });
+    expect(store.getState().focus?.field).toBe('dailyTokenBudget');
+    expect(deps.saveSettings).not.toHaveBeenCalled();
   });
 
   it('clears the Saved status when the form changes', async () => {
@@ -205,5 +229,139 @@ describe('testConnection', () => {
     await store.getState().testConnection();
     expect(store.getState().errors).toEqual({ baseUrl: 'invalid_url' });
     expect(deps.sendToBackground).not.toHaveBeenCalled();
+  });
+});
+
+describe('notes history', () => {
+  const note = {
+    summary: 'S',
+    classification: 'accurate' as const,
+    note: '',
+    claims: [],
+    detail: '',
+    injection_detected: false,
+  };
+  const meta = (createdAt: number) => ({
+    provider: 'p',
+    model: 'm',
+    promptVersion: 'p2',
+    evidence: [],
+    usage: { promptTokens: 1, completionTokens: 1, estimated: false },
+    mode: 'json_schema' as const,
+    repaired: false,
+    createdAt,
+    fromCache: false,
+  });
+  const item = (createdAt: number) => ({
+    post: { key: `x:${createdAt}`, url: `https://x.com/a/status/${createdAt}`, authorName: 'A', handle: 'a', text: 't' },
+    note,
+    meta: meta(createdAt),
+  });
+  const labels = {
+    title: 'T',
+    exportedAt: 'E',
+    post: 'P',
+    author: 'A',
+    date: 'D',
+    classification: 'C',
+    summary: 'S',
+    note: 'N',
+    claims: 'Cl',
+    verdict: 'V',
+    confidence: 'Co',
+    quote: 'Q',
+    explanation: 'Ex',
+    model: 'M',
+    classificationName: (c: string) => c,
+    verdictName: (v: string) => v,
+    formatDate: (t: number) => String(t),
+  };
+
+  /** A background that keeps notes until told to clear them. */
+  function historyDeps(notes = [item(1), item(3), item(2)]) {
+    let kept = notes;
+    return fakeDeps({
+      sendToBackground: vi.fn<OptionsDeps['sendToBackground']>(async (message) => {
+        if (message.type === 'notes:history') return { notes: kept };
+        if (message.type === 'notes:clear') {
+          kept = [];
+          return { ok: true };
+        }
+        return undefined;
+      }),
+    });
+  }
+
+  it('lists the notes most recent first', async () => {
+    const store = createOptionsStore(historyDeps());
+    expect(store.getState().history).toEqual({ kind: 'loading' });
+    await store.getState().loadHistory();
+    const { history } = store.getState();
+    expect(history.kind === 'ready' && history.notes.map((n) => n.meta.createdAt)).toEqual([3, 2, 1]);
+  });
+
+  it('shows a failure instead of hanging', async () => {
+    const store = createOptionsStore(fakeDeps({ sendToBackground: () => new Promise(() => {}) }), {
+      historyTimeoutMs: 20,
+    });
+    await store.getState().loadHistory();
+    expect(store.getState().history).toEqual({ kind: 'failed', detail: null });
+
+    const refused = createOptionsStore(
+      fakeDeps({ sendToBackground: () => Promise.reject(new Error('Receiving end does not exist.')) }),
+    );
+    await refused.getState().loadHistory();
+    expect(refused.getState().history).toEqual({ kind: 'failed', detail: 'Receiving end does not exist.' });
+  });
+
+  it('exports what is listed, as JSON or Markdown', async () => {
+    const deps = historyDeps();
+    const store = createOptionsStore(deps, { now: () => Date.UTC(2026, 0, 2, 12) });
+    await store.getState().loadHistory();
+    store.getState().exportHistory('json', labels);
+    const json = vi.mocked(deps.download).mock.calls[0]![0];
+    expect(json.fileName).toBe('footnote-notes-2026-01-02.json');
+    expect(JSON.parse(json.text).notes.map((n: { meta: { createdAt: number } }) => n.meta.createdAt)).toEqual([3, 2, 1]);
+    expect(store.getState().historyNotice).toEqual({ kind: 'exported', fileName: json.fileName });
+
+    store.getState().exportHistory('markdown', labels);
+    const md = vi.mocked(deps.download).mock.calls[1]![0];
+    expect(md).toMatchObject({ fileName: 'footnote-notes-2026-01-02.md', mimeType: 'text/markdown;charset=utf-8' });
+    expect(md.text.match(/^## /gm)).toHaveLength(3);
+  });
+
+  it('clears only after confirmation, then lists what is left and gives focus back', async () => {
+    const deps = historyDeps();
+    const store = createOptionsStore(deps);
+    await store.getState().loadHistory();
+
+    store.getState().askClear();
+    expect(store.getState().clearStep).toBe('confirming');
+    expect(store.getState().historyFocus?.target).toBe('cancel');
+    store.getState().cancelClear();
+    expect(store.getState().clearStep).toBe('idle');
+    expect(store.getState().historyFocus?.target).toBe('clear');
+    expect(deps.sendToBackground).not.toHaveBeenCalledWith({ type: 'notes:clear' });
+
+    await store.getState().confirmClear(); // not confirming: nothing happens
+    expect(deps.sendToBackground).not.toHaveBeenCalledWith({ type: 'notes:clear' });
+
+    store.getState().askClear();
+    await store.getState().confirmClear();
+    expect(deps.sendToBackground).toHaveBeenCalledWith({ type: 'notes:clear' });
+    expect(store.getState()).toMatchObject({
+      clearStep: 'idle',
+      historyNotice: { kind: 'cleared' },
+      history: { kind: 'ready', notes: [] },
+      historyFocus: { target: 'clear' },
+    });
+  });
+
+  it('reports a refused clear with the background’s words', async () => {
+    const error = { code: 'invalid_request', message: 'Not from here.', action: null, status: null, retryAfterMs: null };
+    const store = createOptionsStore(fakeDeps({ sendToBackground: async () => ({ ok: false, error }) }));
+    store.getState().askClear();
+    await store.getState().confirmClear();
+    expect(store.getState().historyNotice).toEqual({ kind: 'clear_failed', detail: 'Not from here.' });
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '../../utils/settings/provider-settings';
 import {
   buildDraft,
+  dailyTokenBudgetField,
   defaultFormValues,
   describeError,
   firstInvalidField,
@@ -17,16 +18,30 @@ import {
   hasErrors,
   applyPreset,
   originPattern,
+  parseDailyTokenBudget,
   parseTestResponse,
   validateForSave,
   validateForTest,
 } from './form-logic';
 import type {
+  ClearStep,
   FieldErrors,
   FormField,
+  HistoryNotice,
+  HistoryState,
   OptionsFormValues,
   OptionsNotice,
 } from '../../components/options/types';
+import { dailyTokenBudgetItem } from '../../utils/notes/usage-ledger';
+import {
+  buildExport,
+  clearFailureDetail,
+  isClearConfirmed,
+  parseHistoryResponse,
+  type ExportFile,
+  type ExportFormat,
+  type MarkdownLabels,
+} from './history-export';
 import { NoAnswerError, withTimeout } from '../../utils/messaging/with-timeout';
 
 /**
@@ -41,12 +56,21 @@ export interface OptionsDeps {
     settings: ProviderSettings | null;
     apiKey: string;
     answerLanguage: AnswerLanguage;
+    /** Tokens per day; 0 means no budget. */
+    dailyTokenBudget: number;
   }>;
-  saveSettings(settings: ProviderSettings, answerLanguage: AnswerLanguage, apiKey: string): Promise<void>;
+  saveSettings(
+    settings: ProviderSettings,
+    answerLanguage: AnswerLanguage,
+    apiKey: string,
+    dailyTokenBudget: number,
+  ): Promise<void>;
   hasOriginPermission(pattern: string): Promise<boolean>;
   /** Must be called while handling the user's click (a user gesture). */
   requestOriginPermission(pattern: string): Promise<boolean>;
   sendToBackground(message: BackgroundRequest): Promise<unknown>;
+  /** Hands a file to the browser's downloads (a Blob, an object URL and an <a download>). */
+  download(file: ExportFile): void;
 }
 
 export interface OptionsState {
@@ -63,6 +87,12 @@ export interface OptionsState {
   models: string[];
   /** Known host-permission state per origin pattern (checked as the base URL changes). */
   granted: Record<string, boolean>;
+  /** Past notes, most recent first. */
+  history: HistoryState;
+  clearStep: ClearStep;
+  historyNotice: HistoryNotice;
+  /** Bumped when focus should move within the history actions. */
+  historyFocus: { target: 'clear' | 'cancel'; token: number } | null;
 
   load(): Promise<void>;
   setField<K extends keyof OptionsFormValues>(field: K, value: OptionsFormValues[K]): void;
@@ -71,16 +101,34 @@ export interface OptionsState {
   save(): Promise<void>;
   /** Call from the click handler: it may ask for a host permission. */
   testConnection(): Promise<void>;
+  /** (Re)reads the notes history from the background. */
+  loadHistory(): Promise<void>;
+  /** Downloads the listed notes as a file; `labels` are the Markdown export's words. */
+  exportHistory(format: ExportFormat, labels: MarkdownLabels): void;
+  /** First step of "Clear cache": the page asks for confirmation. */
+  askClear(): void;
+  cancelClear(): void;
+  /** Second step: forget every cached note, then list what is left. */
+  confirmClear(): Promise<void>;
 }
 
 /** The background has its own request timeout; this only guards against a silent one. */
 export const TEST_TIMEOUT_MS = 30_000;
+/** Reading or clearing the cache is local work for the background: a few seconds at most. */
+export const HISTORY_TIMEOUT_MS = 10_000;
 
 export function createOptionsStore(
   deps: OptionsDeps,
-  { testTimeoutMs = TEST_TIMEOUT_MS }: { testTimeoutMs?: number } = {},
+  {
+    testTimeoutMs = TEST_TIMEOUT_MS,
+    historyTimeoutMs = HISTORY_TIMEOUT_MS,
+    now = Date.now,
+  }: { testTimeoutMs?: number; historyTimeoutMs?: number; now?: () => number } = {},
 ): StoreApi<OptionsState> {
   let focusToken = 0;
+  let historyToken = 0;
+  /** Answers to older history reads must not overwrite newer ones. */
+  let historyGeneration = 0;
 
   return createStore<OptionsState>()((set, get) => {
     /** Remember whether the endpoint's origin is already granted, ahead of the click. */
@@ -123,11 +171,15 @@ export function createOptionsStore(
       busy: null,
       models: [],
       granted: {},
+      history: { kind: 'loading' },
+      clearStep: 'idle',
+      historyNotice: { kind: 'none' },
+      historyFocus: null,
 
       async load() {
         try {
-          const { settings, apiKey, answerLanguage } = await deps.loadSettings();
-          set({ form: formFromSettings(settings, apiKey, answerLanguage), loadError: null });
+          const { settings, apiKey, answerLanguage, dailyTokenBudget } = await deps.loadSettings();
+          set({ form: formFromSettings(settings, apiKey, answerLanguage, dailyTokenBudget), loadError: null });
         } catch (error) {
           set({ loadError: describeError(error) });
         }
@@ -194,15 +246,16 @@ export function createOptionsStore(
             }
             const { apiKey, ...settings } = draft;
             const { answerLanguage } = get().form;
+            const budget = parseDailyTokenBudget(form.dailyTokenBudget) ?? 0; // validated above
             try {
-              await deps.saveSettings(settings, answerLanguage, apiKey);
+              await deps.saveSettings(settings, answerLanguage, apiKey, budget);
             } catch (error) {
               set({ notice: { kind: 'save_failed', detail: describeError(error) } });
               return;
             }
             set((s) => ({
               // Show what was stored (trimmed), unless the user typed on meanwhile.
-              form: s.form === form ? { ...form, ...draft } : s.form,
+              form: s.form === form ? { ...form, ...draft, dailyTokenBudget: dailyTokenBudgetField(budget) } : s.form,
               notice: { kind: 'saved' },
             }));
           } finally {
@@ -259,6 +312,60 @@ export function createOptionsStore(
           }
         })();
       },
+
+      async loadHistory() {
+        const mine = ++historyGeneration;
+        let history: HistoryState;
+        try {
+          const raw = await withTimeout(deps.sendToBackground({ type: 'notes:history' }), historyTimeoutMs);
+          const outcome = parseHistoryResponse(raw);
+          history =
+            outcome.kind === 'ok'
+              ? { kind: 'ready', notes: outcome.notes }
+              : { kind: 'failed', detail: outcome.kind === 'failed' ? outcome.detail : null };
+        } catch (error) {
+          history = { kind: 'failed', detail: error instanceof NoAnswerError ? null : describeError(error) };
+        }
+        if (mine === historyGeneration) set({ history });
+      },
+
+      exportHistory(format, labels) {
+        const { history } = get();
+        if (history.kind !== 'ready' || history.notes.length === 0) return;
+        try {
+          const file = buildExport(format, history.notes, labels, now());
+          deps.download(file);
+          set({ historyNotice: { kind: 'exported', fileName: file.fileName } });
+        } catch (error) {
+          set({ historyNotice: { kind: 'export_failed', detail: describeError(error) } });
+        }
+      },
+
+      askClear() {
+        if (get().clearStep !== 'idle') return;
+        set({ clearStep: 'confirming', historyNotice: { kind: 'none' }, historyFocus: { target: 'cancel', token: ++historyToken } });
+      },
+
+      cancelClear() {
+        if (get().clearStep !== 'confirming') return;
+        set({ clearStep: 'idle', historyFocus: { target: 'clear', token: ++historyToken } });
+      },
+
+      async confirmClear() {
+        if (get().clearStep !== 'confirming') return;
+        set({ clearStep: 'clearing' });
+        let notice: HistoryNotice;
+        try {
+          const raw = await withTimeout(deps.sendToBackground({ type: 'notes:clear' }), historyTimeoutMs);
+          notice = isClearConfirmed(raw)
+            ? { kind: 'cleared' }
+            : { kind: 'clear_failed', detail: clearFailureDetail(raw) ?? describeError(raw) };
+        } catch (error) {
+          notice = { kind: 'clear_failed', detail: describeError(error) };
+        }
+        set({ clearStep: 'idle', historyNotice: notice, historyFocus: { target: 'clear', token: ++historyToken } });
+        await get().loadHistory();
+      },
     };
   });
 }
@@ -266,18 +373,20 @@ export function createOptionsStore(
 /** The real side effects, through webextension-polyfill's `browser`. */
 export const browserOptionsDeps: OptionsDeps = {
   async loadSettings() {
-    const [settings, answerLanguage, apiKey] = await Promise.all([
+    const [settings, answerLanguage, apiKey, dailyTokenBudget] = await Promise.all([
       providerSettingsItem.getValue(),
       answerLanguageItem.getValue(),
       readApiKey(),
+      dailyTokenBudgetItem.getValue(),
     ]);
-    return { settings, answerLanguage, apiKey };
+    return { settings, answerLanguage, apiKey, dailyTokenBudget };
   },
-  async saveSettings(settings, answerLanguage, apiKey) {
+  async saveSettings(settings, answerLanguage, apiKey, dailyTokenBudget) {
     await Promise.all([
       providerSettingsItem.setValue(settings),
       answerLanguageItem.setValue(answerLanguage),
       writeApiKey(apiKey),
+      dailyTokenBudgetItem.setValue(dailyTokenBudget),
     ]);
   },
   hasOriginPermission(pattern) {
@@ -288,5 +397,17 @@ export const browserOptionsDeps: OptionsDeps = {
   },
   sendToBackground(message) {
     return browser.runtime.sendMessage(message);
+  },
+  download({ fileName, mimeType, text }) {
+    const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // The download has started by now; keep the URL a while for slow file pickers.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   },
 };

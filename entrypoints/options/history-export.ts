@@ -1,0 +1,163 @@
+import { noteHistorySchema } from '../../utils/messaging/protocol';
+import { noteErrorSchema } from '../../utils/notes/note-error';
+import type { HistoryEntry, MarkdownLabels } from '../../components/options/types';
+
+export type { HistoryEntry, MarkdownLabels };
+
+/**
+ * The notes history of the options page, and its exports: pure functions, no browser calls,
+ * no i18n (labels come in as arguments). Everything in a history entry is untrusted: the
+ * note is model output and the post came from a web page. The JSON export is inert data; the
+ * Markdown export escapes that text so it cannot become a link, an image or HTML.
+ */
+
+export type HistoryOutcome =
+  | { kind: 'ok'; notes: HistoryEntry[] }
+  /** Nobody answered (no listener, or it returned nothing). */
+  | { kind: 'no_answer' }
+  /** The background answered with an error (e.g. the message was refused). */
+  | { kind: 'failed'; detail: string }
+  /** Something answered, but not with a NoteHistory. */
+  | { kind: 'bad_answer' };
+
+/** Reads the background's answer to {type: 'notes:history'}; most recent note first. */
+export function parseHistoryResponse(raw: unknown): HistoryOutcome {
+  if (raw === undefined || raw === null) return { kind: 'no_answer' };
+  const parsed = noteHistorySchema.safeParse(raw);
+  if (parsed.success) return { kind: 'ok', notes: newestFirst(parsed.data.notes) };
+  const error = (raw as { ok?: unknown; error?: unknown }).ok === false ? (raw as { error: unknown }).error : undefined;
+  const failure = noteErrorSchema.safeParse(error);
+  if (failure.success) return { kind: 'failed', detail: failure.data.message };
+  return { kind: 'bad_answer' };
+}
+
+/** Most recent first; the background already sends them so, this only makes sure. */
+export function newestFirst(notes: readonly HistoryEntry[]): HistoryEntry[] {
+  return [...notes].sort((a, b) => b.meta.createdAt - a.meta.createdAt);
+}
+
+/** True when the background confirmed {type: 'notes:clear'}. */
+export function isClearConfirmed(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && (raw as { ok?: unknown }).ok === true;
+}
+
+/** The error text of a refused notes:clear, when the answer carries one. */
+export function clearFailureDetail(raw: unknown): string | null {
+  const error = typeof raw === 'object' && raw !== null ? (raw as { error?: unknown }).error : undefined;
+  const parsed = noteErrorSchema.safeParse(error);
+  return parsed.success ? parsed.data.message : null;
+}
+
+/** The URL as a link target, only when it is an absolute http(s) URL; else null. */
+export function safeHttpUrl(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export type ExportFormat = 'json' | 'markdown';
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  text: string;
+}
+
+/** The local date as YYYY-MM-DD, for file names. */
+function localDay(time: number): string {
+  const d = new Date(time);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function exportFileName(format: ExportFormat, now: number): string {
+  return `footnote-notes-${localDay(now)}.${format === 'json' ? 'json' : 'md'}`;
+}
+
+/** Every note with its post and metadata, as stored: data only, nothing to render. */
+export function historyToJson(notes: readonly HistoryEntry[], now: number): string {
+  return `${JSON.stringify({ exportedAt: new Date(now).toISOString(), notes }, null, 2)}\n`;
+}
+
+/**
+ * Backslash-escapes text from a model or a page for Markdown (CommonMark and GFM allow a
+ * backslash before any ASCII punctuation). Line breaks become spaces, so the text cannot start
+ * a block of its own (a heading, a list, a link reference definition). Always escaped:
+ * brackets (links, images, footnotes), angle brackets (autolinks, HTML), `&` (entities) and
+ * the inline markup characters. `.`, `:` and `@` are escaped when text follows them, which is
+ * what bare-URL autolinking needs ("https://…", "www.…", "evil.com", "a@b.c") and leaves
+ * ordinary punctuation ("Note: it ends here.") readable.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_{}[\]<>|~&$#!]/g, '\\$&')
+    .replace(/[.:@](?=\S)/g, '\\$&')
+    .trim();
+}
+
+function percent(confidence: number): string {
+  return `${Math.round(confidence * 100)}%`;
+}
+
+function authorLine(post: HistoryEntry['post']): string {
+  const handle = post.handle.trim().replace(/^@/, '');
+  const name = post.authorName.trim();
+  if (name && handle) return `${escapeMarkdown(name)} (${escapeMarkdown('@' + handle)})`;
+  return escapeMarkdown(name || (handle ? '@' + handle : ''));
+}
+
+/**
+ * One section per note: the post (a link only for its own http(s) URL), author, date,
+ * classification, summary, the "readers added context" note, and each claim with its verdict
+ * and confidence. All text from the model or the page goes through escapeMarkdown.
+ */
+export function historyToMarkdown(notes: readonly HistoryEntry[], labels: MarkdownLabels, now: number): string {
+  // The labels are Footnote's own words, escaped all the same (a translation may hold a "*").
+  const l = (label: string) => escapeMarkdown(label);
+  const lines: string[] = [`# ${l(labels.title)}`, '', `${l(labels.exportedAt)}: ${escapeMarkdown(labels.formatDate(now))}`];
+  notes.forEach((entry, index) => {
+    const { post, note, meta } = entry;
+    const author = authorLine(post);
+    const url = safeHttpUrl(post.url);
+    lines.push('', `## ${index + 1}. ${author || l(labels.post)}`, '');
+    // The post's own URL is the one link: the extension read it from the page's post, and the
+    // URL serializer leaves no "<", ">" or space in it to break out of the autolink.
+    lines.push(`- ${l(labels.post)}: ${url ? `<${url}>` : escapeMarkdown(post.url)}`);
+    if (author) lines.push(`- ${l(labels.author)}: ${author}`);
+    lines.push(`- ${l(labels.date)}: ${escapeMarkdown(labels.formatDate(meta.createdAt))}`);
+    lines.push(`- ${l(labels.classification)}: ${escapeMarkdown(labels.classificationName(note.classification))}`);
+    if (meta.model) lines.push(`- ${l(labels.model)}: ${escapeMarkdown(meta.model)}`);
+    if (post.text.trim()) lines.push('', `> ${escapeMarkdown(post.text)}`);
+    if (note.summary.trim()) lines.push('', `**${l(labels.summary)}:** ${escapeMarkdown(note.summary)}`);
+    if (note.note.trim()) lines.push('', `**${l(labels.note)}:** ${escapeMarkdown(note.note)}`);
+    if (note.claims.length > 0) {
+      lines.push('', `### ${l(labels.claims)}`, '');
+      note.claims.forEach((claim, i) => {
+        lines.push(`${i + 1}. ${escapeMarkdown(claim.claim)}`);
+        const verdict = escapeMarkdown(labels.verdictName(claim.verdict));
+        lines.push(`   - ${l(labels.verdict)}: ${verdict}; ${l(labels.confidence)}: ${percent(claim.confidence)}`);
+        if (claim.quote.trim()) lines.push(`   - ${l(labels.quote)}: ${escapeMarkdown(claim.quote)}`);
+        if (claim.explanation.trim()) lines.push(`   - ${l(labels.explanation)}: ${escapeMarkdown(claim.explanation)}`);
+      });
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+export function buildExport(
+  format: ExportFormat,
+  notes: readonly HistoryEntry[],
+  labels: MarkdownLabels,
+  now: number,
+): ExportFile {
+  return format === 'json'
+    ? { fileName: exportFileName('json', now), mimeType: 'application/json', text: historyToJson(notes, now) }
+    : {
+        fileName: exportFileName('markdown', now),
+        mimeType: 'text/markdown;charset=utf-8',
+        text: historyToMarkdown(notes, labels, now),
+      };
+}
