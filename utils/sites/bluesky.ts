@@ -22,6 +22,7 @@ import {
 import { tidTime } from './bluesky-tid';
 import { readText } from './dom-text';
 import type { BadgeAnchor, SiteAdapter } from './site-adapter';
+import { clip, firstOutside } from './post-fields';
 
 const HOSTS = new Set(['bsky.app', 'main.bsky.dev']);
 const ORIGIN = 'https://bsky.app';
@@ -375,17 +376,3 @@ function isHidden(root: Element): boolean {
 }
 
 /** First match in `scope` that is not inside `skip`. */
-function firstOutside(scope: Element, selector: string, skip: Element | null): Element | null {
-  if (skip === null) return scope.querySelector(selector);
-  for (const el of scope.querySelectorAll(selector)) {
-    if (!skip.contains(el)) return el;
-  }
-  return null;
-}
-
-/** At most `max` UTF-16 units, without leaving half a surrogate pair at the end. */
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-}

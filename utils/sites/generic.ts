@@ -22,6 +22,7 @@ import {
 } from '../posts/post';
 import { readText } from './dom-text';
 import type { BadgeAnchor, SiteAdapter } from './site-adapter';
+import { clip } from './post-fields';
 
 /** schema.org types that describe a post (BlogPosting, DiscussionForumPosting: SocialMediaPosting subtypes). */
 const POSTING_TYPES = ['SocialMediaPosting', 'DiscussionForumPosting', 'BlogPosting', 'Comment'];
@@ -596,13 +597,4 @@ function withJsonLd(fields: Fields, url: string, postings: JsonLdPosting[]): Fie
     text: fields.text || match.text,
     lang: fields.lang ?? match.lang,
   };
-}
-
-// ---------------------------------------------------------------------------------------
-
-/** At most `max` UTF-16 units, without leaving half a surrogate pair at the end. */
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }

@@ -23,6 +23,7 @@ import { readText } from './dom-text';
 import type { SiteAdapter } from './site-adapter';
 import { MASTODON_HOSTS } from './site-matches';
 import { snowflakeTime, type SnowflakeSpec } from './snowflake';
+import { clip, firstOutside } from './post-fields';
 
 /** Large instances, matched by host alone; any other needs the user to enable it (matchesDocument). */
 const HOSTS = new Set(MASTODON_HOSTS);
@@ -418,17 +419,3 @@ function quotedPostIn(quote: Element | null, host: string | null): QuotedPost | 
 // ---------------------------------------------------------------------------------------
 
 /** First match in `scope` that is not inside `skip`. */
-function firstOutside(scope: Element, selector: string, skip: Element | null): Element | null {
-  if (skip === null) return scope.querySelector(selector);
-  for (const el of scope.querySelectorAll(selector)) {
-    if (!skip.contains(el)) return el;
-  }
-  return null;
-}
-
-/** At most `max` UTF-16 units, without leaving half a surrogate pair at the end. */
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-}

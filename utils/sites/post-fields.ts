@@ -1,5 +1,5 @@
 /**
- * Field readers shared by the adapters of the sites after X: caps, hosts, times, languages,
+ * Field readers shared by the site adapters: caps, scoped lookups, hosts, times, languages,
  * links and image alts. They accept anything and never throw.
  */
 import { ALT_MAX, IMAGES_MAX, LINKS_MAX, URL_MAX } from '../posts/post';
@@ -9,6 +9,15 @@ export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** The first match in `scope` that is not inside `skip` (a quoted post's card), or null. */
+export function firstOutside(scope: Element, selector: string, skip: Element | null): Element | null {
+  if (skip === null) return scope.querySelector(selector);
+  for (const el of scope.querySelectorAll(selector)) {
+    if (!skip.contains(el)) return el;
+  }
+  return null;
 }
 
 /** A hostname as sites compare it: lower case, without "www." and a trailing dot. */

@@ -17,6 +17,7 @@ import {
 import { readText } from './dom-text';
 import type { BadgeAnchor, SiteAdapter } from './site-adapter';
 import { snowflakeTime, X_SNOWFLAKE } from './snowflake';
+import { clip, firstOutside } from './post-fields';
 
 const HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com']);
 
@@ -152,15 +153,6 @@ function isInQuoteCard(el: Element, root: Element): boolean {
 function quoteCardIn(root: Element): Element | null {
   for (const card of root.querySelectorAll(CARD)) {
     if (card.querySelector(USER_NAME) !== null) return card;
-  }
-  return null;
-}
-
-/** First match in `root` that is not inside the quote card. */
-function firstOutside(root: Element, selector: string, card: Element | null): Element | null {
-  if (card === null) return root.querySelector(selector);
-  for (const el of root.querySelectorAll(selector)) {
-    if (!card.contains(el)) return el;
   }
   return null;
 }
@@ -357,13 +349,4 @@ function anchorBeside(root: Element, userName: Element): BadgeAnchor | null {
   if (!wrapper || !root.contains(wrapper)) return null; // not inside this root
   if (row && row !== root && root.contains(row)) return { parent: row, before: wrapper.nextSibling };
   return { parent: wrapper, before: userName.nextSibling }; // a flatter layout than X's
-}
-
-// ---------------------------------------------------------------------------------------
-
-/** At most `max` UTF-16 units, without leaving half a surrogate pair at the end. */
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
