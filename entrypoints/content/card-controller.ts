@@ -5,7 +5,7 @@ import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 import { BADGE_SELECTOR } from './badges';
 import { CardHost } from './card-host';
 import type { NoteClient } from './note-client';
-import { noteStatus, noteStore } from './note-store';
+import { noteStatus, noteStore, type NoteStore } from './note-store';
 
 /** Hover intent: how long the pointer rests on a badge before the card opens (DESIGN.md §1). */
 export const HOVER_INTENT_MS = 350;
@@ -47,7 +47,7 @@ export class CardController {
     on('click', (e) => this.onClick(e));
     on('pointerdown', (e) => this.onPointerDown(e));
     on('keydown', (e) => this.onKeyDown(e));
-    const unsubscribe = noteStore.subscribe(() => this.queueRender());
+    const unsubscribe = noteStore.subscribe((state, previous) => this.onNotesChanged(state, previous));
     signal.addEventListener('abort', () => {
       unsubscribe();
       this.close(false);
@@ -103,6 +103,18 @@ export class CardController {
     const current = this.current;
     const post = current && current.root.isConnected ? this.adapter.extractPost(current.root) : null;
     if (post) this.notes.request(post, refresh);
+  }
+
+  /**
+   * Streamed chunks are rendered once per frame; a finished note or an error is rendered at
+   * once, so a cached note paints in the frame it arrives in (DESIGN.md §5: ≤ 16 ms).
+   */
+  private onNotesChanged(state: NoteStore, previous: NoteStore): void {
+    const key = this.current?.key;
+    if (!key || state.notes[key] === previous.notes[key]) return;
+    const status = state.notes[key]?.status;
+    if (status === 'done' || status === 'error') void this.render();
+    else this.queueRender();
   }
 
   private queueRender(): void {
