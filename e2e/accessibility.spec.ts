@@ -10,6 +10,7 @@ import {
   routeFixture,
   test,
 } from './fixtures';
+import { X_HOME_URL as HOME } from './x-home';
 
 /**
  * axe-core on everything Footnote draws — the in-page card (inside its open shadow root), the
@@ -18,7 +19,6 @@ import {
  * practices) must pass.
  */
 
-const HOME = 'https://x.com/home';
 const POST = 'x:2126225507567988089';
 /** X's own page backgrounds for its three themes (it sets them on <body>). */
 const X_BACKGROUNDS = { light: 'rgb(255, 255, 255)', dim: 'rgb(21, 32, 43)', dark: 'rgb(0, 0, 0)' } as const;

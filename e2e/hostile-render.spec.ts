@@ -16,23 +16,8 @@ import {
   routeFixture,
   test,
 } from './fixtures';
+import { X_HOME_POSTS as HOME_POSTS, X_HOME_URL as HOME } from './x-home';
 import { PAYLOADS, payloadsForNotes, type Payload } from './payloads';
-
-const HOME = 'https://x.com/home';
-
-/** The outer posts of e2e/fixtures/x/home.html (as in x-timeline.spec.ts). */
-const HOME_POSTS = [
-  '2126243242333455973',
-  '2126237607100211984',
-  '2126232350721107373',
-  '2126225507567988089',
-  '2126220783187389345',
-  '2126214440729207205',
-  '2126209032285837657',
-  '2126091580126177533',
-  '2126187603017128981',
-  '2126166645878954761',
-].map((id) => `x:${id}`);
 
 /** e2e/fixtures/x/hostile.html: 8 posts, ids following home.html's quote post. */
 const HOSTILE_POSTS = Array.from({ length: 8 }, (_, i) => `x:${(2126232350721107373n + BigInt(i + 1)).toString()}`);

@@ -8,6 +8,7 @@ import {
   routeFixture,
   test,
 } from './fixtures';
+import { X_HOME_URL as HOME } from './x-home';
 
 /**
  * The browser in Brazilian Portuguese: Footnote's UI follows it, and with the answer language
@@ -18,7 +19,6 @@ import {
  */
 test.use({ launch: { args: ['--lang=pt-BR'], env: { LANGUAGE: 'pt_BR', LANG: 'pt_BR.UTF-8' } } });
 
-const HOME = 'https://x.com/home';
 const POST = 'x:2126243242333455973';
 
 test.beforeEach(async ({ serviceWorker }) => {

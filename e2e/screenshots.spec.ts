@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configureModelServer, DEFAULT_NOTE, expect, openExtensionPage, routeFixture, test } from './fixtures';
+import { X_HOME_URL as HOME } from './x-home';
 
 // Screenshots for the README, taken from the real extension on the fixture page, so they stay
 // current. `npm run screenshots` writes them to docs/screenshots/; a normal run writes them to
 // the test output folder and only checks that the card rendered.
 
 const DOCS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const HOME = 'https://x.com/home';
 const PT_POST = 'x:2126225507567988089';
 
 const SAMPLE_NOTE = {

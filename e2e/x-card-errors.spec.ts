@@ -13,11 +13,11 @@ import {
   type Behaviour,
   type ModelServer,
 } from './fixtures';
+import { X_HOME_URL as HOME } from './x-home';
 
 // Every failure of DESIGN.md §6 that the skeleton covers shows a specific message and an
 // action in the card (role="alert"), never an endless spinner; and the action works.
 
-const HOME = 'https://x.com/home';
 const KEY = 'x:2126243242333455973';
 
 const card = (page: Page) => page.getByRole('dialog', { name: /^Footnote/ });
@@ -27,7 +27,6 @@ async function openCard(page: Page): Promise<void> {
   await page.locator(`[data-footnote-post="${KEY}"]`).getByRole('button', { name: /^Footnote/ }).click();
   await expect(card(page)).toBeVisible();
 }
-
 
 test.beforeEach(async ({ context, page }) => {
   await routeFixture(context, HOME, 'x/home.html');

@@ -11,8 +11,8 @@ import {
   getServiceWorker,
   test,
 } from './fixtures';
+import { X_HOME_URL as HOME } from './x-home';
 
-const HOME = 'https://x.com/home';
 const KEY = 'x:2126225507567988089';
 
 const card = (page: Page) => page.getByRole('dialog', { name: /^Footnote/ });

@@ -9,29 +9,7 @@ import {
   routeFixture,
   test,
 } from './fixtures';
-
-const HOME = 'https://x.com/home';
-
-/** The outer posts of e2e/fixtures/x/home.html (quoted posts and the empty cell get no badge). */
-const HOME_POSTS = [
-  '2126243242333455973',
-  '2126237607100211984',
-  '2126232350721107373',
-  '2126225507567988089',
-  '2126220783187389345',
-  '2126214440729207205',
-  '2126209032285837657',
-  '2126091580126177533',
-  '2126187603017128981',
-  '2126166645878954761',
-].map((id) => `x:${id}`);
-const PT_POST = 'x:2126225507567988089';
-
-declare global {
-  interface Window {
-    footnoteFixture: { appendPosts(count: number): string[]; recyclePost(oldId: string, newId: string): void };
-  }
-}
+import { X_HOME_POSTS as HOME_POSTS, X_HOME_PT_POST as PT_POST, X_HOME_URL as HOME } from './x-home';
 
 const post = (page: Page, key: string) => page.locator(`[data-footnote-post="${key}"]`);
 const badgeOf = (page: Page, key: string) => post(page, key).getByRole('button', { name: /^Footnote/ });
