@@ -336,6 +336,8 @@ describe('note engine', () => {
       const leaving = request({ signal: quitter.signal });
       const staying = request();
       await server.waitForCompletionRequests(1);
+      // Both have joined the shared call (each first hashes its post) before one leaves.
+      await new Promise((resolve) => setTimeout(resolve, 100));
       quitter.abort();
       expect((await leaving).error?.code).toBe('cancelled');
       expect((await staying).done?.note).toEqual(DEFAULT_NOTE);
@@ -345,10 +347,13 @@ describe('note engine', () => {
       const both = controllers.map((ctl) =>
         request({ refresh: false, signal: ctl.signal, post: { ...post, text: 'x' } }),
       );
-      await server.waitForCompletionRequests(2);
+      const calls = server.completionRequests().length;
+      await server.waitForCompletionRequests(calls + 1);
+      await new Promise((resolve) => setTimeout(resolve, 100));
       for (const ctl of controllers) ctl.abort();
       expect((await Promise.all(both)).map((o) => o.error?.code)).toEqual(['cancelled', 'cancelled']);
-      await expect.poll(() => server.completionRequests()[1]?.outcome).toBe('client-closed');
+      expect(server.completionRequests()).toHaveLength(calls + 1); // one shared call for both
+      await expect.poll(() => server.completionRequests().at(-1)?.outcome).toBe('client-closed');
     });
 
     it('runs at most `concurrency` calls at once per endpoint', async () => {
