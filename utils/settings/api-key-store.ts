@@ -1,18 +1,24 @@
 import { createStore, del, get, set } from 'idb-keyval';
 
 /**
- * The API key lives in the extension origin's IndexedDB. Content scripts run with the page's
+ * API keys live in the extension origin's IndexedDB. Content scripts run with the page's
  * origin and cannot open it, whereas `chrome.storage.local`/`sync` are readable by content
  * scripts in Chrome. Only the background and extension pages (options) touch this module.
  */
 const secrets = createStore('footnote-secrets', 'secrets');
-const API_KEY = 'apiKey';
 
-export async function readApiKey(): Promise<string> {
-  return (await get<string>(API_KEY, secrets)) ?? '';
+/** The model provider's key, the Google Fact Check Tools key, the web search API's key. */
+export type SecretName = 'apiKey' | 'factCheckKey' | 'searchKey';
+
+export async function readSecret(name: SecretName): Promise<string> {
+  return (await get<string>(name, secrets)) ?? '';
 }
 
-export async function writeApiKey(key: string): Promise<void> {
-  if (key) await set(API_KEY, key, secrets);
-  else await del(API_KEY, secrets);
+/** An empty value deletes the secret. */
+export async function writeSecret(name: SecretName, value: string): Promise<void> {
+  if (value) await set(name, value, secrets);
+  else await del(name, secrets);
 }
+
+export const readApiKey = (): Promise<string> => readSecret('apiKey');
+export const writeApiKey = (key: string): Promise<void> => writeSecret('apiKey', key);

@@ -1,0 +1,37 @@
+import * as z from 'zod/mini';
+import { storage } from '@wxt-dev/storage';
+
+/** User-supplied web search APIs (the provider's own search is not used: see README). */
+export const WEB_SEARCH_PROVIDERS = ['off', 'brave', 'tavily', 'searxng'] as const;
+export type WebSearchProvider = (typeof WEB_SEARCH_PROVIDERS)[number];
+
+/**
+ * Which evidence sources run before a note is written (DESIGN.md §1, options: "evidence
+ * sources"). Keys for Fact Check Tools and the search API are secrets, kept with the provider
+ * key (api-key-store), not here.
+ */
+export const evidenceSettingsSchema = z.object({
+  /** Fetch the pages the post links to (needs the optional host permission for all sites). */
+  links: z.boolean(),
+  /** Search Wikipedia in the post's language and English (no key). */
+  wikipedia: z.boolean(),
+  /** Google Fact Check Tools claims:search (needs the user's key). */
+  factCheck: z.boolean(),
+  webSearch: z.enum(WEB_SEARCH_PROVIDERS),
+  /** SearXNG instance base URL (its JSON API); unused by the other providers. */
+  searxngUrl: z.string().check(z.maxLength(2_000)),
+});
+export type EvidenceSettings = z.infer<typeof evidenceSettingsSchema>;
+
+export const DEFAULT_EVIDENCE_SETTINGS: EvidenceSettings = {
+  links: true,
+  wikipedia: true,
+  factCheck: false,
+  webSearch: 'off',
+  searxngUrl: '',
+};
+
+export const evidenceSettingsItem = storage.defineItem<EvidenceSettings>('local:evidence', {
+  fallback: DEFAULT_EVIDENCE_SETTINGS,
+  version: 1,
+});
