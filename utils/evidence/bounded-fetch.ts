@@ -8,6 +8,9 @@ export interface BoundedFetchOptions {
   timeoutMs: number;
   maxBytes: number;
   headers?: Record<string, string>;
+  /** GET unless said; POST is for search APIs that take a JSON body (Tavily). */
+  method?: 'GET' | 'POST';
+  body?: string;
 }
 
 export interface BoundedResponse {
@@ -16,7 +19,12 @@ export interface BoundedResponse {
   status: number;
   /** Lower-cased media type without parameters ("text/html"), '' when absent. */
   mediaType: string;
-  /** The body decoded as text (charset from Content-Type, else UTF-8), at most maxBytes of it. */
+  /** The response headers (a PDF's Content-Disposition names it). */
+  headers: Headers;
+  /**
+   * The body decoded as text, at most maxBytes of it: charset from Content-Type, else (HTML) from
+   * a <meta> in the first 1024 bytes, else UTF-8.
+   */
   text: string;
   /** The body was longer than maxBytes and was cut. */
   truncated: boolean;
@@ -33,26 +41,35 @@ export class FetchFailed extends Error {
 }
 
 /**
- * GET `url`. Rejects with FetchFailed on a non-2xx status, a timeout or a network error;
- * `readBody(mediaType)` decides whether the body is worth reading at all (binaries are not).
+ * Requests `url` (GET unless `options.method` says). Rejects with FetchFailed on a non-2xx status,
+ * a timeout or a network error; `readBody(mediaType)` decides whether the body is worth reading
+ * at all (binaries are not).
  */
 export async function fetchBounded(
   url: string,
   options: BoundedFetchOptions,
   readBody: (mediaType: string) => boolean = () => true,
 ): Promise<BoundedResponse> {
-  const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = AbortSignal.any([options.signal, timeout]);
+  const describe = (err: unknown): string => {
+    if (options.signal.aborted) return 'Cancelled.';
+    if (timeout.aborted) return `${url} did not answer within ${formatDuration(options.timeoutMs)}.`;
+    return `${url} could not be reached (${err instanceof Error ? err.message : String(err)}).`;
+  };
   let response: Response;
   try {
     response = await fetch(url, {
       signal,
+      method: options.method ?? 'GET',
+      body: options.body,
       headers: options.headers,
       credentials: 'omit',
       redirect: 'follow',
       referrerPolicy: 'no-referrer',
     });
   } catch (err) {
-    throw new FetchFailed(describeFetchError(err, url, options.timeoutMs));
+    throw new FetchFailed(describe(err));
   }
   if (!response.ok) {
     void response.body?.cancel().catch(() => undefined);
@@ -60,20 +77,20 @@ export async function fetchBounded(
   }
   const contentType = response.headers.get('content-type') ?? '';
   const mediaType = (contentType.split(';')[0] ?? '').trim().toLowerCase();
-  const base = { url: response.url || url, status: response.status, mediaType };
+  const base = { url: response.url || url, status: response.status, mediaType, headers: response.headers };
   if (!readBody(mediaType) || !response.body) {
     void response.body?.cancel().catch(() => undefined);
     return { ...base, text: '', truncated: false };
   }
   try {
     const { bytes, truncated } = await readAtMost(response.body, options.maxBytes);
-    return { ...base, text: decode(bytes, contentType), truncated };
+    return { ...base, text: decode(bytes, contentType, mediaType, truncated), truncated };
   } catch (err) {
-    throw new FetchFailed(describeFetchError(err, url, options.timeoutMs));
+    throw new FetchFailed(describe(err));
   }
 }
 
-/** GET and parse JSON (APIs: Wikipedia, Fact Check Tools, search). */
+/** Requests and parses JSON (APIs: Wikipedia, Fact Check Tools, search). */
 export async function fetchJson(url: string, options: BoundedFetchOptions): Promise<unknown> {
   const response = await fetchBounded(url, options);
   if (response.truncated) throw new FetchFailed(`${url} answered more than ${options.maxBytes} bytes.`);
@@ -115,19 +132,34 @@ async function readAtMost(
   return { bytes, truncated };
 }
 
-function decode(bytes: Uint8Array, contentType: string): string {
-  const charset = /charset\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1];
+/** A cut body may end inside a character: streaming mode drops that partial sequence. */
+function decode(bytes: Uint8Array, contentType: string, mediaType: string, truncated: boolean): string {
+  const charset = charsetIn(contentType) ?? (HTML_TYPES.has(mediaType) ? metaCharset(bytes) : undefined);
+  let decoder: TextDecoder;
   try {
-    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+    decoder = new TextDecoder(charset ?? 'utf-8');
   } catch {
-    return new TextDecoder('utf-8').decode(bytes); // an unknown charset label
+    decoder = new TextDecoder('utf-8'); // an unknown charset label
   }
+  return decoder.decode(bytes, { stream: truncated });
 }
 
-function describeFetchError(err: unknown, url: string, timeoutMs: number): string {
-  if (err instanceof DOMException && err.name === 'TimeoutError') {
-    return `${url} did not answer within ${Math.round(timeoutMs / 1000)} s.`;
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+function charsetIn(text: string): string | undefined {
+  return /charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(text)?.[1];
+}
+
+/** `<meta charset=…>` or `<meta http-equiv=… content="…; charset=…">`, as browsers prescan. */
+function metaCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 1024));
+  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
+    const charset = charsetIn(tag);
+    if (charset) return charset;
   }
-  if (err instanceof DOMException && err.name === 'AbortError') return 'Cancelled.';
-  return `${url} could not be reached (${err instanceof Error ? err.message : String(err)}).`;
+  return undefined;
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }

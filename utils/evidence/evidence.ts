@@ -50,7 +50,7 @@ export interface GatheredEvidence extends Omit<EvidenceItem, 'id' | 'late'> {
 }
 
 /** Why a source gave nothing, when the reader should know (shown under the card's sources). */
-export const EVIDENCE_NOTICE_CODES = ['permission_denied', 'failed', 'timed_out', 'not_configured'] as const;
+export const EVIDENCE_NOTICE_CODES = ['permission_denied', 'failed', 'not_configured'] as const;
 export const evidenceNoticeSchema = z.object({
   kind: z.enum(EVIDENCE_KINDS),
   code: z.enum(EVIDENCE_NOTICE_CODES),
