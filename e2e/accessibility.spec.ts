@@ -117,6 +117,7 @@ for (const scheme of ['light', 'dark'] as const) {
     serviceWorker,
     modelServer,
   }) => {
+    test.slow(); // axe on the whole settings page, twice
     await configureModelServer(serviceWorker, modelServer);
     await badge(page, POST).click();
     await expect(card(page).getByText(DEFAULT_NOTE.note)).toBeVisible();
@@ -133,6 +134,30 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(options.getByText('Enter a whole number of tokens')).toBeVisible();
     await history.getByRole('button', { name: 'Clear cache' }).click();
     await expect(history.getByRole('group')).toBeVisible();
+    await expectNoViolations(new AxeBuilder({ page: options }));
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the options page's setup guide has no axe violations (${scheme})`, async ({ context, extensionId, modelServer }) => {
+    test.slow(); // three states, each checked by axe
+    const options = await openExtensionPage(context, extensionId, 'options.html');
+    await options.emulateMedia({ colorScheme: scheme });
+    await expect(options.getByRole('radiogroup', { name: 'Provider' })).toBeVisible();
+    // With an error at the key field, and the connection test's answer.
+    await options.getByRole('button', { name: 'Done' }).click();
+    await expect(options.getByText('This provider needs an API key.')).toBeVisible();
+    await expectNoViolations(new AxeBuilder({ page: options }));
+
+    // A custom endpoint (more fields) after a successful test, then the "ready" screen.
+    await options.getByRole('radio', { name: 'Custom' }).check();
+    await options.getByLabel('Base URL').fill(modelServer.baseUrl);
+    await options.getByLabel('API key', { exact: true }).fill('sk-test-footnote');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect(options.getByRole('status').filter({ hasText: 'Connection works' })).toBeVisible();
+    await expectNoViolations(new AxeBuilder({ page: options }));
+    await options.getByRole('button', { name: 'Done' }).click();
+    await expect(options.getByRole('heading', { name: 'Footnote is ready' })).toBeVisible();
     await expectNoViolations(new AxeBuilder({ page: options }));
   });
 }

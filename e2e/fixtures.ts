@@ -25,6 +25,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_API_KEY, DEFAULT_MODEL, ModelServer } from './model-server';
 
+import { DEFAULT_EVIDENCE_SETTINGS, type EvidenceSettings } from '../utils/settings/evidence-settings';
+
 export { expect };
 export {
   DEFAULT_API_KEY,
@@ -132,6 +134,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       (url) => /^https?:$/.test(url.protocol) && !isLoopback(url.hostname),
       (route) => route.abort('blockedbyclient'),
     );
+    // Footnote opens its options page on install; each test starts from the first tab alone
+    // (otherwise the options tab would be the active tab the popup and commands act on).
+    const isOptions = (page: Page) => page.url().endsWith('/options.html');
+    const installed =
+      context.pages().find(isOptions) ??
+      (await context.waitForEvent('page', { predicate: isOptions, timeout: 10_000 }).catch(() => null));
+    await installed?.close();
     await provide(context);
     for (const browser of state.popupBrowsers) await browser.close().catch(() => {});
     await context.close();
@@ -214,6 +223,9 @@ export interface ProviderConfig {
  * the key in IndexedDB 'footnote-secrets'/'secrets' under 'apiKey' (idb-keyval's layout).
  */
 export async function configureProvider(serviceWorker: Worker, config: ProviderConfig): Promise<void> {
+  // These machines have no internet: Wikipedia would only fail (slowly, under load). Its source
+  // is tested against a local server (utils/evidence/wikipedia.test.ts).
+  await configureEvidence(serviceWorker, { wikipedia: false });
   await serviceWorker.evaluate(
     async ({ baseUrl, model, apiKey, preset }) => {
       await chrome.storage.local.set({ provider: { preset, baseUrl, model } });
@@ -248,6 +260,14 @@ export async function configureProvider(serviceWorker: Worker, config: ProviderC
       }
     },
     { preset: 'custom', ...config },
+  );
+}
+
+/** Saves evidence-source settings as the options page does: the defaults, changed by `patch`. */
+export async function configureEvidence(serviceWorker: Worker, patch: Partial<EvidenceSettings>): Promise<void> {
+  await serviceWorker.evaluate(
+    async (settings) => chrome.storage.local.set({ evidence: settings }),
+    { ...DEFAULT_EVIDENCE_SETTINGS, ...patch },
   );
 }
 
@@ -351,7 +371,12 @@ async function extensionTargets(cdp: CDPSession, type: string, urlPrefix: string
  * connection, so this attaches a second client over the profile's loopback DevTools port
  * (chromium.connectOverCDP), which does list the popup. The tab that was active stays active.
  */
-export async function openPopup(context: BrowserContext, serviceWorker: Worker): Promise<Page> {
+export async function openPopup(
+  context: BrowserContext,
+  serviceWorker: Worker,
+  /** What opens it: by default the toolbar action; e.g. a click on the card's "Open in popup". */
+  open: () => Promise<unknown> = () => serviceWorker.evaluate(() => chrome.action.openPopup()),
+): Promise<Page> {
   const state = contextState.get(context);
   if (!state) throw new Error('openPopup needs a context from the e2e fixtures');
   const extensionId = new URL(serviceWorker.url()).host;
@@ -364,7 +389,7 @@ export async function openPopup(context: BrowserContext, serviceWorker: Worker):
   const cdp = await browserSession(context);
   try {
     const before = new Set((await extensionTargets(cdp, 'page', prefix)).map((t) => t.targetId));
-    await serviceWorker.evaluate(() => chrome.action.openPopup());
+    await open();
     let targetId = '';
     await expect
       .poll(

@@ -4,48 +4,27 @@
  *  (b) the same notes in the popup;
  *  (c) hostile post text (e2e/fixtures/x/hostile.html) forwarded to the model: it must stay
  *      inside its nonce-delimited data block.
- * A probe (`__pwned(id)`) is installed in every page; payloads that could run call it.
+ * A probe (e2e/probe.ts) is installed in every page; payloads that could run call it.
  */
 import type { Page } from '@playwright/test';
 import type { Note } from '../utils/ai/note-schema';
-import {
-  configureModelServer,
-  expect,
-  lastUserMessage,
-  openPopup,
-  routeFixture,
-  test,
-} from './fixtures';
+import { configureModelServer, expect, lastUserMessage, openPopup, routeFixture, test } from './fixtures';
 import { X_HOME_POSTS as HOME_POSTS, X_HOME_URL as HOME } from './x-home';
 import { PAYLOADS, payloadsForNotes, type Payload } from './payloads';
+import { installProbe, probeCalls } from './probe';
 
 /** e2e/fixtures/x/hostile.html: 8 posts, ids following home.html's quote post. */
-const HOSTILE_POSTS = Array.from({ length: 8 }, (_, i) => `x:${(2126232350721107373n + BigInt(i + 1)).toString()}`);
-
-declare global {
-  interface Window {
-    __pwned(id: string): void;
-    __pwnedCalls: string[];
-  }
-}
-
-/** Records every probe call; defined before any page script runs. */
-function installProbe(): void {
-  const calls: string[] = [];
-  Object.defineProperty(window, '__pwnedCalls', { value: calls, configurable: false });
-  Object.defineProperty(window, '__pwned', {
-    value: (id: string) => void calls.push(String(id)),
-    configurable: false,
-  });
-}
-
-const probeCalls = (page: Page) => page.evaluate(() => window.__pwnedCalls ?? ['<probe missing>']);
+const HOSTILE_POSTS = Array.from(
+  { length: 8 },
+  (_, i) => `x:${(2126232350721107373n + BigInt(i + 1)).toString()}`,
+);
 
 /** Console errors that mean the CSP had to block something (an attempted execution). */
 function watchCspViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to (execute|load|run)/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Refused to (execute|load|run)/i.test(message.text()))
+      violations.push(message.text());
   });
   return violations;
 }
@@ -137,7 +116,12 @@ test.describe('hostile model output', () => {
       expect(report.embedded, key).toBe(0);
       expect(report.jsUrls, key).toEqual([]);
       longestCard = Math.max(longestCard, report.text.length);
-      for (const text of [note.summary, note.note, note.detail, ...note.claims.flatMap((c) => [c.claim, c.quote, c.explanation])]) {
+      for (const text of [
+        note.summary,
+        note.note,
+        note.detail,
+        ...note.claims.flatMap((c) => [c.claim, c.quote, c.explanation]),
+      ]) {
         expect(report.text, `${key}: ${text.slice(0, 60)}`).toContain(shown(text));
       }
       await page.keyboard.press('Escape');
@@ -163,25 +147,32 @@ test.describe('hostile model output', () => {
       .poll(() => popup.evaluate(() => document.body.textContent ?? ''))
       .toContain(shown(notes[0]!.summary));
     await popup.waitForTimeout(300);
-    const popupReport = await popup.evaluate((extensionOrigin) => {
-      const all = [...document.querySelectorAll('*')];
-      return {
-        text: document.body.textContent ?? '',
-        scripts: [...document.querySelectorAll('script')].filter((s) => !s.src.startsWith(extensionOrigin)).length,
-        onAttributes: all.flatMap((el) =>
-          [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`),
-        ),
-        badLinks: [...document.querySelectorAll('a[href]')]
-          .map((a) => (a as HTMLAnchorElement).href)
-          .filter((href) => !/^https?:/i.test(href) && !href.startsWith(extensionOrigin)),
-        embedded: document.querySelectorAll('iframe, object, embed, img, video, audio, math, form, base').length,
-      };
-    }, `chrome-extension://${new URL(serviceWorker.url()).host}/`);
+    const popupReport = await popup.evaluate(
+      (extensionOrigin) => {
+        const all = [...document.querySelectorAll('*')];
+        return {
+          text: document.body.textContent ?? '',
+          scripts: [...document.querySelectorAll('script')].filter((s) => !s.src.startsWith(extensionOrigin))
+            .length,
+          onAttributes: all.flatMap((el) =>
+            [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`),
+          ),
+          badLinks: [...document.querySelectorAll('a[href]')]
+            .map((a) => (a as HTMLAnchorElement).href)
+            .filter((href) => !/^https?:/i.test(href) && !href.startsWith(extensionOrigin)),
+          embedded: document.querySelectorAll('iframe, object, embed, img, video, audio, math, form, base')
+            .length,
+        };
+      },
+      `chrome-extension://${new URL(serviceWorker.url()).host}/`,
+    );
     expect(popupReport.scripts).toBe(0);
     expect(popupReport.onAttributes).toEqual([]);
     expect(popupReport.badLinks).toEqual([]);
     expect(popupReport.embedded).toBe(0);
-    const inPopup = notes.flatMap((n) => [n.summary, n.note]).filter((t) => popupReport.text.includes(shown(t)));
+    const inPopup = notes
+      .flatMap((n) => [n.summary, n.note])
+      .filter((t) => popupReport.text.includes(shown(t)));
     expect(inPopup.length).toBeGreaterThan(0);
     expect(await probeCalls(popup)).toEqual([]);
     expect(popupViolations).toEqual([]);
@@ -191,13 +182,20 @@ test.describe('hostile model output', () => {
     );
 
     // Positive control: the probe does see script that really runs in the page.
-    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', `<img src="data:," onerror="__pwned('control')">`));
+    await page.evaluate(() =>
+      document.body.insertAdjacentHTML('beforeend', `<img src="data:," onerror="__pwned('control')">`),
+    );
     await expect.poll(() => probeCalls(page)).toEqual(['control']);
   });
 });
 
 test.describe('hostile post text', () => {
-  test('(c) the post cannot leave or close its nonce-delimited data block', async ({ context, page, serviceWorker, modelServer }) => {
+  test('(c) the post cannot leave or close its nonce-delimited data block', async ({
+    context,
+    page,
+    serviceWorker,
+    modelServer,
+  }) => {
     test.setTimeout(120_000);
     await page.addInitScript(installProbe);
     await routeFixture(context, HOME, 'x/hostile.html');
@@ -223,7 +221,9 @@ test.describe('hostile post text', () => {
       const close = `DATA:${nonce}>>>`;
       expect(prompt.split(open).length - 1).toBe(2);
       expect(prompt.split(close).length - 1).toBe(2);
-      const blocks = [...prompt.matchAll(new RegExp(`${open}\\n([\\s\\S]*?)\\n${close}`, 'g'))].map((m) => m[1]!);
+      const blocks = [...prompt.matchAll(new RegExp(`${open}\\n([\\s\\S]*?)\\n${close}`, 'g'))].map(
+        (m) => m[1]!,
+      );
       expect(blocks).toHaveLength(2);
       for (const block of blocks) {
         expect(block).not.toContain('<<<');
@@ -241,12 +241,9 @@ test.describe('hostile post text', () => {
     const corpus = payloadsForNotes();
     let checked = 0;
     for (const [i, key] of HOSTILE_POSTS.entries()) {
-      const [name, text, quotedName, quotedText] = [0, 1, 2, 3].map((k) => corpus[(i * 4 + k) % corpus.length]!) as [
-        Payload,
-        Payload,
-        Payload,
-        Payload,
-      ];
+      const [name, text, quotedName, quotedText] = [0, 1, 2, 3].map(
+        (k) => corpus[(i * 4 + k) % corpus.length]!,
+      ) as [Payload, Payload, Payload, Payload];
       const match = blocksOf.find(([, post]) => post.includes(`text:\n${asForwarded(text.text)}`));
       expect(match, `a request for ${key} (${text.id})`).toBeDefined();
       const [quotedBlock, postBlock] = match!;
@@ -259,7 +256,9 @@ test.describe('hostile post text', () => {
     // Only the page's own <img onerror> (outside Footnote's fields) ran: the probe works, and
     // nothing Footnote did ran anything.
     expect(await probeCalls(page)).toEqual(['page-own-bio']);
-    console.log(`hostile-render (c): ${checked} payloads in ${HOSTILE_POSTS.length} hostile posts stayed inside their data blocks; executions caused by Footnote: 0`);
+    console.log(
+      `hostile-render (c): ${checked} payloads in ${HOSTILE_POSTS.length} hostile posts stayed inside their data blocks; executions caused by Footnote: 0`,
+    );
   });
 });
 

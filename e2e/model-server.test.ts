@@ -263,6 +263,35 @@ describe('broken connections', () => {
     await expect.poll(() => server.completionRequests()[0]?.outcome).toBe('client-closed');
   });
 
+  it('flood streams an answer without end until the client leaves', async () => {
+    server.enqueue({ kind: 'flood' });
+    const stream = await client.chat.completions.create({ model: DEFAULT_MODEL, messages, stream: true });
+    let received = '';
+    for await (const chunk of stream) {
+      received += chunk.choices[0]?.delta.content ?? '';
+      if (received.length > 1_000_000) break; // leaving the loop aborts the request
+    }
+    expect(received.startsWith('{"summary":"aaaa')).toBe(true);
+    expect(received.length).toBeGreaterThan(1_000_000);
+    await expect.poll(() => server.completionRequests()[0]?.outcome).toBe('client-closed');
+    expect(server.completionRequests()[0]?.behaviour).toBe('flood');
+  });
+
+  it('flood stops at maxChars, leaving a whole (non-streamed) body unfinished', async () => {
+    const flood = { kind: 'flood', chunkSize: 1_000, maxChars: 50_000 } as const;
+    server.enqueue(flood, flood);
+    await expect(client.chat.completions.create({ model: DEFAULT_MODEL, messages })).rejects.toThrow();
+    const response = await fetch(`${baseUrl}/chat/completions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${DEFAULT_API_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ model: DEFAULT_MODEL, messages }),
+    });
+    const text = await response.text();
+    expect(text).toMatch(/"content":"\{\\"summary\\":\\"a+$/);
+    expect(text.length).toBeGreaterThan(50_000);
+    expect(text.length).toBeLessThan(52_000);
+  });
+
   it('stop() closes stalled sockets so the client fails at once', async () => {
     const other = new ModelServer();
     const { baseUrl: otherUrl } = await other.start();

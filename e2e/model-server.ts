@@ -73,6 +73,13 @@ export type Behaviour =
   | { kind: 'cut'; afterChars: number; note?: object | string }
   /** A well-formed response whose `choices` is empty. */
   | { kind: 'empty-choices' }
+  /**
+   * A runaway endpoint: the start of a note (`{"summary":"`) and then `chunkSize`-character runs
+   * of text that never end, until the client closes the connection (or `maxChars` were sent, a
+   * safety stop for a client that never gives up; the response then ends unfinished). Honours
+   * backpressure, so a slow client costs the server no memory.
+   */
+  | { kind: 'flood'; chunkSize?: number; maxChars?: number }
   /** Anything at all. */
   | { kind: 'raw'; status: number; headers?: Record<string, string>; body: string };
 
@@ -108,6 +115,8 @@ export interface ModelServerOptions {
 }
 
 const CHAT_PATH = '/v1/chat/completions';
+/** Where a 'flood' stops if the client never does: 50 MB of text. */
+const FLOOD_MAX_CHARS = 50_000_000;
 const MODELS_PATH = '/v1/models';
 
 /** Per-status defaults for error bodies, as the real API words them. */
@@ -480,6 +489,9 @@ export class ModelServer {
       case 'empty-choices':
         reply.emptyChoices();
         return;
+      case 'flood':
+        await reply.flood(behaviour.chunkSize ?? 16_384, behaviour.maxChars ?? FLOOD_MAX_CHARS);
+        return;
       case 'raw':
         res.writeHead(behaviour.status, behaviour.headers ?? {});
         res.end(behaviour.body);
@@ -570,6 +582,47 @@ class Reply {
     this.finishStream('');
   }
 
+  /** Streamed or whole, an answer that keeps coming until the client leaves (see 'flood'). */
+  async flood(chunkSize: number, maxChars: number): Promise<void> {
+    const opening = '{"summary":"';
+    const run = 'a'.repeat(Math.max(1, chunkSize));
+    if (this.stream) {
+      this.startStream();
+      this.chunk({ role: 'assistant', content: '', refusal: null }, null);
+    } else {
+      // No Content-Length: the body is chunked and its closing never comes.
+      this.res.writeHead(200, { 'Content-Type': 'application/json' });
+      const body = JSON.stringify(this.completionBody(opening, 'stop'));
+      const quoted = JSON.stringify(opening);
+      await this.send(body.slice(0, body.indexOf(quoted) + quoted.length - 1));
+    }
+    let closed = this.res.destroyed;
+    this.res.once('close', () => (closed = true));
+    let sent = 0;
+    let text = this.stream ? opening : '';
+    while (sent < maxChars && !closed) {
+      text += run;
+      sent += text.length;
+      await this.send(this.stream ? this.chunkEvent({ content: text }, null) : text);
+      text = '';
+    }
+    if (!closed) this.res.end();
+  }
+
+  /** Writes and waits until the socket took it (or closed): backpressure for endless answers. */
+  private async send(data: string): Promise<void> {
+    if (this.res.destroyed || this.res.write(data)) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.res.off('drain', done);
+        this.res.off('close', done);
+        resolve();
+      };
+      this.res.on('drain', done);
+      this.res.on('close', done);
+    });
+  }
+
   private json(content: string, finishReason: string): void {
     const text = JSON.stringify(this.completionBody(content, finishReason));
     this.res.writeHead(200, {
@@ -639,7 +692,12 @@ class Reply {
   }
 
   private chunk(delta: Record<string, unknown>, finishReason: string | null): void {
-    this.write({
+    if (!this.res.destroyed) this.res.write(this.chunkEvent(delta, finishReason));
+  }
+
+  /** One SSE event of a streamed answer. */
+  private chunkEvent(delta: Record<string, unknown>, finishReason: string | null): string {
+    return sseEvent({
       ...this.chunkBase(),
       choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
       // With include_usage the real API puts `usage: null` on every chunk but the last.
@@ -654,8 +712,12 @@ class Reply {
   }
 
   private write(event: unknown): void {
-    if (!this.res.destroyed) this.res.write(`data: ${JSON.stringify(event)}\n\n`);
+    if (!this.res.destroyed) this.res.write(sseEvent(event));
   }
+}
+
+function sseEvent(event: unknown): string {
+  return `data: ${JSON.stringify(event)}\n\n`;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

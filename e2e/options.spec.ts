@@ -10,9 +10,16 @@ import {
   readProviderConfig,
   routeFixture,
   test,
+  withGrantedHosts,
 } from './fixtures';
 
+/** A first open shows the setup guide (e2e/onboarding.spec.ts); these tests use the full page. */
+async function skipGuide(options: Page): Promise<void> {
+  await options.getByRole('button', { name: 'Skip the guide and show all settings' }).click();
+}
+
 async function fillProvider(options: Page, baseUrl: string, apiKey: string): Promise<void> {
+  await skipGuide(options);
   await options.getByLabel('Provider').selectOption({ label: 'Custom' });
   await options.getByLabel('Base URL').fill(baseUrl);
   await options.getByLabel('API key', { exact: true }).fill(apiKey);
@@ -181,4 +188,188 @@ test('notes history: lists past notes, exports JSON and Markdown, clears after a
   await page.locator(`[data-footnote-post="${keys[0]}"]`).getByRole('button', { name: /^Footnote/ }).click();
   await expect(page.getByRole('dialog', { name: /^Footnote/ }).getByText(DEFAULT_NOTE.summary)).toBeVisible();
   expect(modelServer.completionRequests()).toHaveLength(before + 1);
+});
+
+// ---- Sites ----
+
+test('a site switched off in options gets no badges', async ({ context, page, extensionId, serviceWorker, modelServer }) => {
+  await configureModelServer(serviceWorker, modelServer);
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  const sites = options.getByRole('region', { name: 'Sites' });
+  const x = sites.getByRole('switch', { name: 'X (Twitter)' });
+  await expect(x).toBeChecked();
+  await expect(sites.getByRole('switch')).toHaveCount(9);
+  await x.click();
+  await expect(x).not.toBeChecked();
+  await expect(sites.getByRole('status')).toHaveText('Saved. Reload open pages for the change to apply.');
+  expect(await serviceWorker.evaluate(async () => (await chrome.storage.local.get('disabledSites')).disabledSites)).toEqual(['x']);
+
+  await routeFixture(context, 'https://x.com/home', 'x/home.html');
+  await page.bringToFront();
+  await page.goto('https://x.com/home');
+  await page.waitForTimeout(800);
+  await expect(page.locator('[data-footnote-post]')).toHaveCount(0);
+
+  // On again: the next load has badges.
+  await options.bringToFront();
+  await x.click();
+  await expect(x).toBeChecked();
+  await page.bringToFront();
+  await page.reload();
+  await expect.poll(() => page.locator('[data-footnote-post]').count()).toBeGreaterThan(1);
+});
+
+test.describe('a site enabled from the popup', () => {
+  const ORIGIN = 'https://social.example.org';
+  test.use({ extensionDir: withGrantedHosts([`${ORIGIN}/*`]) });
+
+  test('is listed in options, and Remove unregisters it', async ({ context, extensionId, serviceWorker }) => {
+    const options = await openExtensionPage(context, extensionId, 'options.html');
+    await skipGuide(options);
+    // What the popup's "Enable Footnote on this site" does once the permission is granted.
+    expect(await options.evaluate((origin) => chrome.runtime.sendMessage({ type: 'sites:enable', origin }), ORIGIN)).toEqual({
+      ok: true,
+    });
+    const sites = options.getByRole('region', { name: 'Sites' });
+    const enabled = sites.getByRole('list', { name: 'Sites you enabled' });
+    await expect(enabled.getByRole('listitem')).toHaveCount(1);
+    await expect(enabled.getByRole('listitem')).toContainText('social.example.org');
+    expect(await serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)).toBe(1);
+
+    await enabled.getByRole('button', { name: 'Remove social.example.org' }).click();
+    await expect(sites.getByRole('status')).toHaveText('Footnote no longer runs on social.example.org.');
+    await expect(enabled).toHaveCount(0);
+    await expect(sites.getByRole('heading', { name: 'Sites you enabled' })).toBeFocused();
+    await expect(sites.getByText('None yet.', { exact: false })).toBeVisible();
+    expect(await serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+    expect(await serviceWorker.evaluate(async () => (await chrome.storage.local.get('enabledOrigins')).enabledOrigins)).toEqual([]);
+  });
+});
+
+// ---- Evidence sources ----
+
+test('Linked pages asks for every site; refused, it stays off and says so', async ({ context, extensionId, serviceWorker, modelServer }) => {
+  await configureModelServer(serviceWorker, modelServer);
+  const options = await context.newPage();
+  // A headless browser cannot answer the permission prompt (TESTING.md): answer "no" for the
+  // user, and record what was asked.
+  await options.addInitScript(() => {
+    const asked: unknown[] = [];
+    (window as unknown as { asked: unknown[] }).asked = asked;
+    chrome.permissions.request = ((permissions: unknown, callback?: (granted: boolean) => void) => {
+      asked.push(permissions);
+      if (callback) setTimeout(() => callback(false), 0);
+      else return Promise.resolve(false);
+    }) as typeof chrome.permissions.request;
+  });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const evidence = options.getByRole('region', { name: 'Evidence sources' });
+  await expect(evidence.getByText('Sent: a request for each linked page, to the site it is on.')).toBeVisible();
+  const links = evidence.getByRole('switch', { name: 'Linked pages' });
+  await expect(links).not.toBeChecked(); // no permission for every site yet
+  await links.click();
+  await expect(evidence.getByRole('alert')).toHaveText(
+    'Footnote was not allowed to read other sites, so Linked pages stays off.',
+  );
+  await expect(links).not.toBeChecked();
+  expect(await options.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([
+    { origins: ['https://*/*', 'http://*/*'] },
+  ]);
+});
+
+test.describe('with the permission for every site', () => {
+  test.use({ extensionDir: withGrantedHosts(['https://*/*', 'http://*/*']) });
+
+  test('evidence sources and their keys are saved with the form', async ({ context, extensionId, serviceWorker, modelServer }) => {
+    await configureModelServer(serviceWorker, modelServer);
+    const options = await openExtensionPage(context, extensionId, 'options.html');
+    const evidence = options.getByRole('region', { name: 'Evidence sources' });
+    await expect(evidence.getByRole('switch', { name: 'Linked pages' })).toBeChecked();
+    await evidence.getByRole('switch', { name: 'Wikipedia' }).click();
+    await evidence.getByRole('switch', { name: 'Professional fact-checks (Google Fact Check Tools)' }).click();
+    await expect(evidence.getByText('Sent: search terms from the post, to Google Fact Check Tools.')).toBeVisible();
+    await evidence.getByLabel('Web search').selectOption('searxng');
+
+    // Save checks what the sources that are on need.
+    await options.getByRole('button', { name: 'Save' }).click();
+    const factCheckKey = evidence.getByLabel('Fact Check Tools API key');
+    await expect(factCheckKey).toBeFocused();
+    await expect(factCheckKey).toHaveAttribute('type', 'password');
+    await factCheckKey.fill('fc-secret-key');
+    await evidence.getByLabel('SearXNG address').fill('http://127.0.0.1:8888/');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByRole('status').filter({ hasText: 'Saved' }).first()).toBeVisible();
+
+    const stored = await serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+    expect(JSON.parse(stored).evidence).toEqual({
+      links: true,
+      wikipedia: false,
+      factCheck: true,
+      webSearch: 'searxng',
+      searxngUrl: 'http://127.0.0.1:8888',
+    });
+    expect(stored).not.toContain('fc-secret-key'); // with the other keys, where content scripts cannot read
+
+    await options.reload();
+    await expect(options.getByLabel('Fact Check Tools API key')).toHaveValue('fc-secret-key');
+    await expect(options.getByLabel('Web search')).toHaveValue('searxng');
+  });
+});
+
+// ---- Export and import ----
+
+test('settings export without and with keys, and an import that applies only valid files', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  modelServer,
+}) => {
+  await configureModelServer(serviceWorker, modelServer);
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  const transfer = options.getByRole('region', { name: 'Export and import settings' });
+  const includeKeys = transfer.getByLabel('Include API keys');
+  await expect(includeKeys).not.toBeChecked();
+
+  const [plain] = await Promise.all([options.waitForEvent('download'), transfer.getByRole('button', { name: 'Export settings' }).click()]);
+  expect(plain.suggestedFilename()).toMatch(/^footnote-settings-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = JSON.parse(await downloadText(plain));
+  expect(file).toMatchObject({
+    format: 'footnote-settings',
+    version: 1,
+    provider: { preset: 'custom', baseUrl: modelServer.baseUrl, model: DEFAULT_MODEL },
+    answerLanguage: 'auto',
+    sites: { disabled: [], enabledOrigins: [] },
+  });
+  expect(JSON.stringify(file)).not.toContain(DEFAULT_API_KEY);
+
+  await includeKeys.check();
+  const [withKeys] = await Promise.all([options.waitForEvent('download'), transfer.getByRole('button', { name: 'Export settings' }).click()]);
+  expect(JSON.parse(await downloadText(withKeys)).keys).toEqual({ apiKey: DEFAULT_API_KEY });
+
+  // An invalid file changes nothing and says what is wrong.
+  const before = await serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+  const invalid = { ...file, answerLanguage: 'fr', dailyTokenBudget: -3 };
+  await options.locator('#import-file').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(invalid)),
+  });
+  const alert = transfer.getByRole('alert');
+  await expect(alert).toContainText('This file was not imported, and nothing was changed.');
+  await expect(alert.getByRole('listitem')).toHaveText(['answerLanguage', 'dailyTokenBudget']);
+  expect(await serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)))).toBe(before);
+
+  // A valid one is applied and shown.
+  const valid = { ...file, answerLanguage: 'es', dailyTokenBudget: 12345, sites: { disabled: ['youtube'], enabledOrigins: [] } };
+  await options.locator('#import-file').setInputFiles({
+    name: 'good.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(valid)),
+  });
+  await expect(transfer.getByRole('status')).toHaveText(
+    'Imported: provider, answer language, daily budget, sites, evidence sources.',
+  );
+  await expect(options.getByLabel('Answer language')).toHaveValue('es');
+  await expect(options.getByLabel('Daily token budget')).toHaveValue('12345');
+  await expect(options.getByRole('switch', { name: 'YouTube comments' })).not.toBeChecked();
 });

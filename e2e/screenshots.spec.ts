@@ -1,6 +1,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configureModelServer, DEFAULT_NOTE, expect, openExtensionPage, routeFixture, test } from './fixtures';
+import {
+  configureModelServer,
+  configureProvider,
+  DEFAULT_API_KEY,
+  DEFAULT_NOTE,
+  expect,
+  openExtensionPage,
+  openPopup,
+  routeFixture,
+  test,
+} from './fixtures';
 import { X_HOME_URL as HOME } from './x-home';
 
 // Screenshots for the README, taken from the real extension on the fixture page, so they stay
@@ -102,7 +112,10 @@ test('screenshot: the options page with the daily budget and the notes history',
   await expect(history.getByRole('listitem')).toHaveCount(2);
 
   const dir = process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir;
-  // From the "Notes" settings (answer language, budget) to the end of the history.
+  // From the "Notes" settings (answer language, budget) to the end of the history, without
+  // the sections in between (they have their own screenshot).
+  await options.getByRole('region', { name: 'Evidence sources' }).evaluate((el) => (el.style.display = 'none'));
+  await options.getByRole('region', { name: 'Sites' }).evaluate((el) => (el.style.display = 'none'));
   const from = await options.locator('section', { has: options.getByRole('heading', { name: 'Notes', exact: true }) }).boundingBox();
   const to = await history.boundingBox();
   await options.screenshot({
@@ -110,4 +123,88 @@ test('screenshot: the options page with the daily budget and the notes history',
     fullPage: true,
     clip: { x: 0, y: from!.y - 16, width: 900, height: to!.y + to!.height - from!.y + 32 },
   });
+});
+
+test('screenshot: the options page’s evidence sources and sites', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  modelServer,
+}, testInfo) => {
+  await configureModelServer(serviceWorker, modelServer);
+  await serviceWorker.evaluate(() => chrome.storage.local.set({ disabledSites: ['facebook'] }));
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  await options.setViewportSize({ width: 900, height: 900 });
+  const evidence = options.getByRole('region', { name: 'Evidence sources' });
+  await evidence.getByRole('switch', { name: /^Professional fact-checks/ }).click();
+  await evidence.getByLabel('Fact Check Tools API key').fill('AIza-example-key');
+  await evidence.getByLabel('Web search').selectOption('brave');
+  await options.locator('body').click({ position: { x: 5, y: 5 } });
+  const sites = options.getByRole('region', { name: 'Sites' });
+  await expect(sites.getByRole('switch', { name: 'Facebook' })).not.toBeChecked();
+
+  const dir = process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir;
+  const from = await evidence.boundingBox();
+  const to = await sites.boundingBox();
+  await options.screenshot({
+    path: path.join(dir, 'options-sources.png'),
+    fullPage: true,
+    clip: { x: 0, y: from!.y - 16, width: 900, height: to!.y + to!.height - from!.y + 32 },
+  });
+});
+
+test('screenshot: the popup with its filter, statuses and provider', async ({ context, page, serviceWorker, modelServer }, testInfo) => {
+  await routeFixture(context, HOME, 'x/home.html');
+  await page.goto(HOME);
+  // A local server, as LM Studio would be: the popup names the provider and the model.
+  await configureProvider(serviceWorker, {
+    baseUrl: modelServer.baseUrl,
+    model: 'qwen2.5-7b-instruct',
+    apiKey: DEFAULT_API_KEY,
+    preset: 'lmstudio',
+  });
+  const photo = {
+    ...DEFAULT_NOTE,
+    classification: 'false',
+    summary: 'The post presents a flood photo as taken last week.',
+    note: 'This photo was first published in 2019 and shows a different flood. It does not show last week’s weather.',
+  };
+  const prices = {
+    ...DEFAULT_NOTE,
+    classification: 'accurate',
+    summary: 'Electricity prices in Europe fell for a third month in a row, according to official figures.',
+    note: '',
+    claims: [],
+  };
+  modelServer.enqueue({ kind: 'note', note: SAMPLE_NOTE }, { kind: 'note', note: photo }, { kind: 'note', note: prices });
+  const posts = [
+    [page.locator(`[data-footnote-post="${PT_POST}"]`), SAMPLE_NOTE.summary],
+    [page.locator('[data-footnote-post]', { hasText: 'No, this photo is not from last week' }), photo.summary],
+    [page.locator('[data-footnote-post]', { hasText: 'Electricity prices across Europe' }), prices.summary],
+  ] as const;
+  for (const [post, summary] of posts) {
+    await post.scrollIntoViewIfNeeded();
+    await post.getByRole('button', { name: /^Footnote/ }).click();
+    await expect(page.getByRole('dialog', { name: /^Footnote/ }).getByText(summary)).toBeVisible();
+    await page.keyboard.press('Escape');
+  }
+
+  const popup = await openPopup(context, serviceWorker);
+  await popup.getByRole('radio', { name: /^Has note 3/ }).check();
+  await expect(popup.getByRole('list').getByRole('listitem')).toHaveCount(3);
+  await expect(popup.getByRole('radio', { name: /^Flagged 2/ })).toBeVisible();
+  await popup.mouse.move(0, 0);
+  const dir = process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir;
+  await popup.screenshot({ path: path.join(dir, 'popup.png') });
+});
+
+test('screenshot: the options page’s setup guide on first open', async ({ context, extensionId }, testInfo) => {
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  await options.setViewportSize({ width: 900, height: 900 });
+  await expect(options.getByRole('radiogroup', { name: 'Provider' })).toBeVisible();
+  await options.getByLabel('API key', { exact: true }).fill('sk-proj-example-key');
+  await options.getByLabel('API key', { exact: true }).blur();
+
+  const dir = process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir;
+  await options.screenshot({ path: path.join(dir, 'options-onboarding.png'), fullPage: true });
 });

@@ -10,6 +10,7 @@ import { NoteCache } from '@/utils/notes/note-cache';
 import { createNoteEngine } from '@/utils/notes/note-engine';
 import { storedOutputModes } from '@/utils/notes/output-mode-store';
 import { loadConfiguredEndpoint } from '@/utils/notes/provider-endpoint';
+import { loadEvidencePlan } from '@/utils/notes/evidence-plan';
 import { syncEnabledSites } from '@/utils/sites/dynamic-sites';
 import { budgetExceeded, recordUsage } from '@/utils/notes/usage-ledger';
 import { cachedValue } from '@/utils/settings/cached-item';
@@ -26,6 +27,7 @@ export default defineBackground(() => {
   const engine = createNoteEngine({
     loadEndpoint: loadConfiguredEndpoint,
     answerLanguage: async () => resolveAnswerLanguage(await answerLanguage(), browser.i18n.getUILanguage()),
+    evidencePlan: loadEvidencePlan,
     cache: new NoteCache(CACHE_MAX_ENTRIES, CACHE_MAX_BYTES, idbNoteStore()),
     outputModes: storedOutputModes,
     usage: { exceeded: budgetExceeded, record: recordUsage },
@@ -35,6 +37,12 @@ export default defineBackground(() => {
   });
   serveNotePorts(engine);
   routeBackgroundMessages(engine);
+
+  // First install: the options page opens on its setup guide (provider, key, test) — nothing
+  // works until a provider is chosen.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
 
   // Sites the user enabled: registered content scripts that match their stored list, also
   // when a permission was withdrawn in the browser's own settings.

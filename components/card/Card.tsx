@@ -1,17 +1,27 @@
+import { useState } from 'react';
 import { i18n } from '#i18n';
-import type { Claim, Classification, PartialNote, Verdict } from '@/utils/ai/note-schema';
+import type { PartialNote } from '@/utils/ai/note-schema';
+import type { EvidenceItem } from '@/utils/evidence/evidence';
 import type { NoteError } from '@/utils/notes/note-error';
+import type { NoteMeta } from '@/utils/notes/note-meta';
 import type { CardActions, CardModel } from './card-contract';
+import { ClaimItem } from './ClaimItem';
+import { ClassificationChip } from './chips';
+import { EvidenceList } from './EvidenceList';
+import { FactCheckBanner } from './FactCheckBanner';
+import { noteAsText, type Translate } from './note-text';
 
 /**
- * The in-page card: summary first, then the "readers added context" note, the claims, and
- * "show my work". Everything in it is untrusted (model output, post data) and rendered as
- * text by React; nothing becomes HTML or a link.
+ * The in-page card: an existing professional fact-check first, then the summary, the
+ * "readers added context" note, the claims, the sources and "show my work". Everything in it
+ * is untrusted (model output, post data, fetched pages) and rendered as text by React; the
+ * only links are http(s) sources Footnote fetched itself.
  */
 export function Card({ model, actions }: { model: CardModel; actions: CardActions }) {
   const { state } = model;
   const note: PartialNote | null =
     state.status === 'done' ? state.note : state.status === 'streaming' ? state.partial : null;
+  const meta = state.status === 'done' ? state.meta : null;
   const busy = state.status === 'loading' || state.status === 'streaming';
   return (
     <div
@@ -31,25 +41,29 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
         </button>
       </div>
       <div className="card-body" aria-live="polite">
-        {note ? <NoteBody note={note} streaming={state.status === 'streaming'} /> : busy && <Skeleton />}
+        {note ? <NoteBody note={note} meta={meta} streaming={state.status === 'streaming'} actions={actions} /> : busy && <Skeleton />}
         {state.status === 'error' && <ErrorPanel error={state.error} actions={actions} />}
       </div>
       {state.status === 'done' && (
-        <div className="card-footer">
-          <span className="meta">
-            {state.meta.model}
-            {state.meta.fromCache && ` · ${i18n.t('card.fromCache')}`}
-          </span>
-          <button type="button" className="text-button" onClick={actions.regenerate}>
-            {i18n.t('card.regenerate')}
-          </button>
-        </div>
+        <CardFooter model={model} meta={state.meta} actions={actions} />
       )}
     </div>
   );
 }
 
-function NoteBody({ note, streaming }: { note: PartialNote; streaming: boolean }) {
+function NoteBody({
+  note,
+  meta,
+  streaming,
+  actions,
+}: {
+  note: PartialNote;
+  meta: NoteMeta | null;
+  streaming: boolean;
+  actions: CardActions;
+}) {
+  const evidence: EvidenceItem[] = meta?.evidence ?? [];
+  const factCheck = evidence.find((item) => item.id === meta?.factCheckId);
   return (
     <>
       {note.injection_detected && (
@@ -57,6 +71,7 @@ function NoteBody({ note, streaming }: { note: PartialNote; streaming: boolean }
           {i18n.t('card.injection')}
         </p>
       )}
+      {factCheck && <FactCheckBanner item={factCheck} />}
       {note.summary !== undefined && (
         <section>
           <h2 className="section-title">{i18n.t('card.summary')}</h2>
@@ -74,10 +89,13 @@ function NoteBody({ note, streaming }: { note: PartialNote; streaming: boolean }
           <h2 className="section-title">{i18n.t('card.claims')}</h2>
           <ul className="claims">
             {note.claims.map((claim, i) => (
-              <ClaimItem key={i} claim={claim} />
+              <ClaimItem key={i} claim={claim} evidence={evidence} />
             ))}
           </ul>
         </section>
+      )}
+      {meta && (
+        <EvidenceList items={evidence} notices={meta.evidenceNotices ?? []} onOpenOptions={actions.openOptions} />
       )}
       {note.detail ? (
         <details className="detail">
@@ -90,40 +108,43 @@ function NoteBody({ note, streaming }: { note: PartialNote; streaming: boolean }
   );
 }
 
-function ClaimItem({ claim }: { claim: Partial<Claim> }) {
+function CardFooter({ model, meta, actions }: { model: CardModel; meta: NoteMeta; actions: CardActions }) {
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const { state } = model;
+  const copy = () => {
+    if (state.status !== 'done') return;
+    const text = noteAsText({ handle: model.handle, note: state.note, evidence: meta.evidence }, translate);
+    actions.copy(text).then(
+      () => setCopied('copied'),
+      () => setCopied('failed'),
+    );
+  };
   return (
-    <li className="claim">
-      {claim.quote && <blockquote className="quote">{claim.quote}</blockquote>}
-      {claim.claim && <p className="claim-text">{claim.claim}</p>}
-      <div className="claim-verdict">
-        {claim.verdict && <VerdictChip value={claim.verdict} />}
-        {claim.confidence !== undefined && <ConfidenceMeter value={claim.confidence} />}
-      </div>
-      {claim.explanation && <p className="explanation">{claim.explanation}</p>}
-    </li>
-  );
-}
-
-function ClassificationChip({ value }: { value: Classification }) {
-  return <span className={`chip chip-${value}`}>{i18n.t(`classification.${value}`)}</span>;
-}
-
-function VerdictChip({ value }: { value: Verdict }) {
-  return <span className={`chip chip-verdict-${value}`}>{i18n.t(`verdict.${value}`)}</span>;
-}
-
-function ConfidenceMeter({ value }: { value: number }) {
-  const percent = Math.round(value * 100);
-  const label = i18n.t('card.confidence', [String(percent)]);
-  return (
-    <span className="confidence">
-      <span className="meter" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={label}>
-        <span className="meter-fill" style={{ width: `${percent}%` }} />
+    <div className="card-footer">
+      <span className="meta">
+        {meta.model}
+        {meta.fromCache && ` · ${i18n.t('card.fromCache')}`}
       </span>
-      <span className="meter-text">{label}</span>
-    </span>
+      <span className="card-actions">
+        <button type="button" className="text-button" onClick={copy}>
+          {i18n.t('card.copy')}
+        </button>
+        <button type="button" className="text-button" onClick={actions.openInPopup}>
+          {i18n.t('card.openInPopup')}
+        </button>
+        <button type="button" className="text-button" onClick={actions.regenerate}>
+          {i18n.t('card.regenerate')}
+        </button>
+      </span>
+      <span className="visually-hidden" role="status">
+        {copied === 'copied' ? i18n.t('card.copied') : copied === 'failed' ? i18n.t('card.copyFailed') : ''}
+      </span>
+    </div>
   );
 }
+
+/** i18n.t with keys the note's values name at run time (every one exists: i18n-keys.test). */
+const translate = i18n.t as Translate;
 
 function ErrorPanel({ error, actions }: { error: NoteError; actions: CardActions }) {
   return (

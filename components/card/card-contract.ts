@@ -18,6 +18,10 @@ export interface CardActions {
   retry(): void;
   regenerate(): void;
   openOptions(): void;
+  /** Puts the note's text on the clipboard; rejects when the page does not allow it. */
+  copy(text: string): Promise<void>;
+  /** Shows the post's note in the toolbar popup. */
+  openInPopup(): void;
 }
 
 export interface CardUi {

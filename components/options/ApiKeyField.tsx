@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { describedBy, FieldMessages } from './FieldMessages';
 
@@ -10,14 +10,18 @@ export interface ApiKeyFieldProps {
   /** Translated error text, when the value was rejected. */
   error: string | null;
   onChange(value: string): void;
+  /** Default: "API key" (the provider's). */
+  label?: string;
+  /** Default: whether this provider needs a key. */
+  hint?: ReactNode;
 }
 
-/** The API key input (a password field) with a show/hide toggle. */
-export function ApiKeyField({ id, value, required, error, onChange }: ApiKeyFieldProps) {
+/** A secret key input (a password field) with a show/hide toggle. */
+export function ApiKeyField({ id, value, required, error, onChange, label, hint }: ApiKeyFieldProps) {
   const [visible, setVisible] = useState(false);
   return (
     <div className="field">
-      <label htmlFor={id}>{i18n.t('options.apiKey')}</label>
+      <label htmlFor={id}>{label ?? i18n.t('options.apiKey')}</label>
       <div className="input-row">
         <input
           id={id}
@@ -37,7 +41,7 @@ export function ApiKeyField({ id, value, required, error, onChange }: ApiKeyFiel
       </div>
       <FieldMessages
         fieldId={id}
-        hint={required ? i18n.t('options.apiKeyHint') : i18n.t('options.apiKeyOptionalHint')}
+        hint={hint ?? (required ? i18n.t('options.apiKeyHint') : i18n.t('options.apiKeyOptionalHint'))}
         error={error}
       />
     </div>

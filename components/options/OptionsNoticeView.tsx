@@ -46,13 +46,13 @@ function NoticeAlert({ notice }: { notice: OptionsNotice }) {
     case 'permission_denied':
       return (
         <Alert lead={i18n.t('options.permissionDenied')}>
-          <code>{notice.pattern}</code>
+          <Patterns patterns={notice.patterns} />
         </Alert>
       );
     case 'permission_failed':
       return (
         <Alert lead={i18n.t('options.permissionFailed')}>
-          <code>{notice.pattern}</code> — {notice.detail}
+          <Patterns patterns={notice.patterns} /> — {notice.detail}
         </Alert>
       );
     case 'save_failed':
@@ -76,6 +76,20 @@ function NoticeAlert({ notice }: { notice: OptionsNotice }) {
     default:
       return null;
   }
+}
+
+/** Host patterns as code, comma-separated. */
+function Patterns({ patterns }: { patterns: readonly string[] }) {
+  return (
+    <>
+      {patterns.map((pattern, i) => (
+        <span key={pattern}>
+          {i > 0 && ', '}
+          <code>{pattern}</code>
+        </span>
+      ))}
+    </>
+  );
 }
 
 function Alert({

@@ -1,60 +1,68 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { i18n } from '#i18n';
+import type { OnDeviceAvailability } from '../../utils/ai/on-device';
 import { PROVIDER_PRESETS, findPreset } from '../../utils/settings/provider-presets';
 import { ANSWER_LANGUAGES, type AnswerLanguage } from '../../utils/settings/provider-settings';
 import { ApiKeyField } from './ApiKeyField';
 import { BudgetField } from './BudgetField';
+import { EvidenceSection } from './EvidenceSection';
+import { errorText, FIELD_IDS, MODEL_LIST_ID } from './fields';
 import { NotesHistory, type NotesHistoryProps } from './NotesHistory';
+import { Onboarding } from './Onboarding';
 import { OptionsNoticeView } from './OptionsNoticeView';
 import { PrivacyNotice } from './PrivacyNotice';
+import { PAGE_HEADING_ID } from './sections';
+import { SettingsTransfer, type SettingsTransferProps } from './SettingsTransfer';
+import { SetupHelp } from './SetupHelp';
+import { SitesSection, type SitesSectionProps } from './SitesSection';
 import { TextField } from './TextField';
-import type { FieldError, FieldErrors, FormField, OptionsFormValues, OptionsNotice } from './types';
+import type {
+  EvidenceFormValues,
+  FieldErrors,
+  FormField,
+  LinksNotice,
+  OnboardingStep,
+  OptionsFormValues,
+  OptionsMode,
+  OptionsNotice,
+} from './types';
+
+export { FIELD_IDS } from './fields';
 
 export interface OptionsPageProps {
   phase: 'loading' | 'ready';
   /** Reading the stored settings failed (the form shows defaults). */
   loadError: string | null;
+  /** The setup guide (no provider saved yet) or the full settings. */
+  mode: OptionsMode;
+  onboardingStep: OnboardingStep;
+  onDevice: OnDeviceAvailability | null;
   form: OptionsFormValues;
   errors: FieldErrors;
   /** Move focus to this field whenever the token changes. */
   focus: { field: FormField; token: number } | null;
+  /** Move focus to the element with this id whenever the token changes. */
+  jump: { target: string; token: number } | null;
   notice: OptionsNotice;
   busy: 'save' | 'test' | null;
   /** Suggestions for the Model field (from Test connection). */
   models: readonly string[];
+  evidence: EvidenceFormValues;
+  linksNotice: LinksNotice;
   onFieldChange<K extends keyof OptionsFormValues>(field: K, value: OptionsFormValues[K]): void;
   onPresetChange(presetId: string): void;
+  onEvidenceChange<K extends keyof EvidenceFormValues>(field: K, value: EvidenceFormValues[K]): void;
+  /** Called from the switch's change event (a user gesture: it may ask for a permission). */
+  onLinksChange(on: boolean): void;
   /** Called from the submit handler (a user gesture: it may ask for a permission). */
   onSave(): void;
   /** Called from the click handler (a user gesture). */
   onTest(): void;
+  onShowSettings(): void;
+  sites: SitesSectionProps;
   /** The notes history section. */
   history: NotesHistoryProps;
-}
-
-export const FIELD_IDS: Record<FormField | 'preset' | 'answerLanguage', string> = {
-  preset: 'provider',
-  baseUrl: 'base-url',
-  apiKey: 'api-key',
-  model: 'model',
-  answerLanguage: 'answer-language',
-  dailyTokenBudget: 'daily-token-budget',
-};
-const MODEL_LIST_ID = 'model-suggestions';
-
-function errorText(error: FieldError | undefined, field: FormField): string | null {
-  switch (error) {
-    case undefined:
-      return null;
-    case 'too_long':
-      return i18n.t('options.invalid.tooLong');
-    case 'invalid_url':
-      return i18n.t('options.invalid.baseUrl');
-    case 'required':
-      return field === 'apiKey' ? i18n.t('options.invalid.apiKey') : i18n.t('options.invalid.model');
-    case 'invalid_budget':
-      return i18n.t('options.invalid.budget');
-  }
+  transfer: SettingsTransferProps;
 }
 
 function languageLabel(language: AnswerLanguage): string {
@@ -70,24 +78,38 @@ function languageLabel(language: AnswerLanguage): string {
   }
 }
 
-/** The whole options page: provider form, answer language and budget, notes history, privacy notes. */
+/** Focus (and so scroll to) the element with this id, if the page has it. */
+function focusById(id: string): void {
+  const el = document.getElementById(id);
+  if (!el) return;
+  el.focus();
+  if (el instanceof HTMLInputElement) el.select?.();
+}
+
+/**
+ * The options page: a setup guide until a provider is saved; then provider, answer language
+ * and budget, evidence sources (one Save for all), sites, notes history, export/import, setup
+ * help for local models and what is sent where.
+ */
 export function OptionsPage(props: OptionsPageProps) {
-  const { phase, loadError, form, errors, focus, notice, busy, models } = props;
-  const formRef = useRef<HTMLFormElement>(null);
+  const { phase, loadError, mode, focus, jump } = props;
 
   useEffect(() => {
-    if (!focus) return;
-    const el = formRef.current?.querySelector<HTMLElement>(`#${FIELD_IDS[focus.field]}`);
-    el?.focus();
+    if (focus) focusById(FIELD_IDS[focus.field]);
   }, [focus]);
+  useEffect(() => {
+    if (jump) focusById(jump.target);
+  }, [jump]);
 
-  const needsKey = findPreset(form.preset)?.needsKey ?? false;
+  const onboarding = phase === 'ready' && mode === 'onboarding';
 
   return (
     <main className="page">
       <header className="page-header">
-        <h1>{i18n.t('options.heading')}</h1>
-        <p className="intro">{i18n.t('options.intro')}</p>
+        <h1 id={PAGE_HEADING_ID} tabIndex={-1}>
+          {onboarding ? i18n.t('options.onboarding.title') : i18n.t('options.heading')}
+        </h1>
+        <p className="intro">{onboarding ? i18n.t('options.onboarding.intro') : i18n.t('options.intro')}</p>
       </header>
 
       {loadError !== null && (
@@ -102,127 +124,161 @@ export function OptionsPage(props: OptionsPageProps) {
         <p role="status" className="notice notice-progress">
           {i18n.t('options.loading')}
         </p>
+      ) : onboarding ? (
+        <>
+          <Onboarding
+            step={props.onboardingStep}
+            onDevice={props.onDevice}
+            form={props.form}
+            errors={props.errors}
+            notice={props.notice}
+            busy={props.busy}
+            models={props.models}
+            onPresetChange={props.onPresetChange}
+            onFieldChange={props.onFieldChange}
+            onTest={props.onTest}
+            onDone={props.onSave}
+            onShowSettings={props.onShowSettings}
+          />
+          <p className="hint onboarding-privacy">{i18n.t('options.onboarding.privacy')}</p>
+        </>
       ) : (
-        <form
-          ref={formRef}
-          className="settings-form"
-          noValidate
-          aria-busy={busy !== null}
-          onSubmit={(e) => {
-            e.preventDefault();
-            props.onSave();
-          }}
-        >
-          <section className="card">
-            <h2>{i18n.t('options.connectionHeading')}</h2>
-
-            <div className="field">
-              <label htmlFor={FIELD_IDS.preset}>{i18n.t('options.provider')}</label>
-              <select
-                id={FIELD_IDS.preset}
-                value={form.preset}
-                aria-describedby={`${FIELD_IDS.preset}-hint`}
-                onChange={(e) => props.onPresetChange(e.currentTarget.value)}
-              >
-                {PROVIDER_PRESETS.map((preset) => (
-                  <option key={preset.id} value={preset.id}>
-                    {preset.id === 'custom' ? i18n.t('options.presetCustom') : preset.label}
-                  </option>
-                ))}
-              </select>
-              <p id={`${FIELD_IDS.preset}-hint`} className="hint">
-                {i18n.t('options.providerHint')}
-              </p>
-            </div>
-
-            <TextField
-              id={FIELD_IDS.baseUrl}
-              label={i18n.t('options.baseUrl')}
-              type="url"
-              required
-              value={form.baseUrl}
-              hint={i18n.t('options.baseUrlHint')}
-              error={errorText(errors.baseUrl, 'baseUrl')}
-              onChange={(value) => props.onFieldChange('baseUrl', value)}
-            />
-
-            <ApiKeyField
-              id={FIELD_IDS.apiKey}
-              value={form.apiKey}
-              required={needsKey}
-              error={errorText(errors.apiKey, 'apiKey')}
-              onChange={(value) => props.onFieldChange('apiKey', value)}
-            />
-
-            <TextField
-              id={FIELD_IDS.model}
-              label={i18n.t('options.model')}
-              required
-              list={MODEL_LIST_ID}
-              value={form.model}
-              hint={
-                models.length > 0
-                  ? i18n.t('options.modelsAvailable', models.length)
-                  : i18n.t('options.modelHint')
-              }
-              error={errorText(errors.model, 'model')}
-              onChange={(value) => props.onFieldChange('model', value)}
-            />
-            <datalist id={MODEL_LIST_ID}>
-              {models.map((model) => (
-                <option key={model} value={model} />
-              ))}
-            </datalist>
-          </section>
-
-          <section className="card">
-            <h2>{i18n.t('options.notesHeading')}</h2>
-            <div className="field">
-              <label htmlFor={FIELD_IDS.answerLanguage}>{i18n.t('options.answerLanguage')}</label>
-              <select
-                id={FIELD_IDS.answerLanguage}
-                value={form.answerLanguage}
-                aria-describedby={`${FIELD_IDS.answerLanguage}-hint`}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  const language = ANSWER_LANGUAGES.find((l) => l === value);
-                  if (language) props.onFieldChange('answerLanguage', language);
-                }}
-              >
-                {ANSWER_LANGUAGES.map((language) => (
-                  <option key={language} value={language}>
-                    {languageLabel(language)}
-                  </option>
-                ))}
-              </select>
-              <p id={`${FIELD_IDS.answerLanguage}-hint`} className="hint">
-                {i18n.t('options.answerLanguageHint')}
-              </p>
-            </div>
-
-            <BudgetField
-              id={FIELD_IDS.dailyTokenBudget}
-              value={form.dailyTokenBudget}
-              error={errorText(errors.dailyTokenBudget, 'dailyTokenBudget')}
-              onChange={(value) => props.onFieldChange('dailyTokenBudget', value)}
-            />
-          </section>
-
-          <div className="actions">
-            <button type="submit" className="primary">
-              {i18n.t('options.save')}
-            </button>
-            <button type="button" className="secondary" onClick={() => props.onTest()}>
-              {i18n.t('options.testConnection')}
-            </button>
-          </div>
-          <OptionsNoticeView notice={notice} />
-        </form>
+        <>
+          <SettingsForm {...props} />
+          <SitesSection {...props.sites} />
+          <NotesHistory {...props.history} />
+          <SettingsTransfer {...props.transfer} />
+          <SetupHelp />
+          <PrivacyNotice />
+        </>
       )}
-
-      <NotesHistory {...props.history} />
-
-      <PrivacyNotice />
     </main>
+  );
+}
+
+function SettingsForm(props: OptionsPageProps) {
+  const { form, errors, notice, busy, models } = props;
+  const needsKey = findPreset(form.preset)?.needsKey ?? false;
+  return (
+    <form
+      className="settings-form"
+      noValidate
+      aria-busy={busy !== null}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave();
+      }}
+    >
+      <section className="card">
+        <h2>{i18n.t('options.connectionHeading')}</h2>
+
+        <div className="field">
+          <label htmlFor={FIELD_IDS.preset}>{i18n.t('options.provider')}</label>
+          <select
+            id={FIELD_IDS.preset}
+            value={form.preset}
+            aria-describedby={`${FIELD_IDS.preset}-hint`}
+            onChange={(e) => props.onPresetChange(e.currentTarget.value)}
+          >
+            {PROVIDER_PRESETS.map((preset) => (
+              <option key={preset.id} value={preset.id}>
+                {preset.id === 'custom' ? i18n.t('options.presetCustom') : preset.label}
+              </option>
+            ))}
+          </select>
+          <p id={`${FIELD_IDS.preset}-hint`} className="hint">
+            {i18n.t('options.providerHint')}
+          </p>
+        </div>
+
+        <TextField
+          id={FIELD_IDS.baseUrl}
+          label={i18n.t('options.baseUrl')}
+          type="url"
+          required
+          value={form.baseUrl}
+          hint={i18n.t('options.baseUrlHint')}
+          error={errorText(errors.baseUrl, 'baseUrl')}
+          onChange={(value) => props.onFieldChange('baseUrl', value)}
+        />
+
+        <ApiKeyField
+          id={FIELD_IDS.apiKey}
+          value={form.apiKey}
+          required={needsKey}
+          error={errorText(errors.apiKey, 'apiKey')}
+          onChange={(value) => props.onFieldChange('apiKey', value)}
+        />
+
+        <TextField
+          id={FIELD_IDS.model}
+          label={i18n.t('options.model')}
+          required
+          list={MODEL_LIST_ID}
+          value={form.model}
+          hint={
+            models.length > 0 ? i18n.t('options.modelsAvailable', models.length) : i18n.t('options.modelHint')
+          }
+          error={errorText(errors.model, 'model')}
+          onChange={(value) => props.onFieldChange('model', value)}
+        />
+        <datalist id={MODEL_LIST_ID}>
+          {models.map((model) => (
+            <option key={model} value={model} />
+          ))}
+        </datalist>
+      </section>
+
+      <section className="card">
+        <h2>{i18n.t('options.notesHeading')}</h2>
+        <div className="field">
+          <label htmlFor={FIELD_IDS.answerLanguage}>{i18n.t('options.answerLanguage')}</label>
+          <select
+            id={FIELD_IDS.answerLanguage}
+            value={form.answerLanguage}
+            aria-describedby={`${FIELD_IDS.answerLanguage}-hint`}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              const language = ANSWER_LANGUAGES.find((l) => l === value);
+              if (language) props.onFieldChange('answerLanguage', language);
+            }}
+          >
+            {ANSWER_LANGUAGES.map((language) => (
+              <option key={language} value={language}>
+                {languageLabel(language)}
+              </option>
+            ))}
+          </select>
+          <p id={`${FIELD_IDS.answerLanguage}-hint`} className="hint">
+            {i18n.t('options.answerLanguageHint')}
+          </p>
+        </div>
+
+        <BudgetField
+          id={FIELD_IDS.dailyTokenBudget}
+          value={form.dailyTokenBudget}
+          error={errorText(errors.dailyTokenBudget, 'dailyTokenBudget')}
+          onChange={(value) => props.onFieldChange('dailyTokenBudget', value)}
+        />
+      </section>
+
+      <EvidenceSection
+        evidence={props.evidence}
+        errors={errors}
+        linksNotice={props.linksNotice}
+        onChange={props.onEvidenceChange}
+        onLinksChange={props.onLinksChange}
+      />
+
+      <div className="actions form-actions">
+        <button type="submit" className="primary">
+          {i18n.t('options.save')}
+        </button>
+        <button type="button" className="secondary" onClick={() => props.onTest()}>
+          {i18n.t('options.testConnection')}
+        </button>
+      </div>
+      <OptionsNoticeView notice={notice} />
+    </form>
   );
 }

@@ -8,6 +8,7 @@ export function PrivacyNotice() {
       <ul>
         <li>{i18n.t('options.privacyKey')}</li>
         <li>{i18n.t('options.privacySent')}</li>
+        <li>{i18n.t('options.privacyEvidence')}</li>
         <li>{i18n.t('options.privacyPermission')}</li>
       </ul>
     </section>

@@ -3,6 +3,8 @@ import type { ProviderPresetId } from '../../utils/settings/provider-presets';
 import type { AnswerLanguage } from '../../utils/settings/provider-settings';
 import type { NoteHistory } from '../../utils/messaging/protocol';
 import type { Classification, Verdict } from '../../utils/ai/note-schema';
+import type { WebSearchProvider } from '../../utils/settings/evidence-settings';
+import type { SettingsFileOutcome, SettingsPart } from '../../utils/settings/settings-transfer';
 
 export type HistoryEntry = NoteHistory['notes'][number];
 
@@ -17,7 +19,26 @@ export interface OptionsFormValues {
   dailyTokenBudget: string;
 }
 
-export type FormField = 'baseUrl' | 'apiKey' | 'model' | 'dailyTokenBudget';
+/** The "Evidence sources" settings as the user set them (saved with the rest of the form). */
+export interface EvidenceFormValues {
+  /** Shown on only while the all-sites permission is granted (it cannot work without). */
+  links: boolean;
+  wikipedia: boolean;
+  factCheck: boolean;
+  factCheckKey: string;
+  webSearch: WebSearchProvider;
+  searchKey: string;
+  searxngUrl: string;
+}
+
+export type FormField =
+  | 'baseUrl'
+  | 'apiKey'
+  | 'model'
+  | 'dailyTokenBudget'
+  | 'factCheckKey'
+  | 'searchKey'
+  | 'searxngUrl';
 export type FieldError = 'invalid_url' | 'required' | 'too_long' | 'invalid_budget';
 export type FieldErrors = Partial<Record<FormField, FieldError>>;
 
@@ -37,8 +58,8 @@ export type OptionsNotice =
   | { kind: 'saved' }
   | { kind: 'testing' }
   | { kind: 'invalid' }
-  | { kind: 'permission_denied'; pattern: string }
-  | { kind: 'permission_failed'; pattern: string; detail: string }
+  | { kind: 'permission_denied'; patterns: string[] }
+  | { kind: 'permission_failed'; patterns: string[]; detail: string }
   | { kind: 'save_failed'; detail: string }
   | { kind: 'test'; outcome: TestOutcome }
   /** runtime.sendMessage rejected: no background listener at all, or it crashed. */
@@ -82,3 +103,46 @@ export interface MarkdownLabels {
   verdictName(value: Verdict): string;
   formatDate(time: number): string;
 }
+
+/** Asking for the all-sites permission that "Linked pages" needs (from its switch). */
+export type LinksNotice =
+  | { kind: 'none' }
+  | { kind: 'asking' }
+  | { kind: 'denied' }
+  | { kind: 'failed'; detail: string };
+
+/** The options page is a setup guide until a provider is saved, then the full settings. */
+export type OptionsMode = 'onboarding' | 'settings';
+/** The guide's screens: choosing and testing, then "ready". */
+export type OnboardingStep = 'setup' | 'done';
+
+/** Per-site switches and the origins enabled from the popup. */
+export type SitesNotice =
+  | { kind: 'none' }
+  | { kind: 'saved' }
+  | { kind: 'removed'; origin: string }
+  | { kind: 'failed'; detail: string };
+
+export type SitesState =
+  | { kind: 'loading' }
+  | { kind: 'failed'; detail: string }
+  | { kind: 'ready'; disabled: string[]; enabledOrigins: string[] };
+
+/** Export/import of all settings as a file. */
+export type TransferNotice =
+  | { kind: 'none' }
+  | { kind: 'exported'; fileName: string }
+  | { kind: 'export_failed'; detail: string }
+  | { kind: 'reading' }
+  /** The file was refused as a whole: nothing was changed. */
+  | { kind: 'rejected'; outcome: Exclude<SettingsFileOutcome, { kind: 'ok' }> }
+  | { kind: 'import_failed'; detail: string }
+  | {
+      kind: 'imported';
+      parts: SettingsPart[];
+      /** Addresses that still need the user's permission (asked with one click). */
+      pending: string[];
+      /** Sites from the file that run once that permission is granted. */
+      pendingOrigins: string[];
+      permission: 'idle' | 'asking' | 'denied' | 'granted' | 'failed';
+    };

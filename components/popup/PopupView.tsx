@@ -1,27 +1,43 @@
 import { i18n } from '#i18n';
 import type { PageState, ProviderState, UsageToday } from './types';
 import { PostItem } from './PostItem';
+import { emptyFilterText, PostFilterControl } from './PostFilterControl';
+import { ProviderStatus } from './ProviderStatus';
+import { filterCounts, filterPosts, type PostFilter } from './post-filter';
+import { providerIssue, type ProviderFix } from './provider-issue';
 
 export interface PopupViewProps {
   provider: ProviderState;
   page: PageState;
   usage: UsageToday | null;
+  filter: PostFilter;
+  /** The post to show first and mark (opened from its card). */
+  focusKey: string | null;
+  onFilterChange(filter: PostFilter): void;
   onOpenOptions(): void;
+  /** A provider problem's one-click fix (opens the options page where it is fixed). */
+  onFix(fix: ProviderFix): void;
   onOpenPost(key: string): void;
   onSummarizeVisible(): void;
   onEnableSite(): void;
 }
 
-/** The toolbar popup: provider notice, the active tab's posts and their digest, usage today. */
+/** The toolbar popup: provider status, the active tab's posts and their digest, usage today. */
 export function PopupView({
   provider,
   page,
   usage,
+  filter,
+  focusKey,
+  onFilterChange,
   onOpenOptions,
+  onFix,
   onOpenPost,
   onSummarizeVisible,
   onEnableSite,
 }: PopupViewProps) {
+  const posts = page.kind === 'ready' ? page.posts : [];
+  const issue = providerIssue({ provider, posts, usage });
   return (
     <div className="popup">
       <header className="popup-header">
@@ -31,20 +47,19 @@ export function PopupView({
         </button>
       </header>
 
-      {provider === 'missing' && (
-        <section className="setup-notice">
-          <p>{i18n.t('popup.noProvider')}</p>
-          <button type="button" className="primary" onClick={onOpenOptions}>
-            {i18n.t('popup.setUp')}
-          </button>
-        </section>
-      )}
-
       <main className="popup-main">
-        {page.kind === 'ready' && page.posts.length > 0 && provider === 'configured' && (
+        <ProviderStatus provider={provider} issue={issue} onFix={onFix} />
+        {page.kind === 'ready' && page.posts.length > 0 && provider.kind === 'configured' && (
           <Digest digest={page.digest} onSummarizeVisible={onSummarizeVisible} />
         )}
-        <PageContent page={page} onOpenPost={onOpenPost} onEnableSite={onEnableSite} />
+        <PageContent
+          page={page}
+          filter={filter}
+          focusKey={focusKey}
+          onFilterChange={onFilterChange}
+          onOpenPost={onOpenPost}
+          onEnableSite={onEnableSite}
+        />
       </main>
       {usage && <UsageLine usage={usage} />}
     </div>
@@ -86,10 +101,16 @@ function UsageLine({ usage }: { usage: UsageToday }) {
 
 function PageContent({
   page,
+  filter,
+  focusKey,
+  onFilterChange,
   onOpenPost,
   onEnableSite,
 }: {
   page: PageState;
+  filter: PostFilter;
+  focusKey: string | null;
+  onFilterChange(filter: PostFilter): void;
   onOpenPost(key: string): void;
   onEnableSite(): void;
 }) {
@@ -136,15 +157,51 @@ function PageContent({
         );
       }
       return (
-        <>
-          <h2 className="posts-heading">{i18n.t('popup.postsHeading', page.posts.length)}</h2>
-          <p className="muted hint">{i18n.t('popup.openHint')}</p>
-          <ul role="list" className="posts">
-            {page.posts.map((post) => (
-              <PostItem key={post.key} post={post} onOpen={onOpenPost} />
-            ))}
-          </ul>
-        </>
+        <PostList
+          posts={page.posts}
+          filter={filter}
+          focusKey={focusKey}
+          onFilterChange={onFilterChange}
+          onOpenPost={onOpenPost}
+        />
       );
   }
+}
+
+function PostList({
+  posts,
+  filter,
+  focusKey,
+  onFilterChange,
+  onOpenPost,
+}: {
+  posts: Extract<PageState, { kind: 'ready' }>['posts'];
+  filter: PostFilter;
+  focusKey: string | null;
+  onFilterChange(filter: PostFilter): void;
+  onOpenPost(key: string): void;
+}) {
+  const shown = withFocusFirst(filterPosts(posts, filter), focusKey);
+  return (
+    <>
+      <h2 className="posts-heading">{i18n.t('popup.postsHeading', posts.length)}</h2>
+      <PostFilterControl value={filter} counts={filterCounts(posts)} onChange={onFilterChange} />
+      {shown.length > 0 && <p className="muted hint">{i18n.t('popup.openHint')}</p>}
+      {filter !== 'all' && shown.length === 0 ? (
+        <p className="muted filter-empty">{emptyFilterText(filter)}</p>
+      ) : (
+        <ul role="list" className="posts">
+          {shown.map((post) => (
+            <PostItem key={post.key} post={post} focused={post.key === focusKey} onOpen={onOpenPost} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** The post opened from its card comes first; the rest keep the page's order. */
+function withFocusFirst<T extends { key: string }>(posts: T[], focusKey: string | null): T[] {
+  const focused = posts.find((post) => post.key === focusKey);
+  return focused ? [focused, ...posts.filter((post) => post !== focused)] : posts;
 }

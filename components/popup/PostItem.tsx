@@ -11,16 +11,18 @@ function errorTitle(error: NoteError): string {
 
 export interface PostItemProps {
   post: PostListItem;
+  /** Opened from this post's card ("open in popup"): shown first and marked. */
+  focused?: boolean;
   /** Ask the page to open this post's card (and request its note). */
   onOpen(key: string): void;
 }
 
 /** One detected post: who, what, the note's state, and the note when there is one. */
-export function PostItem({ post, onOpen }: PostItemProps) {
+export function PostItem({ post, focused = false, onOpen }: PostItemProps) {
   const handle = formatHandle(post.handle);
   const excerpt = shortExcerpt(post.excerpt);
   return (
-    <li className="post">
+    <li className={focused ? 'post focused' : 'post'} aria-current={focused ? 'true' : undefined}>
       <button type="button" className="post-open" onClick={() => onOpen(post.key)}>
         <span className="post-head">
           <span className="post-author">

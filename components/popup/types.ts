@@ -1,7 +1,11 @@
 import type { PostList, PostListItem } from '../../utils/messaging/protocol';
+import type { ProviderSettings } from '../../utils/settings/provider-settings';
 
-/** Whether an AI provider is saved; 'unknown' while reading it (or when that failed). */
-export type ProviderState = 'unknown' | 'configured' | 'missing';
+/** The saved AI provider (without its key); 'unknown' while reading it (or when that failed). */
+export type ProviderState =
+  | { kind: 'unknown' }
+  | { kind: 'missing' }
+  | ({ kind: 'configured' } & Pick<ProviderSettings, 'preset' | 'baseUrl' | 'model'>);
 
 /** What the popup knows about the active tab's posts. */
 export type PageState =

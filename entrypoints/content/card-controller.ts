@@ -97,6 +97,10 @@ export class CardController {
     retry: () => this.requestCurrent(false),
     regenerate: () => this.requestCurrent(true),
     openOptions: () => void browser.runtime.sendMessage({ type: 'options:open' }),
+    copy: (text) => navigator.clipboard.writeText(text),
+    openInPopup: () => {
+      if (this.current) void browser.runtime.sendMessage({ type: 'popup:open', key: this.current.key });
+    },
   };
 
   private requestCurrent(refresh: boolean): void {

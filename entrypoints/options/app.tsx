@@ -8,27 +8,59 @@ import { ErrorBoundary } from '../../components/ui/ErrorBoundary';
 import { PageError } from '../../components/ui/PageError';
 import { bcp47 } from '../../components/ui/boot';
 import { browserOptionsDeps, createOptionsStore } from './options-store';
+import { BUILT_IN_SITES, browserSitesDeps, createSitesStore } from './sites-store';
+import { browserTransferDeps, createTransferStore } from './transfer-store';
 
 const store = createOptionsStore(browserOptionsDeps);
 const actions = store.getState();
+const sitesStore = createSitesStore(browserSitesDeps);
+const sites = sitesStore.getState();
+const transferStore = createTransferStore(browserTransferDeps(browserOptionsDeps.download), {
+  // What an import changed is what the page shows.
+  onImported: () => {
+    void actions.load();
+    void sites.load();
+  },
+});
+const transfer = transferStore.getState();
 
 function OptionsApp() {
   const state = useStore(store);
+  const sitesState = useStore(sitesStore);
+  const transferState = useStore(transferStore);
   return (
     <OptionsPage
       phase={state.phase}
       loadError={state.loadError}
+      mode={state.mode}
+      onboardingStep={state.onboardingStep}
+      onDevice={state.onDevice}
       form={state.form}
       errors={state.errors}
       focus={state.focus}
+      jump={state.jump}
       notice={state.notice}
       busy={state.busy}
       models={state.models}
+      evidence={state.evidence}
+      linksNotice={state.linksNotice}
       onFieldChange={actions.setField}
       onPresetChange={actions.choosePreset}
-      // Called synchronously from the event: save/test may ask for a host permission.
+      onEvidenceChange={actions.setEvidence}
+      // Called synchronously from the event: these may ask for a host permission.
+      onLinksChange={(on) => void actions.setLinks(on)}
       onSave={() => void actions.save()}
       onTest={() => void actions.testConnection()}
+      onShowSettings={actions.showSettings}
+      sites={{
+        sites: BUILT_IN_SITES,
+        state: sitesState.sites,
+        removing: sitesState.removing,
+        notice: sitesState.notice,
+        focus: sitesState.focus,
+        onToggle: (site, enabled) => void sites.setSiteEnabled(site, enabled),
+        onRemove: (origin) => void sites.removeOrigin(origin),
+      }}
       history={{
         history: state.history,
         clearStep: state.clearStep,
@@ -39,16 +71,33 @@ function OptionsApp() {
         onCancelClear: actions.cancelClear,
         onConfirmClear: () => void actions.confirmClear(),
       }}
+      transfer={{
+        includeKeys: transferState.includeKeys,
+        notice: transferState.notice,
+        onIncludeKeysChange: transfer.setIncludeKeys,
+        onExport: () => void transfer.exportSettings(),
+        onImport: (file) => void transfer.importFile(file),
+        onAllowPending: () => void transfer.allowPending(),
+      }}
     />
   );
+}
+
+/** options.html#<id> (from the popup's fixes): focus that section or field once it is there. */
+function jumpToHash(): void {
+  const target = decodeURIComponent(location.hash.slice(1));
+  if (target) actions.jumpTo(target);
 }
 
 export function mount(root: HTMLElement): void {
   document.documentElement.lang = bcp47(i18n.t('@@ui_locale'));
   document.documentElement.dir = i18n.t('@@bidi_dir');
   document.title = i18n.t('options.title');
-  void actions.load();
+  void actions.load().then(jumpToHash);
   void actions.loadHistory();
+  void sites.load();
+  sites.watch();
+  window.addEventListener('hashchange', jumpToHash);
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary fallback={(error) => <PageError error={error} />}>

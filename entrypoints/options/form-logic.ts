@@ -15,14 +15,22 @@ import {
  */
 
 /** Same caps as providerDraftSchema (utils/settings/provider-settings.ts). */
-export const MAX_LENGTH: Record<Exclude<FormField, 'dailyTokenBudget'>, number> = {
+export const MAX_LENGTH: Record<'baseUrl' | 'apiKey' | 'model', number> = {
   baseUrl: 2_000,
   apiKey: 2_000,
   model: 300,
 };
 
 /** Field order on the page: the first invalid one gets focus. */
-export const FIELD_ORDER: readonly FormField[] = ['baseUrl', 'apiKey', 'model', 'dailyTokenBudget'];
+export const FIELD_ORDER: readonly FormField[] = [
+  'baseUrl',
+  'apiKey',
+  'model',
+  'dailyTokenBudget',
+  'factCheckKey',
+  'searchKey',
+  'searxngUrl',
+];
 
 /** A daily budget above this is a typo, not a budget (and stays a safe integer). */
 export const MAX_DAILY_TOKEN_BUDGET = 1_000_000_000_000;

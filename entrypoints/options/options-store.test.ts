@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ProviderSettings } from '../../utils/settings/provider-settings';
+import { DEFAULT_EVIDENCE_SETTINGS } from '../../utils/settings/evidence-settings';
 import { createOptionsStore, type OptionsDeps } from './options-store';
 
 function fakeDeps(overrides: Partial<OptionsDeps> = {}) {
@@ -11,8 +12,15 @@ function fakeDeps(overrides: Partial<OptionsDeps> = {}) {
       dailyTokenBudget: 0,
     })),
     saveSettings: vi.fn<OptionsDeps['saveSettings']>(async () => {}),
+    loadEvidence: vi.fn<OptionsDeps['loadEvidence']>(async () => ({
+      settings: { ...DEFAULT_EVIDENCE_SETTINGS },
+      factCheckKey: '',
+      searchKey: '',
+    })),
+    saveEvidence: vi.fn<OptionsDeps['saveEvidence']>(async () => {}),
     hasOriginPermission: vi.fn<OptionsDeps['hasOriginPermission']>(async () => false),
     requestOriginPermission: vi.fn<OptionsDeps['requestOriginPermission']>(async () => true),
+    onDeviceAvailability: vi.fn<OptionsDeps['onDeviceAvailability']>(async () => 'unavailable'),
     sendToBackground: vi.fn<OptionsDeps['sendToBackground']>(async () => ({
       ok: true,
       models: ['m2', 'm1'],
@@ -44,7 +52,7 @@ describe('load', () => {
     const store = await loaded(deps);
     expect(store.getState().phase).toBe('ready');
     expect(store.getState().form).toEqual({ ...stored, apiKey: 'sk-1', answerLanguage: 'es', dailyTokenBudget: '9000' });
-    expect(deps.hasOriginPermission).toHaveBeenCalledWith('https://api.openai.com/*');
+    expect(deps.hasOriginPermission).toHaveBeenCalledWith(['https://api.openai.com/*']);
   });
 
   it('shows defaults and the error when storage fails', async () => {
@@ -74,7 +82,7 @@ describe('save', () => {
     store.getState().setField('apiKey', ' sk-new ');
     store.getState().setField('answerLanguage', 'pt-BR');
     const done = store.getState().save();
-    expect(deps.requestOriginPermission).toHaveBeenCalledWith('https://api.openai.com/*');
+    expect(deps.requestOriginPermission).toHaveBeenCalledWith(['https://api.openai.com/*']);
     expect(store.getState().notice).toEqual({ kind: 'saving' });
     await done;
     expect(deps.saveSettings).toHaveBeenCalledWith(stored, 'pt-BR', 'sk-new', 0);
@@ -100,7 +108,7 @@ describe('save', () => {
     expect(deps.saveSettings).not.toHaveBeenCalled();
     expect(store.getState().notice).toEqual({
       kind: 'permission_denied',
-      pattern: 'https://api.openai.com/*',
+      patterns: ['https://api.openai.com/*'],
     });
   });
 
@@ -218,7 +226,7 @@ describe('testConnection', () => {
     const deps = fakeDeps({ requestOriginPermission: vi.fn(async () => false) });
     const store = await loaded(deps);
     await store.getState().testConnection();
-    expect(deps.requestOriginPermission).toHaveBeenCalledWith('https://api.openai.com/*');
+    expect(deps.requestOriginPermission).toHaveBeenCalledWith(['https://api.openai.com/*']);
     expect(deps.sendToBackground).toHaveBeenCalled();
   });
 
@@ -363,5 +371,201 @@ describe('notes history', () => {
     store.getState().askClear();
     await store.getState().confirmClear();
     expect(store.getState().historyNotice).toEqual({ kind: 'clear_failed', detail: 'Not from here.' });
+  });
+});
+
+describe('onboarding', () => {
+  it('is the page while no provider is saved, and the full settings afterwards', async () => {
+    const first = await loaded(fakeDeps());
+    expect(first.getState().mode).toBe('onboarding');
+    const later = await loaded(
+      fakeDeps({ loadSettings: async () => ({ settings: stored, apiKey: 'k', answerLanguage: 'auto', dailyTokenBudget: 0 }) }),
+    );
+    expect(later.getState().mode).toBe('settings');
+  });
+
+  it('preselects Chrome’s on-device model where the browser has it or can download it', async () => {
+    for (const availability of ['available', 'downloadable', 'downloading'] as const) {
+      const store = await loaded(fakeDeps({ onDeviceAvailability: async () => availability }));
+      expect(store.getState().form.preset).toBe('chrome-ai');
+      expect(store.getState().onDevice).toBe(availability);
+    }
+    const none = await loaded(fakeDeps({ onDeviceAvailability: async () => 'unavailable' }));
+    expect(none.getState().form.preset).toBe('openai');
+    // Never for someone who already chose a provider.
+    const configured = await loaded(
+      fakeDeps({
+        onDeviceAvailability: async () => 'available',
+        loadSettings: async () => ({ settings: stored, apiKey: 'k', answerLanguage: 'auto', dailyTokenBudget: 0 }),
+      }),
+    );
+    expect(configured.getState().form.preset).toBe('openai');
+  });
+
+  it('does not wait forever for the on-device probe', async () => {
+    const store = createOptionsStore(fakeDeps({ onDeviceAvailability: () => new Promise(() => {}) }), { onDeviceProbeMs: 20 });
+    await store.getState().load();
+    expect(store.getState()).toMatchObject({ phase: 'ready', onDevice: 'unavailable', form: { preset: 'openai' } });
+  });
+
+  it('saves the on-device model without asking for any host', async () => {
+    const deps = fakeDeps({ onDeviceAvailability: async () => 'available' });
+    const store = await loaded(deps);
+    await store.getState().save();
+    expect(deps.requestOriginPermission).not.toHaveBeenCalled();
+    expect(deps.saveSettings).toHaveBeenCalledWith(
+      { preset: 'chrome-ai', baseUrl: 'chrome-ai://on-device', model: 'gemini-nano' },
+      'auto',
+      '',
+      0,
+    );
+  });
+
+  it('Done saves only the provider, then shows "ready"; Show all settings leaves the guide', async () => {
+    const deps = fakeDeps({ loadEvidence: async () => ({ settings: { ...DEFAULT_EVIDENCE_SETTINGS, factCheck: true }, factCheckKey: '', searchKey: '' }) });
+    const store = await loaded(deps);
+    store.getState().setField('apiKey', 'sk-1');
+    await store.getState().save(); // the fact-check key is missing, but the guide does not show it
+    expect(deps.saveSettings).toHaveBeenCalled();
+    expect(deps.saveEvidence).not.toHaveBeenCalled();
+    expect(store.getState().onboardingStep).toBe('done');
+    expect(store.getState().jump?.target).toBe('onboarding-done');
+    store.getState().showSettings();
+    expect(store.getState()).toMatchObject({ mode: 'settings', jump: { target: 'page-heading' } });
+  });
+
+  it('fills an empty Model field with the first model the endpoint lists', async () => {
+    const store = await loaded(fakeDeps({ hasOriginPermission: async () => true }));
+    store.getState().choosePreset('lmstudio');
+    store.getState().setField('model', '');
+    await store.getState().testConnection();
+    expect(store.getState().form.model).toBe('m1');
+    // A model the user typed is kept.
+    store.getState().setField('model', 'mine');
+    await store.getState().testConnection();
+    expect(store.getState().form.model).toBe('mine');
+  });
+
+  it('jumps to a section or field on request (the popup’s links)', () => {
+    const store = createOptionsStore(fakeDeps());
+    store.getState().jumpTo('api-key');
+    const first = store.getState().jump;
+    store.getState().jumpTo('api-key');
+    expect(store.getState().jump).toEqual({ target: 'api-key', token: first!.token + 1 });
+  });
+});
+
+describe('evidence sources', () => {
+  const configured = (overrides: Partial<OptionsDeps> = {}) =>
+    fakeDeps({
+      loadSettings: async () => ({ settings: stored, apiKey: 'k', answerLanguage: 'auto', dailyTokenBudget: 0 }),
+      ...overrides,
+    });
+
+  it('shows Linked pages on only while the all-sites permission is granted', async () => {
+    const without = await loaded(configured());
+    expect(without.getState().evidence.links).toBe(false);
+    const withAll = await loaded(
+      configured({ hasOriginPermission: async (patterns) => patterns.includes('https://*/*') }),
+    );
+    expect(withAll.getState()).toMatchObject({ allSites: true, evidence: { links: true, wikipedia: true } });
+  });
+
+  it('asks for all sites within the switch’s click, and stays off when refused', async () => {
+    const deps = configured({ requestOriginPermission: vi.fn(async () => false) });
+    const store = await loaded(deps);
+    const done = store.getState().setLinks(true);
+    expect(deps.requestOriginPermission).toHaveBeenCalledWith(['https://*/*', 'http://*/*']);
+    expect(store.getState().linksNotice).toEqual({ kind: 'asking' });
+    await done;
+    expect(store.getState()).toMatchObject({ evidence: { links: false }, linksNotice: { kind: 'denied' } });
+
+    const granting = await loaded(configured());
+    await granting.getState().setLinks(true);
+    expect(granting.getState()).toMatchObject({ allSites: true, evidence: { links: true }, linksNotice: { kind: 'none' } });
+    // Off asks nothing.
+    await granting.getState().setLinks(false);
+    expect(granting.getState().evidence.links).toBe(false);
+
+    const failing = await loaded(configured({ requestOriginPermission: () => Promise.reject(new Error('no gesture')) }));
+    await failing.getState().setLinks(true);
+    expect(failing.getState().linksNotice).toEqual({ kind: 'failed', detail: 'no gesture' });
+  });
+
+  it('requires the keys and address of the sources that are on, and focuses the first missing', async () => {
+    const deps = configured();
+    const store = await loaded(deps);
+    store.getState().setEvidence('factCheck', true);
+    store.getState().setEvidence('webSearch', 'searxng');
+    store.getState().setEvidence('searxngUrl', 'not a url');
+    await store.getState().save();
+    expect(store.getState().errors).toEqual({ factCheckKey: 'required', searxngUrl: 'invalid_url' });
+    expect(store.getState().focus?.field).toBe('factCheckKey');
+    expect(deps.saveSettings).not.toHaveBeenCalled();
+  });
+
+  it('saves them with the provider, asking in one prompt for every host they need', async () => {
+    const deps = configured({ hasOriginPermission: async (patterns) => patterns.includes('https://api.openai.com/*') });
+    const store = await loaded(deps);
+    store.getState().setEvidence('factCheck', true);
+    store.getState().setEvidence('factCheckKey', ' fc-key ');
+    store.getState().setEvidence('webSearch', 'brave');
+    store.getState().setEvidence('searchKey', 'brave-key');
+    store.getState().setEvidence('wikipedia', false);
+    await Promise.resolve();
+    await store.getState().save();
+    expect(deps.requestOriginPermission).toHaveBeenCalledTimes(1);
+    // Fact Check Tools answers cross-origin requests: only the search API needs a host.
+    expect(deps.requestOriginPermission).toHaveBeenCalledWith(['https://api.search.brave.com/*']);
+    expect(deps.saveEvidence).toHaveBeenCalledWith(
+      { links: false, wikipedia: false, factCheck: true, webSearch: 'brave', searxngUrl: '' },
+      'fc-key',
+      'brave-key',
+    );
+    expect(store.getState().evidence.factCheckKey).toBe('fc-key');
+    expect(store.getState().notice).toEqual({ kind: 'saved' });
+  });
+
+  it('asks for a SearXNG instance’s host, and nothing more once all sites are granted', async () => {
+    const deps = configured();
+    const store = await loaded(deps);
+    store.getState().setEvidence('webSearch', 'searxng');
+    store.getState().setEvidence('searxngUrl', 'https://searx.example.org/');
+    await store.getState().save();
+    expect(deps.requestOriginPermission).toHaveBeenCalledWith(['https://api.openai.com/*', 'https://searx.example.org/*']);
+    expect(deps.saveEvidence).toHaveBeenCalledWith(expect.objectContaining({ searxngUrl: 'https://searx.example.org' }), '', '');
+
+    const all = configured({ hasOriginPermission: async (patterns) => patterns.includes('https://*/*') });
+    const covered = await loaded(all);
+    covered.getState().setEvidence('webSearch', 'searxng');
+    covered.getState().setEvidence('searxngUrl', 'https://searx.example.org');
+    await covered.getState().save();
+    expect(all.requestOriginPermission).not.toHaveBeenCalled();
+  });
+
+  it('writes nothing when the hosts are refused', async () => {
+    const deps = configured({ requestOriginPermission: async () => false });
+    const store = await loaded(deps);
+    store.getState().setEvidence('webSearch', 'tavily');
+    store.getState().setEvidence('searchKey', 'k');
+    await store.getState().save();
+    expect(store.getState().notice).toEqual({
+      kind: 'permission_denied',
+      patterns: ['https://api.openai.com/*', 'https://api.tavily.com/*'],
+    });
+    expect(deps.saveSettings).not.toHaveBeenCalled();
+    expect(deps.saveEvidence).not.toHaveBeenCalled();
+  });
+});
+
+describe('onboarding: Custom', () => {
+  it('starts with empty address and model in the guide, but keeps them in the full settings', async () => {
+    const store = await loaded(fakeDeps());
+    store.getState().choosePreset('custom');
+    expect(store.getState().form).toMatchObject({ preset: 'custom', baseUrl: '', model: '' });
+    store.getState().showSettings();
+    store.getState().choosePreset('openai');
+    store.getState().choosePreset('custom');
+    expect(store.getState().form).toMatchObject({ preset: 'custom', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' });
   });
 });

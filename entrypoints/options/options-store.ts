@@ -1,7 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { browser } from 'wxt/browser';
 import type { BackgroundRequest } from '../../utils/messaging/protocol';
-import { readApiKey, writeApiKey } from '../../utils/settings/api-key-store';
+import { readApiKey, readSecret, writeApiKey, writeSecret } from '../../utils/settings/api-key-store';
+import { evidenceSettingsItem } from '../../utils/settings/evidence-settings-item';
+import { isOnDevice } from '../../utils/ai/on-device-endpoint';
+import { onDeviceAvailability, type OnDeviceAvailability } from '../../utils/ai/on-device';
 import {
   answerLanguageItem,
   providerSettingsItem,
@@ -23,15 +26,28 @@ import {
   validateForSave,
   validateForTest,
 } from './form-logic';
+import {
+  ALL_SITES,
+  buildEvidence,
+  evidenceFormFromSettings,
+  evidencePatterns,
+  validateEvidence,
+} from './evidence-logic';
 import type {
   ClearStep,
+  EvidenceFormValues,
   FieldErrors,
   FormField,
   HistoryNotice,
   HistoryState,
+  LinksNotice,
+  OnboardingStep,
   OptionsFormValues,
+  OptionsMode,
   OptionsNotice,
 } from '../../components/options/types';
+import { DEFAULT_EVIDENCE_SETTINGS, type EvidenceSettings } from '../../utils/settings/evidence-settings';
+import { ONBOARDING_DONE_ID, PAGE_HEADING_ID } from '../../components/options/sections';
 import { dailyTokenBudgetItem } from '../../utils/notes/usage-ledger';
 import {
   buildExport,
@@ -65,9 +81,15 @@ export interface OptionsDeps {
     apiKey: string,
     dailyTokenBudget: number,
   ): Promise<void>;
-  hasOriginPermission(pattern: string): Promise<boolean>;
-  /** Must be called while handling the user's click (a user gesture). */
-  requestOriginPermission(pattern: string): Promise<boolean>;
+  /** Evidence sources and their keys (the keys come from the secret store). */
+  loadEvidence(): Promise<{ settings: EvidenceSettings; factCheckKey: string; searchKey: string }>;
+  saveEvidence(settings: EvidenceSettings, factCheckKey: string, searchKey: string): Promise<void>;
+  /** Whether every one of these host patterns is granted. */
+  hasOriginPermission(patterns: readonly string[]): Promise<boolean>;
+  /** Must be called while handling the user's click (a user gesture). Asks for all at once. */
+  requestOriginPermission(patterns: readonly string[]): Promise<boolean>;
+  /** Whether Chrome's on-device model (the Prompt API) is there. */
+  onDeviceAvailability(): Promise<OnDeviceAvailability>;
   sendToBackground(message: BackgroundRequest): Promise<unknown>;
   /** Hands a file to the browser's downloads (a Blob, an object URL and an <a download>). */
   download(file: ExportFile): void;
@@ -75,6 +97,11 @@ export interface OptionsDeps {
 
 export interface OptionsState {
   phase: 'loading' | 'ready';
+  /** A setup guide until a provider is saved; the full settings page afterwards. */
+  mode: OptionsMode;
+  onboardingStep: OnboardingStep;
+  /** Chrome's on-device model, probed at load (null until then). */
+  onDevice: OnDeviceAvailability | null;
   /** Reading the stored settings failed; the form shows defaults. */
   loadError: string | null;
   form: OptionsFormValues;
@@ -87,6 +114,13 @@ export interface OptionsState {
   models: string[];
   /** Known host-permission state per origin pattern (checked as the base URL changes). */
   granted: Record<string, boolean>;
+  /** The "Evidence sources" settings, saved with the rest of the form. */
+  evidence: EvidenceFormValues;
+  /** Whether the all-sites host permission ("Linked pages") is granted. */
+  allSites: boolean;
+  linksNotice: LinksNotice;
+  /** Bumped when focus should move to the element with this id (a section, a field). */
+  jump: { target: string; token: number } | null;
   /** Past notes, most recent first. */
   history: HistoryState;
   clearStep: ClearStep;
@@ -97,6 +131,13 @@ export interface OptionsState {
   load(): Promise<void>;
   setField<K extends keyof OptionsFormValues>(field: K, value: OptionsFormValues[K]): void;
   choosePreset(presetId: string): void;
+  setEvidence<K extends keyof EvidenceFormValues>(field: K, value: EvidenceFormValues[K]): void;
+  /** Call from the switch's click: turning it on may ask for the all-sites permission. */
+  setLinks(on: boolean): Promise<void>;
+  /** Leaves the setup guide for the full settings page. */
+  showSettings(): void;
+  /** Moves focus to the element with this id (a section or field of the page). */
+  jumpTo(target: string): void;
   /** Call from the submit/click handler: it may ask for a host permission. */
   save(): Promise<void>;
   /** Call from the click handler: it may ask for a host permission. */
@@ -116,31 +157,46 @@ export interface OptionsState {
 export const TEST_TIMEOUT_MS = 30_000;
 /** Reading or clearing the cache is local work for the background: a few seconds at most. */
 export const HISTORY_TIMEOUT_MS = 10_000;
+/** availability() answers at once where the Prompt API exists; this only guards a hang. */
+export const ON_DEVICE_PROBE_MS = 3_000;
+/** On-device states in which the guide offers (and preselects) Chrome's own model. */
+const ON_DEVICE_USABLE: ReadonlySet<OnDeviceAvailability> = new Set(['available', 'downloadable', 'downloading']);
+
+export function onDeviceOffered(availability: OnDeviceAvailability | null): boolean {
+  return availability !== null && ON_DEVICE_USABLE.has(availability);
+}
+
+
 
 export function createOptionsStore(
   deps: OptionsDeps,
   {
     testTimeoutMs = TEST_TIMEOUT_MS,
     historyTimeoutMs = HISTORY_TIMEOUT_MS,
+    onDeviceProbeMs = ON_DEVICE_PROBE_MS,
     now = Date.now,
-  }: { testTimeoutMs?: number; historyTimeoutMs?: number; now?: () => number } = {},
+  }: { testTimeoutMs?: number; historyTimeoutMs?: number; onDeviceProbeMs?: number; now?: () => number } = {},
 ): StoreApi<OptionsState> {
   let focusToken = 0;
+  let jumpToken = 0;
   let historyToken = 0;
   /** Answers to older history reads must not overwrite newer ones. */
   let historyGeneration = 0;
 
   return createStore<OptionsState>()((set, get) => {
-    /** Remember whether the endpoint's origin is already granted, ahead of the click. */
-    const checkPermission = (baseUrl: string): void => {
-      const pattern = originPattern(baseUrl);
+    /** Remember whether an origin pattern is already granted, ahead of the click. */
+    const checkPattern = (pattern: string | null): void => {
       if (!pattern || get().granted[pattern] !== undefined) return;
-      deps.hasOriginPermission(pattern).then(
+      deps.hasOriginPermission([pattern]).then(
         (granted) => set((s) => ({ granted: { ...s.granted, [pattern]: granted } })),
         () => {
           // Unknown: save/test will simply ask, which is harmless when already granted.
         },
       );
+    };
+    const checkPermission = (baseUrl: string): void => checkPattern(originPattern(baseUrl));
+    const checkEvidencePermissions = (evidence: EvidenceFormValues): void => {
+      for (const pattern of evidencePatterns(buildEvidence(evidence).settings)) checkPattern(pattern);
     };
 
     const rejectInvalid = (errors: FieldErrors): void => {
@@ -149,20 +205,31 @@ export function createOptionsStore(
     };
 
     /**
-     * Ask for the endpoint's origin unless it is known to be granted. Runs synchronously up
+     * Ask for the patterns not known to be granted, all in one prompt. Runs synchronously up
      * to `permissions.request`, so the click's user activation is still there (Firefox
      * requires the call within the input handler itself).
      */
-    const ensurePermission = (pattern: string): Promise<boolean> => {
-      if (get().granted[pattern] === true) return Promise.resolve(true);
-      return deps.requestOriginPermission(pattern).then((granted) => {
-        set((s) => ({ granted: { ...s.granted, [pattern]: granted } }));
-        return granted;
+    const ensurePermissions = (patterns: readonly string[]): Promise<boolean> => {
+      const { granted, allSites } = get();
+      const missing = allSites ? [] : patterns.filter((pattern) => granted[pattern] !== true);
+      if (missing.length === 0) return Promise.resolve(true);
+      return deps.requestOriginPermission(missing).then((ok) => {
+        set((s) => ({ granted: { ...s.granted, ...Object.fromEntries(missing.map((p) => [p, ok])) } }));
+        return ok;
       });
+    };
+
+    const clearError = (errors: FieldErrors, field: string): FieldErrors => {
+      const next = { ...errors };
+      delete next[field as FormField];
+      return next;
     };
 
     return {
       phase: 'loading',
+      mode: 'settings',
+      onboardingStep: 'setup',
+      onDevice: null,
       loadError: null,
       form: defaultFormValues(),
       errors: {},
@@ -171,29 +238,52 @@ export function createOptionsStore(
       busy: null,
       models: [],
       granted: {},
+      evidence: evidenceFormFromSettings(DEFAULT_EVIDENCE_SETTINGS, '', '', false),
+      allSites: false,
+      linksNotice: { kind: 'none' },
+      jump: null,
       history: { kind: 'loading' },
       clearStep: 'idle',
       historyNotice: { kind: 'none' },
       historyFocus: null,
 
       async load() {
+        const probe = withTimeout(deps.onDeviceAvailability(), onDeviceProbeMs).catch(
+          (): OnDeviceAvailability => 'unavailable',
+        );
+        const allSites = deps.hasOriginPermission(ALL_SITES).catch(() => false);
         try {
-          const { settings, apiKey, answerLanguage, dailyTokenBudget } = await deps.loadSettings();
-          set({ form: formFromSettings(settings, apiKey, answerLanguage, dailyTokenBudget), loadError: null });
+          const [{ settings, apiKey, answerLanguage, dailyTokenBudget }, evidence, onDevice, all] = await Promise.all([
+            deps.loadSettings(),
+            deps.loadEvidence(),
+            probe,
+            allSites,
+          ]);
+          let form = formFromSettings(settings, apiKey, answerLanguage, dailyTokenBudget);
+          const mode: OptionsMode = settings ? 'settings' : 'onboarding';
+          // First run where Chrome has its own model: nothing to paste, nothing leaves the device.
+          if (mode === 'onboarding' && onDeviceOffered(onDevice)) form = applyPreset(form, 'chrome-ai');
+          set({
+            form,
+            mode,
+            onDevice,
+            allSites: all,
+            evidence: evidenceFormFromSettings(evidence.settings, evidence.factCheckKey, evidence.searchKey, all),
+            loadError: null,
+          });
         } catch (error) {
-          set({ loadError: describeError(error) });
+          set({ loadError: describeError(error), onDevice: await probe, allSites: await allSites });
         }
         set({ phase: 'ready' });
         checkPermission(get().form.baseUrl);
+        checkEvidencePermissions(get().evidence);
       },
 
       setField(field, value) {
         const { form, errors, notice, busy } = get();
-        const nextErrors = { ...errors };
-        delete nextErrors[field as FormField];
         set({
           form: { ...form, [field]: value },
-          errors: nextErrors,
+          errors: clearError(errors, field),
           // A result about other values is stale once the form changes.
           notice: busy ? notice : { kind: 'none' },
         });
@@ -201,32 +291,81 @@ export function createOptionsStore(
       },
 
       choosePreset(presetId) {
-        const { form, busy, notice } = get();
-        const next = applyPreset(form, presetId);
+        const { form, busy, notice, mode } = get();
+        let next = applyPreset(form, presetId);
+        // In the guide, "Custom" starts empty: another preset's address and model would mislead.
+        if (mode === 'onboarding' && presetId === 'custom') next = { ...next, baseUrl: '', model: '' };
         set({ form: next, errors: {}, notice: busy ? notice : { kind: 'none' } });
         checkPermission(next.baseUrl);
       },
 
+      setEvidence(field, value) {
+        const { evidence, errors, notice, busy } = get();
+        const next = { ...evidence, [field]: value };
+        set({ evidence: next, errors: clearError(errors, field), notice: busy ? notice : { kind: 'none' } });
+        checkEvidencePermissions(next);
+      },
+
+      setLinks(on) {
+        const { evidence, allSites } = get();
+        if (!on || allSites) {
+          set({ evidence: { ...evidence, links: on }, linksNotice: { kind: 'none' }, notice: { kind: 'none' } });
+          return Promise.resolve();
+        }
+        set({ linksNotice: { kind: 'asking' } });
+        // No await before this call: it must run inside the user's gesture.
+        let asked: Promise<boolean>;
+        try {
+          asked = deps.requestOriginPermission(ALL_SITES);
+        } catch (error) {
+          asked = Promise.reject(error);
+        }
+        return asked.then(
+          (granted) =>
+            set((s) =>
+              granted
+                ? { allSites: true, evidence: { ...s.evidence, links: true }, linksNotice: { kind: 'none' }, notice: { kind: 'none' } }
+                : { evidence: { ...s.evidence, links: false }, linksNotice: { kind: 'denied' } },
+            ),
+          (error: unknown) =>
+            set((s) => ({ evidence: { ...s.evidence, links: false }, linksNotice: { kind: 'failed', detail: describeError(error) } })),
+        );
+      },
+
+      showSettings() {
+        set({ mode: 'settings', onboardingStep: 'setup', notice: { kind: 'none' }, jump: { target: PAGE_HEADING_ID, token: ++jumpToken } });
+      },
+
+      jumpTo(target) {
+        set({ jump: { target, token: ++jumpToken } });
+      },
+
       save() {
-        const { form, busy } = get();
+        const { form, evidence, busy, mode } = get();
         if (busy) return Promise.resolve();
-        const errors = validateForSave(form);
+        // The guide shows only the provider: evidence settings are saved from the full page.
+        const onboarding = mode === 'onboarding';
+        const errors = { ...validateForSave(form), ...(onboarding ? {} : validateEvidence(evidence)) };
         if (hasErrors(errors)) {
           rejectInvalid(errors);
           return Promise.resolve();
         }
         const draft = buildDraft(form);
-        const pattern = originPattern(draft.baseUrl);
-        if (!pattern) {
+        // Chrome's own model needs no host permission: nothing leaves the browser.
+        const onDevice = isOnDevice(draft);
+        const pattern = onDevice ? null : originPattern(draft.baseUrl);
+        if (!onDevice && !pattern) {
           rejectInvalid({ baseUrl: 'invalid_url' });
           return Promise.resolve();
         }
+        const built = onboarding ? null : buildEvidence(evidence);
+        const patterns = [...(pattern ? [pattern] : []), ...(built ? evidencePatterns(built.settings) : [])];
         set({ errors: {}, busy: 'save', notice: { kind: 'saving' } });
 
         // No await before this call: it must run inside the user's gesture.
         let permission: Promise<boolean>;
         try {
-          permission = ensurePermission(pattern);
+          permission = ensurePermissions(patterns);
         } catch (error) {
           permission = Promise.reject(error);
         }
@@ -237,18 +376,21 @@ export function createOptionsStore(
             try {
               allowed = await permission;
             } catch (error) {
-              set({ notice: { kind: 'permission_failed', pattern, detail: describeError(error) } });
+              set({ notice: { kind: 'permission_failed', patterns, detail: describeError(error) } });
               return;
             }
             if (!allowed) {
-              set({ notice: { kind: 'permission_denied', pattern } });
+              set({ notice: { kind: 'permission_denied', patterns } });
               return;
             }
             const { apiKey, ...settings } = draft;
             const { answerLanguage } = get().form;
             const budget = parseDailyTokenBudget(form.dailyTokenBudget) ?? 0; // validated above
             try {
-              await deps.saveSettings(settings, answerLanguage, apiKey, budget);
+              await Promise.all([
+                deps.saveSettings(settings, answerLanguage, apiKey, budget),
+                built ? deps.saveEvidence(built.settings, built.factCheckKey, built.searchKey) : null,
+              ]);
             } catch (error) {
               set({ notice: { kind: 'save_failed', detail: describeError(error) } });
               return;
@@ -256,8 +398,15 @@ export function createOptionsStore(
             set((s) => ({
               // Show what was stored (trimmed), unless the user typed on meanwhile.
               form: s.form === form ? { ...form, ...draft, dailyTokenBudget: dailyTokenBudgetField(budget) } : s.form,
+              evidence:
+                built && s.evidence === evidence
+                  ? { ...evidence, ...built.settings, factCheckKey: built.factCheckKey, searchKey: built.searchKey }
+                  : s.evidence,
               notice: { kind: 'saved' },
             }));
+            if (onboarding && get().mode === 'onboarding') {
+              set({ onboardingStep: 'done', jump: { target: ONBOARDING_DONE_ID, token: ++jumpToken } });
+            }
           } finally {
             set({ busy: null });
           }
@@ -273,15 +422,15 @@ export function createOptionsStore(
           return Promise.resolve();
         }
         const draft = buildDraft(form);
-        const pattern = originPattern(draft.baseUrl);
+        const pattern = isOnDevice(draft) ? null : originPattern(draft.baseUrl);
         set({ errors: {}, busy: 'test', notice: { kind: 'testing' } });
 
         // Without the host permission the background's request may be blocked (CORS), so
         // ask now, in the gesture, when the origin is known not to be granted yet.
         let permission: Promise<unknown> = Promise.resolve();
-        if (pattern && get().granted[pattern] === false) {
+        if (pattern && get().granted[pattern] === false && !get().allSites) {
           try {
-            permission = ensurePermission(pattern).catch(() => false);
+            permission = ensurePermissions([pattern]).catch(() => false);
           } catch {
             // The test still runs and reports what the endpoint says.
           }
@@ -303,10 +452,17 @@ export function createOptionsStore(
               return;
             }
             const outcome = parseTestResponse(raw);
-            set((s) => ({
-              notice: { kind: 'test', outcome },
-              models: outcome.kind === 'ok' ? outcome.models : s.models,
-            }));
+            set((s) => {
+              // An empty Model field takes the first model the endpoint lists.
+              const first = outcome.kind === 'ok' ? outcome.models[0] : undefined;
+              const fill = first !== undefined && s.form.model.trim() === '';
+              return {
+                notice: { kind: 'test', outcome },
+                models: outcome.kind === 'ok' ? outcome.models : s.models,
+                form: fill ? { ...s.form, model: first } : s.form,
+                errors: fill ? clearError(s.errors, 'model') : s.errors,
+              };
+            });
           } finally {
             set({ busy: null });
           }
@@ -389,12 +545,28 @@ export const browserOptionsDeps: OptionsDeps = {
       dailyTokenBudgetItem.setValue(dailyTokenBudget),
     ]);
   },
-  hasOriginPermission(pattern) {
-    return browser.permissions.contains({ origins: [pattern] });
+  async loadEvidence() {
+    const [settings, factCheckKey, searchKey] = await Promise.all([
+      evidenceSettingsItem.getValue(),
+      readSecret('factCheckKey'),
+      readSecret('searchKey'),
+    ]);
+    return { settings, factCheckKey, searchKey };
   },
-  requestOriginPermission(pattern) {
-    return browser.permissions.request({ origins: [pattern] });
+  async saveEvidence(settings, factCheckKey, searchKey) {
+    await Promise.all([
+      evidenceSettingsItem.setValue(settings),
+      writeSecret('factCheckKey', factCheckKey),
+      writeSecret('searchKey', searchKey),
+    ]);
   },
+  hasOriginPermission(patterns) {
+    return browser.permissions.contains({ origins: [...patterns] });
+  },
+  requestOriginPermission(patterns) {
+    return browser.permissions.request({ origins: [...patterns] });
+  },
+  onDeviceAvailability,
   sendToBackground(message) {
     return browser.runtime.sendMessage(message);
   },

@@ -15,13 +15,19 @@ function PopupApp() {
   const provider = useStore(store, (s) => s.provider);
   const page = useStore(store, (s) => s.page);
   const usage = useStore(store, (s) => s.usage);
+  const filter = useStore(store, (s) => s.filter);
+  const focusKey = useStore(store, (s) => s.focusKey);
   useEffect(() => actions.start(), []);
   return (
     <PopupView
       provider={provider}
       page={page}
       usage={usage}
+      filter={filter}
+      focusKey={focusKey}
+      onFilterChange={actions.setFilter}
       onOpenOptions={() => void actions.openOptions()}
+      onFix={(fix) => void actions.fix(fix)}
       onOpenPost={(key) => void actions.openPost(key)}
       onSummarizeVisible={() => void actions.summarizeVisible()}
       onEnableSite={() => void actions.enableSite()}

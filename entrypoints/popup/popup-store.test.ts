@@ -9,13 +9,19 @@ function fakeDeps(overrides: Partial<PopupDeps> = {}) {
   return {
     getActiveTabId: vi.fn<PopupDeps['getActiveTabId']>(async () => 7),
     sendToTab: vi.fn<PopupDeps['sendToTab']>(async () => ({ site: 'x', posts: [post()], digest: null })),
-    isProviderConfigured: vi.fn<PopupDeps['isProviderConfigured']>(async () => true),
+    loadProvider: vi.fn<PopupDeps['loadProvider']>(async () => ({
+      preset: 'openai' as const,
+      baseUrl: 'https://api.openai.com/v1',
+      model: 'gpt-4o-mini',
+    })),
     openOptionsPage: vi.fn<PopupDeps['openOptionsPage']>(async () => {}),
+    openOptionsAt: vi.fn<PopupDeps['openOptionsAt']>(async () => {}),
     usageToday: vi.fn<PopupDeps['usageToday']>(async () => ({ tokens: 1234, notes: 3, budget: 0 })),
     getTabUrl: vi.fn<PopupDeps['getTabUrl']>(async () => 'chrome://extensions/'),
     requestSitePermission: vi.fn<PopupDeps['requestSitePermission']>(async () => true),
     enableSite: vi.fn<PopupDeps['enableSite']>(async () => {}),
     reloadTab: vi.fn<PopupDeps['reloadTab']>(async () => {}),
+    takeFocus: vi.fn<PopupDeps['takeFocus']>(async () => null),
     ...overrides,
   };
 }
@@ -28,15 +34,26 @@ const timings = { answerTimeoutMs: 50, pollMs: 20, afterOpenMs: 5 };
 
 describe('popup store', () => {
   it('lists the posts of the active tab and the provider state', async () => {
-    const deps = fakeDeps({ isProviderConfigured: async () => false });
+    const deps = fakeDeps({ loadProvider: async () => null });
     const store = createPopupStore(deps, timings);
     const stop = store.getState().start();
     await vi.waitFor(() => expect(store.getState().page.kind).toBe('ready'));
     expect(deps.sendToTab).toHaveBeenCalledWith(7, { type: 'posts:list' });
-    expect(store.getState().provider).toBe('missing');
+    expect(store.getState().provider).toEqual({ kind: 'missing' });
     expect(store.getState().page).toEqual({ kind: 'ready', site: 'x', posts: [post()], digest: null });
     expect(store.getState().usage).toEqual({ tokens: 1234, notes: 3, budget: 0 });
     stop();
+  });
+
+  it('shows first the post a card asked it to show, once, with every post in view', async () => {
+    const deps = fakeDeps({ takeFocus: vi.fn(async () => 'x:2') });
+    const store = createPopupStore(deps, timings);
+    store.getState().setFilter('flagged');
+    await store.getState().refresh();
+    expect(deps.takeFocus).toHaveBeenCalledWith(7);
+    expect(store.getState()).toMatchObject({ focusKey: 'x:2', filter: 'all' });
+    await store.getState().refresh();
+    expect(deps.takeFocus).toHaveBeenCalledTimes(1);
   });
 
   it('says "unsupported" when the tab has no content script', async () => {
@@ -99,6 +116,46 @@ describe('popup store', () => {
     const deps = fakeDeps();
     await createPopupStore(deps, timings).getState().openOptions();
     expect(deps.openOptionsPage).toHaveBeenCalled();
+  });
+
+  it('knows the saved provider', async () => {
+    const store = createPopupStore(fakeDeps(), timings);
+    const stop = store.getState().start();
+    await vi.waitFor(() => expect(store.getState().provider.kind).toBe('configured'));
+    expect(store.getState().provider).toEqual({
+      kind: 'configured',
+      preset: 'openai',
+      baseUrl: 'https://api.openai.com/v1',
+      model: 'gpt-4o-mini',
+    });
+    stop();
+  });
+
+  it('opens the options page where each fix is made', async () => {
+    const deps = fakeDeps();
+    const store = createPopupStore(deps, timings);
+    await store.getState().fix('onboarding');
+    await store.getState().fix('api_key');
+    await store.getState().fix('model');
+    await store.getState().fix('budget');
+    await store.getState().fix('setup_help');
+    expect(vi.mocked(deps.openOptionsAt).mock.calls.map(([section]) => section)).toEqual([
+      'onboarding',
+      'api-key',
+      'model',
+      'daily-token-budget',
+      'setup-help',
+    ]);
+    // A popup about to close has nothing to show for a failure: it must not throw.
+    const failing = createPopupStore(fakeDeps({ openOptionsAt: () => Promise.reject(new Error('no')) }), timings);
+    await expect(failing.getState().fix('budget')).resolves.toBeUndefined();
+  });
+
+  it('filters the list', () => {
+    const store = createPopupStore(fakeDeps(), timings);
+    expect(store.getState().filter).toBe('all');
+    store.getState().setFilter('flagged');
+    expect(store.getState().filter).toBe('flagged');
   });
 
   it('asks the page to summarize the visible posts and polls until the digest is final', async () => {

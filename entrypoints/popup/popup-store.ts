@@ -2,11 +2,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { browser } from 'wxt/browser';
 import type { BackgroundRequest, TabRequest } from '../../utils/messaging/protocol';
 import { enableableOrigin, originPermission } from '../../utils/sites/site-preferences';
-import { providerSettingsItem } from '../../utils/settings/provider-settings';
+import { providerSettingsItem, type ProviderSettings } from '../../utils/settings/provider-settings';
 import type { PageState, ProviderState, UsageToday } from '../../components/popup/types';
+import type { PostFilter } from '../../components/popup/post-filter';
+import type { ProviderFix } from '../../components/popup/provider-issue';
+import { OPTIONS_SECTIONS, type OptionsSection } from '../../components/options/sections';
 import { dailyTokenBudgetItem, dayOf, EMPTY_DAY, totalTokens, usageItem } from '../../utils/notes/usage-ledger';
 import { hasWorkInProgress, parsePostListResponse } from './post-list';
 import { NoAnswerError, withTimeout } from '../../utils/messaging/with-timeout';
+import { popupFocusItem } from '../../utils/settings/popup-focus';
 
 /**
  * State of the toolbar popup. This module is the only place where the popup talks to the
@@ -18,8 +22,11 @@ export interface PopupDeps {
   getActiveTabId(): Promise<number | null>;
   /** tabs.sendMessage to the tab's top frame; rejects when no content script listens. */
   sendToTab(tabId: number, message: TabRequest): Promise<unknown>;
-  isProviderConfigured(): Promise<boolean>;
+  /** The saved provider (without its key), or null when none is saved. */
+  loadProvider(): Promise<ProviderSettings | null>;
   openOptionsPage(): Promise<void>;
+  /** Opens (or brings forward) the options page at one of its sections. */
+  openOptionsAt(section: OptionsSection): Promise<void>;
   /** The URL of the tab, to offer "Enable Footnote on this site". */
   getTabUrl(tabId: number): Promise<string | undefined>;
   /** Must be the first thing a click handler awaits (a user gesture). */
@@ -28,12 +35,21 @@ export interface PopupDeps {
   enableSite(origin: string): Promise<void>;
   reloadTab(tabId: number): Promise<void>;
   usageToday(): Promise<UsageToday>;
+  /** The post a card asked this popup to show ("open in popup") for the tab, once; else null. */
+  takeFocus(tabId: number): Promise<string | null>;
 }
 
 export interface PopupState {
   provider: ProviderState;
   page: PageState;
   usage: UsageToday | null;
+  /** Which posts the list shows. */
+  filter: PostFilter;
+  /** The post shown first and marked, when the popup was opened from its card. */
+  focusKey: string | null;
+  setFilter(filter: PostFilter): void;
+  /** The one-click fix of a provider problem: the options page, where it is fixed. */
+  fix(fix: ProviderFix): Promise<void>;
   /** Load everything and keep the list fresh while notes are being written; returns stop. */
   start(): () => void;
   refresh(): Promise<void>;
@@ -57,11 +73,21 @@ export interface PopupTimings {
 /** After enabling a site and reloading its tab: time for the page and its content script. */
 const AFTER_RELOAD_MS = 1_500;
 
+/** Where each fix takes the user in the options page. */
+export const FIX_SECTIONS: Record<ProviderFix, OptionsSection> = {
+  onboarding: OPTIONS_SECTIONS.onboarding,
+  api_key: OPTIONS_SECTIONS.apiKey,
+  model: OPTIONS_SECTIONS.model,
+  budget: OPTIONS_SECTIONS.budget,
+  setup_help: OPTIONS_SECTIONS.setupHelp,
+};
+
 export const DEFAULT_TIMINGS: PopupTimings = { answerTimeoutMs: 3_000, pollMs: 1_000, afterOpenMs: 300 };
 
 export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings> = {}): StoreApi<PopupState> {
   const { answerTimeoutMs, pollMs, afterOpenMs } = { ...DEFAULT_TIMINGS, ...timings };
   let tabId: number | null | undefined;
+  let focusTaken = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
   /** Answers to older requests must not overwrite newer ones. */
@@ -88,15 +114,22 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
   };
 
   const store = createStore<PopupState>()((set, get) => ({
-    provider: 'unknown',
+    provider: { kind: 'unknown' },
     page: { kind: 'loading' },
     usage: null,
+    filter: 'all',
+    focusKey: null,
 
     start() {
       running = true;
-      deps.isProviderConfigured().then(
-        (configured) => set({ provider: configured ? 'configured' : 'missing' }),
-        () => set({ provider: 'unknown' }),
+      deps.loadProvider().then(
+        (settings) =>
+          set({
+            provider: settings
+              ? { kind: 'configured', preset: settings.preset, baseUrl: settings.baseUrl, model: settings.model }
+              : { kind: 'missing' },
+          }),
+        () => set({ provider: { kind: 'unknown' } }),
       );
       void get().refresh();
       deps.usageToday().then(
@@ -115,6 +148,11 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
       let page: PageState;
       try {
         if (tabId === undefined) tabId = await deps.getActiveTabId();
+        if (tabId !== null && !focusTaken) {
+          focusTaken = true;
+          const focusKey = await deps.takeFocus(tabId).catch(() => null);
+          if (focusKey) set({ focusKey, filter: 'all' });
+        }
         if (tabId === null) {
           page = { kind: 'unsupported', enableOrigin: null };
         } else {
@@ -157,6 +195,18 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
       await askTab({ type: 'command', command: 'summarize-visible' });
     },
 
+    setFilter(filter) {
+      set({ filter });
+    },
+
+    async fix(fix) {
+      try {
+        await deps.openOptionsAt(FIX_SECTIONS[fix]);
+      } catch {
+        // Nothing sensible to show in a popup that is about to close.
+      }
+    },
+
     async openOptions() {
       try {
         await deps.openOptionsPage();
@@ -178,11 +228,26 @@ export const browserPopupDeps: PopupDeps = {
     // The top frame owns the page's post list.
     return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
   },
-  async isProviderConfigured() {
-    return (await providerSettingsItem.getValue()) !== null;
+  loadProvider() {
+    return providerSettingsItem.getValue();
   },
   openOptionsPage() {
     return browser.runtime.openOptionsPage();
+  },
+  async openOptionsAt(section) {
+    const page = browser.runtime.getURL('/options.html');
+    const url = `${page}#${section}`;
+    // One options tab: bring an open one forward at the section, as openOptionsPage would.
+    const open = (await browser.tabs.query({})).find((tab) => tab.url?.startsWith(page));
+    if (open?.id === undefined) {
+      await browser.tabs.create({ url });
+      return;
+    }
+    // A new fragment fires hashchange in the page; the same URL would not, so reload it.
+    if (open.url === url) await browser.tabs.reload(open.id);
+    else await browser.tabs.update(open.id, { url });
+    await browser.tabs.update(open.id, { active: true });
+    if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true });
   },
   async getTabUrl(tabId) {
     return (await browser.tabs.get(tabId)).url;
@@ -200,5 +265,11 @@ export const browserPopupDeps: PopupDeps = {
     const [ledger, budget] = await Promise.all([usageItem.getValue(), dailyTokenBudgetItem.getValue()]);
     const today = ledger[dayOf(Date.now())] ?? EMPTY_DAY;
     return { tokens: totalTokens(today), notes: today.notes, budget };
+  },
+  async takeFocus(tabId) {
+    const focus = await popupFocusItem.getValue();
+    if (!focus || focus.tabId !== tabId) return null;
+    await popupFocusItem.removeValue();
+    return focus.postKey;
   },
 };

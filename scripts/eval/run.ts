@@ -16,6 +16,7 @@ import { createProgress, type ProgressStream } from './progress';
 import { writeReport, type Report } from './report';
 import { isDone, readResults, resultsWriter, type ModelCall, type ResultLine } from './results';
 import { answerLanguageFor, rowPost } from './row-post';
+import { NO_EVIDENCE } from '../../utils/notes/note-evidence';
 
 export interface EvalOptions {
   data: string;
@@ -112,6 +113,8 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
     const engine = createNoteEngine({
       loadEndpoint: async () => ({ endpoint: options.endpoint, providerLabel: options.provider }),
       answerLanguage: async () => answerLanguage,
+      // Evidence sources reach the network; the eval measures the model and prompt alone.
+      evidencePlan: async () => NO_EVIDENCE,
       cache,
       outputModes,
       usage: { exceeded: async () => null, record: async () => undefined },

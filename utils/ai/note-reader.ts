@@ -1,14 +1,14 @@
 import * as z from 'zod/mini';
-import { NOTE_SCHEMA_NAME, noteJsonSchema } from './note-json-schema';
-import { noteSchema, type Note, type PartialNote } from './note-schema';
+import { NOTE_SCHEMA_NAME, noteAnswerJsonSchema } from './note-json-schema';
+import { noteAnswerSchema, type NoteAnswer, type PartialNote } from './note-schema';
 import { parsePartialNote } from './partial-note';
 import type { AnswerReader } from './structured-completion';
 
-/** Reads a model's answer as one post's note. */
-export const noteReader: AnswerReader<Note, PartialNote> = {
-  format: { name: NOTE_SCHEMA_NAME, schema: noteJsonSchema },
+/** Reads a model's answer for one post: its note and the searches it asks for. */
+export const noteReader: AnswerReader<NoteAnswer, PartialNote> = {
+  format: { name: NOTE_SCHEMA_NAME, schema: noteAnswerJsonSchema },
   partial: parsePartialNote,
-  final: (json) => validated(noteSchema, json),
+  final: (json) => validated(noteAnswerSchema, json),
 };
 
 /** A schema check whose failure reads well to a model asked to repair its answer. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { noteJsonSchema } from './note-json-schema';
-import { noteSchema, partialNoteSchema } from './note-schema';
+import { noteAnswerJsonSchema, noteJsonSchema } from './note-json-schema';
+import { noteAnswerSchema, noteSchema, partialNoteSchema } from './note-schema';
 
 type JsonSchema = {
   type?: string;
@@ -39,6 +39,13 @@ describe('note JSON schema (for strict structured output)', () => {
     ]);
   });
 
+  it('asks a single post\'s answer for search queries last, required and without a default', () => {
+    const schema = noteAnswerJsonSchema as JsonSchema & { properties: Record<string, object> };
+    expect(Object.keys(schema.properties).at(-1)).toBe('search_queries');
+    expect(schema.required).toContain('search_queries');
+    expect(schema.properties.search_queries).not.toHaveProperty('default');
+  });
+
   it('has no $schema key (some OpenAI-compatible servers reject it)', () => {
     expect(noteJsonSchema).not.toHaveProperty('$schema');
   });
@@ -65,6 +72,10 @@ describe('note validation', () => {
     expect(noteSchema.safeParse({ ...valid, claims: [claim] }).success).toBe(false);
     const { summary: _omitted, ...noSummary } = valid;
     expect(noteSchema.safeParse(noSummary).success).toBe(false);
+  });
+
+  it('reads an answer without search queries (a lax model) as asking none', () => {
+    expect(noteAnswerSchema.parse(valid)).toEqual({ ...valid, search_queries: [] });
   });
 
   it('accepts any prefix shape as a partial note', () => {

@@ -5,6 +5,8 @@ export const NOTE_TEXT_MAX = 280;
 export const DETAIL_MAX = 840;
 export const CLAIMS_MAX = 3;
 export const SUMMARY_MAX = 600;
+/** Web searches the model may ask for when the evidence given does not settle a claim. */
+export const SEARCH_QUERIES_MAX = 2;
 
 export const CLASSIFICATIONS = [
   'accurate',
@@ -53,6 +55,23 @@ export const noteSchema = z.object({
 });
 
 export type Note = z.infer<typeof noteSchema>;
+
+/**
+ * What the model answers for one post: the note, then (last, so it never delays the card) the
+ * web searches it would like run. The queries drive a second evidence round; they are not part
+ * of the note that is stored and shown. Optional when parsing, so models that leave them out
+ * still give a valid note.
+ */
+export const noteAnswerSchema = z.extend(noteSchema, {
+  search_queries: z._default(
+    described(
+      z.array(z.string()),
+      `0-${SEARCH_QUERIES_MAX} web search queries that would find evidence for claims the given evidence does not settle; empty otherwise.`,
+    ),
+    [],
+  ),
+});
+export type NoteAnswer = z.infer<typeof noteAnswerSchema>;
 export type Claim = z.infer<typeof claimSchema>;
 
 /** A note as it streams in: any prefix of the final object. */

@@ -108,7 +108,7 @@ async function callEndpoint<T>(
     return await run(createClient(endpoint), idle);
   } catch (err) {
     const timedOutAfterMs = idle.timedOut() ? endpoint.timeoutMs : null;
-    throw new NoteFailure(toNoteError(err, { baseUrl: endpoint.baseUrl, model: endpoint.model, timedOutAfterMs }));
+    throw new NoteFailure(toNoteError(err, { baseUrl: endpoint.baseUrl, model: endpoint.model, apiKey: endpoint.apiKey, timedOutAfterMs }));
   } finally {
     idle.dispose();
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Post } from '../posts/post';
 import { samplePost } from '../posts/sample-post';
-import { buildNoteMessages, createNonce, SYSTEM_PROMPT } from './prompt';
+import { createNonce } from './data-block';
+import { buildNoteMessages, SYSTEM_PROMPT } from './prompt';
 
 const post = samplePost;
 

@@ -11,12 +11,20 @@ export class NoteFailure extends Error {
 export interface ErrorContext {
   baseUrl: string;
   model: string;
+  /** Never repeated in a message: some servers echo the key they refused. */
+  apiKey: string;
   /** Set when our own timer aborted the request (so an abort is a timeout, not a cancel). */
   timedOutAfterMs: number | null;
 }
 
 /** Maps anything a provider call can throw to a specific, actionable NoteError. */
 export function toNoteError(err: unknown, ctx: ErrorContext): NoteError {
+  const error = describeFailure(err, ctx);
+  // The message goes to the card, in the page: a key a proxy echoed back must not go with it.
+  return ctx.apiKey.length >= 4 ? { ...error, message: error.message.replaceAll(ctx.apiKey, '[API key]') } : error;
+}
+
+function describeFailure(err: unknown, ctx: ErrorContext): NoteError {
   if (err instanceof NoteFailure) return err.error;
   if (ctx.timedOutAfterMs !== null || err instanceof APIConnectionTimeoutError) {
     const seconds = Math.round((ctx.timedOutAfterMs ?? 0) / 1000);

@@ -3,6 +3,7 @@ import { listEndpointModels } from '../ai/stream-completion';
 import { NoteFailure } from '../ai/provider-errors';
 import { noteError } from '../notes/note-error';
 import { toEndpoint } from '../notes/provider-endpoint';
+import { popupFocusItem } from '../settings/popup-focus';
 import { isValidBaseUrl } from '../settings/provider-settings';
 import { disableSite, enableSite } from '../sites/dynamic-sites';
 import { enableableOrigin } from '../sites/site-preferences';
@@ -71,6 +72,10 @@ async function handle(request: BackgroundRequest, sender: Sender, archive: NoteA
       if (!isOwnContentScript(sender) && !isOwnExtensionPage(sender)) return rejected();
       await browser.runtime.openOptionsPage();
       return { ok: true };
+    case 'popup:open':
+      if (!isOwnContentScript(sender)) return rejected();
+      await popupFocusItem.setValue({ tabId: sender.tab.id, postKey: request.key });
+      return { ok: await openPopup() };
   }
 }
 
@@ -83,6 +88,20 @@ async function testProvider(draft: Extract<BackgroundRequest, { type: 'provider:
   } catch (err) {
     if (err instanceof NoteFailure) return { ok: false, error: err.error };
     throw err;
+  }
+}
+
+/**
+ * Chrome 127+ opens the popup from here; Firefox only inside a user-action handler, which a
+ * message from a page is not. Either way the popup shows the post first when the reader opens it.
+ */
+async function openPopup(): Promise<boolean> {
+  try {
+    // MV2 (the Firefox build) names it browserAction.
+    await (browser.action ?? browser.browserAction).openPopup();
+    return true;
+  } catch {
+    return false;
   }
 }
 

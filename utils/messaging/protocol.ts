@@ -56,6 +56,8 @@ export const backgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('card-ui:load') }),
   /** Content script: open the options page (content scripts cannot). */
   z.object({ type: z.literal('options:open') }),
+  /** Content script: show this post of my tab in the toolbar popup ("open in popup"). */
+  z.object({ type: z.literal('popup:open'), key: z.string().check(z.maxLength(600)) }),
   /** Extension pages: past notes, most recent first (answered with a NoteHistory). */
   z.object({ type: z.literal('notes:history') }),
   /** Extension pages: forget every cached note. */

@@ -11,6 +11,7 @@ import { createNoteEngine } from './note-engine';
 import type { NoteError } from './note-error';
 import type { NoteMeta } from './note-meta';
 import { memoryOutputModes } from '../ai/memory-output-modes';
+import { NO_EVIDENCE } from './note-evidence';
 
 // "Summarize visible" end to end over real HTTP: one call, notes mapped back to their posts.
 
@@ -37,6 +38,7 @@ function engine() {
   return createNoteEngine({
     loadEndpoint: async () => ({ endpoint, providerLabel: 'Custom' }),
     answerLanguage: async () => 'en',
+    evidencePlan: async () => NO_EVIDENCE,
     cache: new NoteCache(100, 1e6),
     outputModes: memoryOutputModes(),
     usage: { exceeded: async () => null, record: async () => {} },

@@ -1,5 +1,6 @@
 import { BATCH_MAX, BATCH_SYSTEM_PROMPT, batchReader, notesByRef } from '../ai/batch-reader';
-import { buildBatchMessages, createNonce, PROMPT_VERSION } from '../ai/prompt';
+import { buildBatchMessages, PROMPT_VERSION } from '../ai/prompt';
+import { createNonce } from '../ai/data-block';
 import { NoteFailure } from '../ai/provider-errors';
 import { completeStructured } from '../ai/structured-completion';
 import type { Post } from '../posts/post';
@@ -10,10 +11,12 @@ import {
   describe,
   estimateUsage,
   freshNoteMeta,
+  recordUsage,
   type NoteEngineDeps,
   type NoteSink,
 } from './note-engine-deps';
 import { noteError } from './note-error';
+import { NO_EVIDENCE } from './note-evidence';
 import { enforceNoteRules } from './note-rules';
 
 export interface BatchItem {
@@ -51,6 +54,7 @@ export function createBatchNotes(deps: NoteEngineDeps, limiter: ConcurrencyLimit
         model: endpoint.model,
         promptVersion: PROMPT_VERSION,
         answerLanguage,
+        evidence: NO_EVIDENCE.fingerprint,
       });
       const cached = await deps.cache.get(key);
       if (cached) item.sink.done(cached.note, { ...cached.meta, fromCache: true });
@@ -93,7 +97,7 @@ export function createBatchNotes(deps: NoteEngineDeps, limiter: ConcurrencyLimit
         signal,
       );
       const total = result.usage ? { ...result.usage, estimated: false } : estimateUsage(result.transcript);
-      await deps.usage.record(total, pending.length, deps.now());
+      await recordUsage(deps, total, pending.length);
       const share = {
         promptTokens: Math.round(total.promptTokens / pending.length),
         completionTokens: Math.round(total.completionTokens / pending.length),

@@ -19,6 +19,7 @@ const parts: CacheKeyParts = {
   model: 'm1',
   promptVersion: 'p1',
   answerLanguage: 'en',
+  evidence: 'none',
 };
 
 function entry(summary: string): CachedNote {
@@ -62,7 +63,7 @@ describe('noteCacheKey', () => {
     expect(await noteCacheKey(parts)).toBe(await noteCacheKey({ ...parts, post: { ...post } }));
   });
 
-  it('changes with the text, the model, the endpoint, the prompt version, the language and the post', async () => {
+  it('changes with the text, the model, the endpoint, the prompt version, the language, the evidence sources and the post', async () => {
     const base = await noteCacheKey(parts);
     const variants = await Promise.all([
       noteCacheKey({ ...parts, post: { ...post, text: 'hello!' } }),
@@ -70,6 +71,7 @@ describe('noteCacheKey', () => {
       noteCacheKey({ ...parts, baseUrl: 'http://localhost:11434/v1' }),
       noteCacheKey({ ...parts, promptVersion: 'p2' }),
       noteCacheKey({ ...parts, answerLanguage: 'pt-BR' }),
+      noteCacheKey({ ...parts, evidence: 'links+wikipedia' }),
       noteCacheKey({ ...parts, post: { ...post, id: '2' } }),
     ]);
     expect(new Set([base, ...variants]).size).toBe(variants.length + 1);

@@ -38,13 +38,15 @@ export interface CacheKeyParts {
   model: string;
   promptVersion: string;
   answerLanguage: string;
+  /** Which evidence sources were on (EvidencePlan.fingerprint). */
+  evidence: string;
 }
 
 const HISTORY_TEXT_MAX = 500;
 
 /**
  * A note is reusable only for the same post, the same text (an edited post is a new one), the
- * same model at the same endpoint, the same prompt version and the same answer language.
+ * same model at the same endpoint, the same prompt version, answer language and evidence sources.
  */
 export async function noteCacheKey(parts: CacheKeyParts): Promise<string> {
   return `${postKey(parts.post)}|${await noteContentKey(parts)}`;
@@ -56,7 +58,7 @@ export async function noteContentKey(parts: CacheKeyParts): Promise<string> {
   const textHash = await sha256Hex(
     JSON.stringify([post.text, post.quoted?.text ?? null, post.media.imageAlts]),
   );
-  return [textHash, parts.baseUrl, parts.model, parts.promptVersion, parts.answerLanguage].join('|');
+  return [textHash, parts.baseUrl, parts.model, parts.promptVersion, parts.answerLanguage, parts.evidence].join('|');
 }
 
 export function notePostRef(post: Post): NotePostRef {

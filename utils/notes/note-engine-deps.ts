@@ -4,6 +4,7 @@ import type { OutputMode } from '../ai/output-modes';
 import { PROMPT_VERSION } from '../ai/prompt';
 import type { OutputModeMemory } from '../ai/structured-completion';
 import type { NoteCache } from './note-cache';
+import type { EvidencePlan, EvidenceRecord } from './note-evidence';
 import { noteError, type NoteError } from './note-error';
 import type { NoteMeta, TokenUsage } from './note-meta';
 
@@ -20,6 +21,8 @@ export interface NoteEngineDeps {
   loadEndpoint(): Promise<{ endpoint: ChatEndpoint; providerLabel: string } | null>;
   /** The resolved answer language (BCP-47). */
   answerLanguage(): Promise<string>;
+  /** The evidence sources switched on now (single notes only; batches go without). */
+  evidencePlan(): Promise<EvidencePlan>;
   cache: NoteCache;
   outputModes: OutputModeMemory;
   usage: UsageAccounting;
@@ -43,18 +46,33 @@ export function freshNoteMeta(input: {
   usage: TokenUsage;
   result: { mode: OutputMode; repaired: boolean };
   now: number;
+  evidence?: EvidenceRecord;
 }): NoteMeta {
   return {
     provider: input.providerLabel,
     model: input.endpoint.model,
     promptVersion: PROMPT_VERSION,
-    evidence: [],
+    evidence: input.evidence?.items ?? [],
+    evidenceNotices: input.evidence?.notices ?? [],
+    ...(input.evidence?.factCheckId ? { factCheckId: input.evidence.factCheckId } : {}),
     usage: input.usage,
     mode: input.result.mode,
     repaired: input.result.repaired,
     createdAt: input.now,
     fromCache: false,
   };
+}
+
+/**
+ * Counts tokens spent. Best effort: when storage refuses the write (its quota is full) the
+ * reader still gets the note; only today's tally misses it.
+ */
+export async function recordUsage(deps: NoteEngineDeps, usage: TokenUsage, notes: number): Promise<void> {
+  try {
+    await deps.usage.record(usage, notes, deps.now());
+  } catch (err) {
+    console.warn('Footnote: token usage not recorded:', describe(err));
+  }
 }
 
 export function budgetError(over: { budget: number; used: number }): NoteError {

@@ -7,6 +7,7 @@ import {
   ModelServer,
 } from '../../e2e/model-server';
 import type { Note, PartialNote } from '../ai/note-schema';
+import { EvidenceSkipped, type EvidenceSource, type GatheredEvidence } from '../evidence/evidence';
 import { streamChatJson, type ChatEndpoint } from '../ai/openai-chat';
 import { samplePost } from '../posts/sample-post';
 import { NoteCache } from './note-cache';
@@ -14,6 +15,7 @@ import type { NoteError } from './note-error';
 import type { NoteMeta, TokenUsage } from './note-meta';
 import { createNoteEngine, type UsageAccounting } from './note-engine';
 import { memoryOutputModes } from '../ai/memory-output-modes';
+import { NO_EVIDENCE, type EvidencePlan } from './note-evidence';
 
 // The engine end to end over real HTTP: the real openai SDK against the local server.
 
@@ -39,15 +41,17 @@ interface Setup {
   endpoint?: Partial<ChatEndpoint> | null;
   concurrency?: number;
   usage?: Partial<UsageAccounting>;
+  evidence?: EvidencePlan;
 }
 
-function setup({ endpoint: overrides = {}, concurrency = 3, usage = {} }: Setup = {}) {
+function setup({ endpoint: overrides = {}, concurrency = 3, usage = {}, evidence = NO_EVIDENCE }: Setup = {}) {
   const outputModes = memoryOutputModes();
   const recorded: TokenUsage[] = [];
   const engine = createNoteEngine({
     loadEndpoint: async () =>
       overrides === null ? null : { endpoint: { ...endpoint, ...overrides }, providerLabel: 'Custom' },
     answerLanguage: async () => 'pt-BR',
+    evidencePlan: async () => evidence,
     cache: new NoteCache(100, 1e6),
     outputModes,
     usage: {
@@ -414,5 +418,118 @@ describe('note engine', () => {
       expect(recorded[0]).toMatchObject({ estimated: false });
       expect(recorded[0]!.promptTokens).toBeGreaterThan(0);
     });
+  });
+});
+
+describe('note engine with evidence', () => {
+  const linked: GatheredEvidence = {
+    kind: 'link',
+    url: 'http://example.org/ponte',
+    title: 'Ponte inaugurada em 2023',
+    publisher: 'example.org',
+    excerpt: 'A ponte foi inaugurada em março de 2023, não em 2021.',
+    publishedAt: '2023-03-02',
+    review: null,
+  };
+  const encyclopedic: GatheredEvidence = {
+    ...linked,
+    kind: 'wikipedia',
+    url: 'https://pt.wikipedia.org/wiki/Ponte',
+    title: 'Ponte',
+    publisher: 'Wikipedia (pt)',
+    excerpt: 'Uma ponte é uma construção.',
+    publishedAt: null,
+  };
+  const checked: GatheredEvidence = {
+    ...linked,
+    kind: 'fact_check',
+    url: 'https://lupa.example/ponte',
+    title: 'É falso que a ponte foi inaugurada em 2021',
+    publisher: 'Lupa',
+    review: { claim: 'A ponte foi inaugurada em 2021', rating: 'Falso', verdict: 'refuted', reviewedAt: '2024-01-10' },
+  };
+
+  function source(kind: GatheredEvidence['kind'], answer: () => Promise<GatheredEvidence[]>): EvidenceSource {
+    return { kind, gather: answer };
+  }
+  function plan(sources: EvidenceSource[], extra: Partial<EvidencePlan> = {}): EvidencePlan {
+    return { sources, deadlineMs: 1_000, fingerprint: 'test', searchWeb: null, ...extra };
+  }
+  const citing = (citations: string[]): Note => ({
+    ...DEFAULT_NOTE,
+    claims: DEFAULT_NOTE.claims.map((claim) => ({ ...claim, basis: 'evidence', citations })),
+  });
+
+  it('gives the model each item in its own data block and keeps only citations of gathered IDs', async () => {
+    server.enqueue({ kind: 'note', note: citing(['E1', 'E9', 'https://invented.example']) });
+    const evidence = plan([source('link', async () => [linked]), source('wikipedia', async () => [encyclopedic])]);
+    const { done, error } = await setup({ evidence }).request();
+    expect(error).toBeUndefined();
+    const user = lastUserMessage(server.completionRequests()[0]!);
+    expect(user).toMatch(/Evidence E1 \(a page the post links to\):\n<<<DATA:[0-9a-f]{24}\n[^]*não em 2021\.\nDATA:/);
+    expect(user).toMatch(/Evidence E2 \(a Wikipedia article\):\n<<<DATA:/);
+    // The post stays last, after the evidence.
+    expect(user.lastIndexOf('A ponte foi inaugurada em 2021.')).toBeGreaterThan(user.indexOf('Evidence E2'));
+    expect(done?.note.claims.every((claim) => claim.citations.join() === 'E1')).toBe(true);
+    expect(done?.meta.evidence).toEqual([
+      { id: 'E1', kind: 'link', url: linked.url, title: linked.title, publisher: 'example.org', review: null, late: false },
+      { id: 'E2', kind: 'wikipedia', url: encyclopedic.url, title: 'Ponte', publisher: 'Wikipedia (pt)', review: null, late: false },
+    ]);
+    expect(server.completionRequests()).toHaveLength(1); // no web search: one round
+  });
+
+  it('shows what arrives after the deadline as a late item that the model was not given', async () => {
+    const slow = source('wikipedia', () => new Promise((resolve) => setTimeout(() => resolve([encyclopedic]), 300)));
+    const evidence = plan([source('link', async () => [linked]), slow], { deadlineMs: 50 });
+    const { done } = await setup({ evidence }).request();
+    expect(lastUserMessage(server.completionRequests()[0]!)).not.toContain('Uma ponte é uma construção.');
+    expect(done?.meta.evidence.map(({ id, late }) => [id, late])).toEqual([
+      ['E1', false],
+      ['E2', true],
+    ]);
+  });
+
+  it('says why a source gave nothing, and writes the note anyway', async () => {
+    const denied = source('link', async () => {
+      throw new EvidenceSkipped('permission_denied', 'Allow Footnote to read linked pages in options.');
+    });
+    const broken = source('wikipedia', async () => {
+      throw new Error('socket hang up');
+    });
+    const { done } = await setup({ evidence: plan([denied, broken]) }).request();
+    expect(done?.meta.evidence).toEqual([]);
+    expect(done?.meta.evidenceNotices).toEqual([
+      { kind: 'link', code: 'permission_denied', message: 'Allow Footnote to read linked pages in options.' },
+      { kind: 'wikipedia', code: 'failed', message: 'socket hang up' },
+    ]);
+    expect(lastUserMessage(server.completionRequests()[0]!)).not.toContain('Evidence gathered');
+  });
+
+  it('features a professional fact-check of the same claim', async () => {
+    const evidence = plan([source('fact_check', async () => [checked]), source('link', async () => [linked])]);
+    const { done } = await setup({ evidence }).request();
+    expect(done?.meta.factCheckId).toBe('E1');
+  });
+
+  it('runs a second round with the model\'s own search queries when web search is on', async () => {
+    const searched: string[][] = [];
+    const webResult: GatheredEvidence = { ...linked, kind: 'web', url: 'https://news.example/ponte', excerpt: 'Inaugurada em 2023.' };
+    const evidence = plan([source('link', async () => [linked])], {
+      searchWeb: async (queries) => {
+        searched.push(queries);
+        return [linked, webResult]; // the link is known already: only the new result is added
+      },
+    });
+    server.enqueue({ kind: 'note', note: { ...citing(['E1']), search_queries: ['ponte inauguração 2023'] } });
+    server.enqueue({ kind: 'note', note: citing(['E1', 'E2']) });
+    const { done, error } = await setup({ evidence }).request();
+    expect(error).toBeUndefined();
+    expect(searched).toEqual([['ponte inauguração 2023']]);
+    const requests = server.completionRequests();
+    expect(requests).toHaveLength(2);
+    expect(lastUserMessage(requests[1]!)).toMatch(/Evidence E2 \(a web search result\):\n<<<DATA:[^]*Inaugurada em 2023\./);
+    expect(done?.note.claims[0]?.citations).toEqual(['E1', 'E2']);
+    expect(done?.note).not.toHaveProperty('search_queries');
+    expect(done?.meta.evidence.map((item) => item.id)).toEqual(['E1', 'E2']);
   });
 });

@@ -1,6 +1,7 @@
 import type { Note, PartialNote } from '../ai/note-schema';
 import { noteReader } from '../ai/note-reader';
-import { buildNoteMessages, createNonce, PROMPT_VERSION } from '../ai/prompt';
+import { buildNoteMessages, PROMPT_VERSION } from '../ai/prompt';
+import { createNonce } from '../ai/data-block';
 import type { ChatEndpoint } from '../ai/openai-chat';
 import { NoteFailure } from '../ai/provider-errors';
 import { completeStructured } from '../ai/structured-completion';
@@ -13,11 +14,13 @@ import {
   describe,
   estimateUsage,
   freshNoteMeta,
+  recordUsage,
   type NoteEngineDeps,
   type NoteSink,
 } from './note-engine-deps';
 import { noteError } from './note-error';
 import type { NoteMeta } from './note-meta';
+import { finishEvidence, gatherForPost, searchRound, type EvidencePlan, type NoteEvidence } from './note-evidence';
 import { enforceNoteRules } from './note-rules';
 import { SharedRequests } from './shared-requests';
 
@@ -34,9 +37,18 @@ interface Generated {
   meta: NoteMeta;
 }
 
+interface GenerateRequest {
+  post: Post;
+  answerLanguage: string;
+  plan: EvidencePlan;
+  endpoint: ChatEndpoint;
+  providerLabel: string;
+}
+
 /**
- * The note pipeline (DESIGN.md §3): cache → budget → dedupe → queue → model (validate, repair
- * once) → enforce rules → store → stream out. Knows nothing of the DOM or of how results travel.
+ * The note pipeline (DESIGN.md §3): cache → budget → dedupe → queue → evidence → model (validate,
+ * repair once; a second round when web search finds more) → enforce rules → store → stream out.
+ * Knows nothing of the DOM or of how results travel.
  */
 export function createNoteEngine(deps: NoteEngineDeps) {
   const inFlight = new SharedRequests<Generated, PartialNote>();
@@ -58,12 +70,14 @@ export function createNoteEngine(deps: NoteEngineDeps) {
       return;
     }
     const { endpoint, providerLabel } = configured;
+    const plan = await deps.evidencePlan();
     const parts: CacheKeyParts = {
       post,
       baseUrl: endpoint.baseUrl,
       model: endpoint.model,
       promptVersion: PROMPT_VERSION,
       answerLanguage: await deps.answerLanguage(),
+      evidence: plan.fingerprint,
     };
     const key = await noteCacheKey(parts);
     const cached = refresh ? undefined : await deps.cache.get(key);
@@ -84,7 +98,7 @@ export function createNoteEngine(deps: NoteEngineDeps) {
       (sharedSignal, onPartial) =>
         limiter.run(
           endpoint.baseUrl,
-          () => generate(post, parts.answerLanguage, endpoint, providerLabel, sharedSignal, onPartial),
+          () => generate({ post, answerLanguage: parts.answerLanguage, plan, endpoint, providerLabel }, sharedSignal, onPartial),
           sharedSignal,
         ),
       (partial) => {
@@ -100,21 +114,49 @@ export function createNoteEngine(deps: NoteEngineDeps) {
   }
 
   async function generate(
-    post: Post,
-    answerLanguage: string,
-    endpoint: ChatEndpoint,
-    providerLabel: string,
+    request: GenerateRequest,
     signal: AbortSignal,
     onPartial: (partial: PartialNote) => void,
   ): Promise<Generated> {
+    const { post, plan } = request;
+    let evidence = await gatherForPost(plan, post, request.answerLanguage, signal);
+    let answer = await write(request, evidence, signal, onPartial);
+    // Round two: the card keeps showing round one's text while the model rewrites with more.
+    const searched = await searchRound(plan, evidence, answer.value.search_queries, signal);
+    if (searched && searched.given.length > evidence.given.length) {
+      answer = await write(request, searched, signal, () => undefined);
+    }
+    evidence = searched ?? evidence;
+    const { search_queries: _queries, ...note } = answer.value;
+    return {
+      note: enforceNoteRules(note, new Set(evidence.given.map((item) => item.id))),
+      meta: freshNoteMeta({
+        providerLabel: request.providerLabel,
+        endpoint: request.endpoint,
+        usage: answer.usage,
+        result: answer,
+        now: deps.now(),
+        evidence: await finishEvidence(evidence, post.text),
+      }),
+    };
+  }
+
+  /** One model call with the evidence so far; its usage is counted whether or not a second follows. */
+  async function write(
+    request: GenerateRequest,
+    evidence: NoteEvidence,
+    signal: AbortSignal,
+    onPartial: (partial: PartialNote) => void,
+  ) {
     const messages = buildNoteMessages({
-      post,
-      answerLanguage,
+      post: request.post,
+      answerLanguage: request.answerLanguage,
       today: new Date(deps.now()).toISOString().slice(0, 10),
       nonce: createNonce(),
+      evidence: evidence.given,
     });
     const result = await completeStructured({
-      endpoint,
+      endpoint: request.endpoint,
       messages,
       reader: noteReader,
       modes: deps.outputModes,
@@ -123,11 +165,8 @@ export function createNoteEngine(deps: NoteEngineDeps) {
       onPartial,
     });
     const usage = result.usage ? { ...result.usage, estimated: false } : estimateUsage(result.transcript);
-    await deps.usage.record(usage, 1, deps.now());
-    return {
-      note: enforceNoteRules(result.value, new Set()),
-      meta: freshNoteMeta({ providerLabel, endpoint, usage, result, now: deps.now() }),
-    };
+    await recordUsage(deps, usage, 1);
+    return { ...result, usage };
   }
 
   return {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { OUTPUT_MODES } from '../ai/output-modes';
+import { evidenceItemSchema, evidenceNoticeSchema } from '../evidence/evidence';
 
 export const tokenUsageSchema = z.object({
   promptTokens: z.number(),
@@ -14,8 +15,12 @@ export const noteMetaSchema = z.object({
   provider: z.string(),
   model: z.string(),
   promptVersion: z.string(),
-  /** Evidence items the note could cite (none until evidence gathering lands). */
-  evidence: z.array(z.object({ id: z.string(), url: z.string(), title: z.string() })),
+  /** What Footnote gathered for the note: the IDs its citations may use, with their URLs. */
+  evidence: z.array(evidenceItemSchema),
+  /** Why a source gave nothing (no permission, failed): the card says so. Absent before evidence. */
+  evidenceNotices: z.optional(z.array(evidenceNoticeSchema)),
+  /** The evidence item of a professional fact-check that reviewed this post's claim. */
+  factCheckId: z.optional(z.string()),
   usage: tokenUsageSchema,
   /** How the provider was asked for JSON (DESIGN.md §4). */
   mode: z.enum(OUTPUT_MODES),

@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
-import { storage } from '@wxt-dev/storage';
 
 /** User-supplied web search APIs (the provider's own search is not used: see README). */
 export const WEB_SEARCH_PROVIDERS = ['off', 'brave', 'tavily', 'searxng'] as const;
 export type WebSearchProvider = (typeof WEB_SEARCH_PROVIDERS)[number];
+
+// Pure (no storage): e2e tests and the settings file format read these in Node. The stored
+// item is in evidence-settings-item.ts.
 
 /**
  * Which evidence sources run before a note is written (DESIGN.md §1, options: "evidence
@@ -30,8 +32,3 @@ export const DEFAULT_EVIDENCE_SETTINGS: EvidenceSettings = {
   webSearch: 'off',
   searxngUrl: '',
 };
-
-export const evidenceSettingsItem = storage.defineItem<EvidenceSettings>('local:evidence', {
-  fallback: DEFAULT_EVIDENCE_SETTINGS,
-  version: 1,
-});

@@ -1,0 +1,148 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { browser } from 'wxt/browser';
+import type { BackgroundRequest } from '../../utils/messaging/protocol';
+import { SITE_IDS, type SiteId } from '../../utils/posts/post';
+import { disabledSitesItem, enabledOriginsItem } from '../../utils/sites/site-preferences';
+import type { SitesNotice, SitesState } from '../../components/options/types';
+import { NoAnswerError, withTimeout } from '../../utils/messaging/with-timeout';
+import { describeError } from './form-logic';
+
+/**
+ * The options page's "Sites" section: per-site switches (disabledSitesItem, read by every
+ * content script when a page loads) and the origins enabled from the popup, each removable
+ * through the background (which unregisters the content script and gives the permission back).
+ */
+
+/** The sites with their own content script; "generic" runs only on origins the user enabled. */
+export const BUILT_IN_SITES = SITE_IDS.filter((id): id is Exclude<SiteId, 'generic'> => id !== 'generic');
+export type BuiltInSite = (typeof BUILT_IN_SITES)[number];
+
+export interface SitesDeps {
+  load(): Promise<{ disabled: SiteId[]; enabledOrigins: string[] }>;
+  saveDisabled(disabled: SiteId[]): Promise<void>;
+  /** The background's sites:disable (answers { ok: true } or { ok: false, error }). */
+  sendToBackground(message: BackgroundRequest): Promise<unknown>;
+  /** Calls back when either list changes elsewhere (the popup enabling a site); returns unwatch. */
+  watch(onChange: () => void): () => void;
+}
+
+export interface SitesStoreState {
+  sites: SitesState;
+  /** The origin being removed. */
+  removing: string | null;
+  notice: SitesNotice;
+  /** Bumped when focus should move after a removal: to the next Remove button, or the list's heading. */
+  focus: { origin: string | null; token: number } | null;
+  load(): Promise<void>;
+  setSiteEnabled(site: BuiltInSite, enabled: boolean): Promise<void>;
+  removeOrigin(origin: string): Promise<void>;
+  /** Starts following changes made elsewhere; returns stop. */
+  watch(): () => void;
+}
+
+export const REMOVE_TIMEOUT_MS = 10_000;
+
+function failureDetail(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null) return 'no answer';
+  const { ok, error } = raw as { ok?: unknown; error?: { message?: unknown } };
+  if (ok === true) return null;
+  return typeof error?.message === 'string' ? error.message : 'unexpected answer';
+}
+
+export function createSitesStore(
+  deps: SitesDeps,
+  { removeTimeoutMs = REMOVE_TIMEOUT_MS } = {},
+): StoreApi<SitesStoreState> {
+  let focusToken = 0;
+  return createStore<SitesStoreState>()((set, get) => ({
+    sites: { kind: 'loading' },
+    removing: null,
+    notice: { kind: 'none' },
+    focus: null,
+
+    async load() {
+      try {
+        const { disabled, enabledOrigins } = await deps.load();
+        set({ sites: { kind: 'ready', disabled: [...disabled], enabledOrigins: [...enabledOrigins] } });
+      } catch (error) {
+        set({ sites: { kind: 'failed', detail: describeError(error) } });
+      }
+    },
+
+    async setSiteEnabled(site, enabled) {
+      const { sites } = get();
+      if (sites.kind !== 'ready') return;
+      const disabled = enabled
+        ? sites.disabled.filter((id) => id !== site)
+        : [...new Set([...sites.disabled, site])];
+      const order = (ids: string[]) => SITE_IDS.filter((id) => ids.includes(id));
+      set({ sites: { ...sites, disabled: order(disabled) } });
+      try {
+        await deps.saveDisabled(order(disabled));
+        set({ notice: { kind: 'saved' } });
+      } catch (error) {
+        // Show what is really stored.
+        set((s) => ({
+          sites: s.sites.kind === 'ready' ? { ...s.sites, disabled: sites.disabled } : s.sites,
+          notice: { kind: 'failed', detail: describeError(error) },
+        }));
+      }
+    },
+
+    async removeOrigin(origin) {
+      const { sites, removing } = get();
+      if (sites.kind !== 'ready' || removing) return;
+      const index = sites.enabledOrigins.indexOf(origin);
+      if (index < 0) return;
+      set({ removing: origin, notice: { kind: 'none' } });
+      let detail: string | null;
+      try {
+        detail = failureDetail(
+          await withTimeout(deps.sendToBackground({ type: 'sites:disable', origin }), removeTimeoutMs),
+        );
+      } catch (error) {
+        detail = error instanceof NoAnswerError ? 'no answer' : describeError(error);
+      }
+      if (detail !== null) {
+        set({ removing: null, notice: { kind: 'failed', detail } });
+        return;
+      }
+      await get().load();
+      const after = get().sites;
+      const left = after.kind === 'ready' ? after.enabledOrigins : [];
+      set({
+        removing: null,
+        notice: { kind: 'removed', origin },
+        // The next origin takes the removed one's place; after the last, the one before it.
+        focus: { origin: left[Math.min(index, left.length - 1)] ?? null, token: ++focusToken },
+      });
+    },
+
+    watch() {
+      return deps.watch(() => {
+        if (!get().removing) void get().load();
+      });
+    },
+  }));
+}
+
+/** The real side effects, through the storage items and webextension-polyfill's `browser`. */
+export const browserSitesDeps: SitesDeps = {
+  async load() {
+    const [disabled, enabledOrigins] = await Promise.all([
+      disabledSitesItem.getValue(),
+      enabledOriginsItem.getValue(),
+    ]);
+    return { disabled, enabledOrigins };
+  },
+  saveDisabled(disabled) {
+    return disabledSitesItem.setValue(disabled);
+  },
+  sendToBackground(message) {
+    return browser.runtime.sendMessage(message);
+  },
+  watch(onChange) {
+    const stops = [disabledSitesItem.watch(onChange), enabledOriginsItem.watch(onChange)];
+    return () => stops.forEach((stop) => stop());
+  },
+};

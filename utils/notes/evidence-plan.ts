@@ -1,0 +1,69 @@
+import { browser } from 'wxt/browser';
+import type { EvidenceSource } from '../evidence/evidence';
+import { createFactCheckSource } from '../evidence/fact-check-tools';
+import { createLinkEvidenceSource } from '../evidence/link-evidence';
+import { createWebSearchSource } from '../evidence/web-search';
+import { createWikipediaSource } from '../evidence/wikipedia';
+import { readSecret } from '../settings/api-key-store';
+import { cachedValue } from '../settings/cached-item';
+import type { EvidenceSettings } from '../settings/evidence-settings';
+import { evidenceSettingsItem } from '../settings/evidence-settings-item';
+import { originPermission } from '../sites/site-preferences';
+import type { EvidencePlan } from './note-evidence';
+
+/**
+ * How long evidence may delay the model call. Wikipedia answers in two requests and a linked
+ * page in one, typically well under a second; what is slower still shows, as a late item.
+ */
+const EVIDENCE_DEADLINE_MS = 2_500;
+
+const savedSettings = cachedValue(evidenceSettingsItem);
+
+/** The evidence sources switched on in options, as the note engine uses them (background). */
+export async function loadEvidencePlan(): Promise<EvidencePlan> {
+  const settings = await savedSettings();
+  const sources: EvidenceSource[] = [];
+  if (settings.links) sources.push(createLinkEvidenceSource({ canFetch: hasHostPermission }));
+  if (settings.factCheck) sources.push(createFactCheckSource({ apiKey: () => readSecret('factCheckKey') }));
+  if (settings.wikipedia) sources.push(createWikipediaSource({ userAgent: userAgent() }));
+  const web =
+    settings.webSearch === 'off'
+      ? null
+      : createWebSearchSource({
+          provider: settings.webSearch,
+          apiKey: () => readSecret('searchKey'),
+          searxngUrl: settings.searxngUrl,
+        });
+  if (web) sources.push(web);
+  return {
+    sources,
+    deadlineMs: EVIDENCE_DEADLINE_MS,
+    fingerprint: fingerprint(settings),
+    searchWeb: web ? (queries, signal) => web.searchWeb(queries, signal) : null,
+  };
+}
+
+/** The sources that are on, in a stable order ("links+wikipedia"): part of the cache key. */
+function fingerprint(settings: EvidenceSettings): string {
+  const on = [
+    settings.links && 'links',
+    settings.factCheck && 'factcheck',
+    settings.wikipedia && 'wikipedia',
+    settings.webSearch !== 'off' && `web-${settings.webSearch}`,
+  ].filter(Boolean);
+  return on.length ? on.join('+') : 'none';
+}
+
+/** Linked pages are read only where the user granted Footnote access (optional permission). */
+async function hasHostPermission(url: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [originPermission(new URL(url).origin)] });
+  } catch {
+    return false;
+  }
+}
+
+/** Wikimedia asks API clients to say who they are (Api-User-Agent, since browsers fix User-Agent). */
+function userAgent(): string {
+  return `Footnote/${browser.runtime.getManifest().version} (browser extension; https://github.com/footnote-dev/footnote)`;
+}

@@ -1,0 +1,240 @@
+/**
+ * Upgrades lose nothing (issue 7, SECURITY.md): what a version-1 install stored
+ * (fixtures/v1-storage-snapshot.json) must read back through today's item definitions, after
+ * any migrations they declare, and still be valid where it is validated.
+ *
+ * The storage items are found by reading the source (every `storage.defineItem('<area>:<key>')`
+ * outside tests), so an item added, removed or given a new version later makes this test say
+ * what to do. chrome.storage is WXT's fakeBrowser; IndexedDB is idb-keyval's API over an
+ * in-memory map seeded from the snapshot (fake-indexeddb is not installed), which exercises the
+ * real database, store and key names the code reads.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { WxtStorageItem } from '@wxt-dev/storage';
+import snapshot from './fixtures/v1-storage-snapshot.json';
+
+type Snapshot = {
+  storage: { local: Record<string, unknown>; sync: Record<string, unknown> };
+  indexedDB: Record<string, Record<string, unknown>>;
+};
+const V1 = snapshot as Snapshot;
+
+/** Items defined after version 1: a v1 install has no value for them, so they read their fallback. */
+const ADDED_AFTER_V1: string[] = [];
+/** v1 items no longer defined, with why dropping their value loses nothing. */
+const DROPPED_SINCE_V1: Record<string, string> = {};
+/**
+ * For items whose definition is past version 1: the value their migrations must turn the
+ * snapshot's into. A version bump without an entry here fails the test on purpose.
+ */
+const EXPECTED_AFTER_MIGRATION: Record<string, unknown> = {};
+
+// ---- idb-keyval over an in-memory map (database/store → key → value) -----------------------
+const idb = vi.hoisted(() => ({ stores: new Map<string, Map<string, unknown>>() }));
+vi.mock('idb-keyval', () => {
+  const storeOf = (name: string) => {
+    if (!idb.stores.has(name)) idb.stores.set(name, new Map());
+    return idb.stores.get(name)!;
+  };
+  return {
+    createStore: (db: string, store: string) => `${db}/${store}`,
+    get: async (key: string, store: string) => structuredClone(storeOf(store).get(key)),
+    set: async (key: string, value: unknown, store: string) =>
+      void storeOf(store).set(key, structuredClone(value)),
+    del: async (key: string, store: string) => void storeOf(store).delete(key),
+    clear: async (store: string) => storeOf(store).clear(),
+    entries: async (store: string) => [...storeOf(store)].map(([k, v]) => [k, structuredClone(v)]),
+  };
+});
+
+// ---- the storage items, as the source defines them ------------------------------------------
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+interface DefinedItem {
+  /** e.g. 'local:provider' */
+  key: string;
+  area: string;
+  name: string;
+  file: string;
+  version: number;
+  hasMigrations: boolean;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name === 'fixtures' ? [] : sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) && !/\.(test|spec)\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+function definedItems(): DefinedItem[] {
+  const items: DefinedItem[] = [];
+  for (const file of ['utils', 'entrypoints', 'components'].flatMap((d) => sourceFiles(path.join(ROOT, d)))) {
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/defineItem\s*(?:<[\s\S]*?>)?\(\s*['"`](\w+):([^'"`]+)['"`]/g)) {
+      // The options object: from the key to the call's closing `);` (definitions are short).
+      const options = source.slice(match.index + match[0].length, source.indexOf(');', match.index));
+      items.push({
+        key: `${match[1]}:${match[2]}`,
+        area: match[1]!,
+        name: match[2]!,
+        file,
+        version: Number(/\bversion:\s*(\d+)/.exec(options)?.[1] ?? 1),
+        hasMigrations: /\bmigrations\s*:/.test(options),
+      });
+    }
+  }
+  return items;
+}
+
+/** storage.session is cleared on restart and update: nothing in it survives an upgrade anyway. */
+const persisted = (item: DefinedItem) => item.area === 'local' || item.area === 'sync';
+
+/** Loads the snapshot, then imports the item definitions fresh, as an updated extension starts. */
+async function startUpgradedExtension(): Promise<
+  Map<string, WxtStorageItem<unknown, Record<string, unknown>>>
+> {
+  fakeBrowser.reset();
+  await fakeBrowser.storage.local.set(structuredClone(V1.storage.local));
+  await fakeBrowser.storage.sync.set(structuredClone(V1.storage.sync));
+  idb.stores.clear();
+  for (const [store, values] of Object.entries(V1.indexedDB))
+    idb.stores.set(store, new Map(Object.entries(structuredClone(values))));
+  vi.resetModules(); // defineItem runs (and starts migrations) at import, after the data is there
+  const found = new Map<string, WxtStorageItem<unknown, Record<string, unknown>>>();
+  for (const item of definedItems()) {
+    const module = (await import(/* @vite-ignore */ item.file)) as Record<string, unknown>;
+    const exported = Object.values(module).find(
+      (value): value is WxtStorageItem<unknown, Record<string, unknown>> =>
+        typeof value === 'object' && value !== null && (value as { key?: unknown }).key === item.key,
+    );
+    if (!exported) throw new Error(`${item.key} is defined in ${item.file} but not exported from it`);
+    found.set(item.key, exported);
+  }
+  return found;
+}
+
+const snapshotKeys = () => [
+  ...Object.keys(V1.storage.local).map((k) => `local:${k}`),
+  ...Object.keys(V1.storage.sync).map((k) => `sync:${k}`),
+];
+
+function snapshotValue(key: string): unknown {
+  const [area, name] = key.split(':') as ['local' | 'sync', string];
+  return V1.storage[area][name];
+}
+
+describe('a version-1 install, upgraded', () => {
+  let items: Map<string, WxtStorageItem<unknown, Record<string, unknown>>>;
+  beforeEach(async () => {
+    items = await startUpgradedExtension();
+  });
+
+  it('the snapshot holds every persisted item the code defines, and the code still defines every v1 item', () => {
+    const defined = definedItems()
+      .filter(persisted)
+      .map((i) => i.key);
+    expect(defined.length).toBeGreaterThanOrEqual(8);
+    expect(defined.filter((key) => !snapshotKeys().includes(key) && !ADDED_AFTER_V1.includes(key))).toEqual(
+      [],
+    );
+    expect(snapshotKeys().filter((key) => !defined.includes(key) && !(key in DROPPED_SINCE_V1))).toEqual([]);
+  });
+
+  it('every item reads back its v1 value through today’s definition (after migrations, for items past version 1)', async () => {
+    for (const item of definedItems().filter(persisted)) {
+      const storageItem = items.get(item.key)!;
+      const value = await storageItem.getValue();
+      if (ADDED_AFTER_V1.includes(item.key)) {
+        expect(value, item.key).toEqual(storageItem.fallback);
+      } else if (item.version > 1) {
+        expect(item.hasMigrations, `${item.key} is at version ${item.version} without migrations`).toBe(true);
+        expect(
+          item.key in EXPECTED_AFTER_MIGRATION,
+          `add ${item.key}'s migrated value to EXPECTED_AFTER_MIGRATION`,
+        ).toBe(true);
+        expect(value, item.key).toEqual(EXPECTED_AFTER_MIGRATION[item.key]);
+        // The migration stamped the new version, so it will not run twice.
+        expect((await storageItem.getMeta()).v, item.key).toBe(item.version);
+      } else {
+        expect(value, item.key).toEqual(snapshotValue(item.key));
+      }
+    }
+  });
+
+  it('v1 settings are valid under today’s schemas and read through today’s code', async () => {
+    const { providerSettingsSchema, answerLanguageSchema } = await import('./provider-settings');
+    const { evidenceSettingsSchema } = await import('./evidence-settings');
+    const { siteIdSchema } = await import('../posts/post');
+    const { OUTPUT_MODES } = await import('../ai/output-modes');
+    const { budgetExceeded } = await import('../notes/usage-ledger');
+    const { storedOutputModes } = await import('../notes/output-mode-store');
+    const local = V1.storage.local;
+
+    expect(providerSettingsSchema.safeParse(local.provider).success).toBe(true);
+    expect(answerLanguageSchema.safeParse(local.answerLanguage).success).toBe(true);
+    expect(evidenceSettingsSchema.safeParse(local.evidence).success).toBe(true);
+    for (const site of local.disabledSites as string[])
+      expect(siteIdSchema.safeParse(site).success, site).toBe(true);
+    for (const origin of local.enabledOrigins as string[]) expect(new URL(origin).origin).toBe(origin);
+    for (const mode of Object.values(local.outputModes as object)) expect(OUTPUT_MODES).toContain(mode);
+
+    // The budget and the usage ledger, as the engine reads them: Oct 31 (local time) is over budget.
+    expect(await budgetExceeded(new Date(2026, 9, 31, 12).getTime())).toEqual({
+      budget: 200_000,
+      used: 203_160,
+    });
+    expect(await budgetExceeded(new Date(2026, 9, 30, 12).getTime())).toBeNull();
+    expect(await storedOutputModes.get('http://localhost:11434/v1|llama3.1')).toBe('json_object');
+  });
+
+  it('the keys stored in v1 are read back, and the background builds its endpoint from them', async () => {
+    const { readApiKey, readSecret } = await import('./api-key-store');
+    const { loadConfiguredEndpoint } = await import('../notes/provider-endpoint');
+    const secrets = V1.indexedDB['footnote-secrets/secrets']!;
+    expect(await readApiKey()).toBe(secrets.apiKey);
+    expect(await readSecret('factCheckKey')).toBe(secrets.factCheckKey);
+    expect(await loadConfiguredEndpoint()).toEqual({
+      endpoint: {
+        baseUrl: 'https://openrouter.ai/api/v1',
+        apiKey: secrets.apiKey,
+        model: 'openai/gpt-4o-mini',
+        timeoutMs: 90_000,
+      },
+      providerLabel: 'OpenRouter',
+    });
+  });
+
+  it('notes cached by v1 load from IndexedDB in their LRU order and pass the checks of the history and the card', async () => {
+    const { idbNoteStore } = await import('../notes/idb-note-store');
+    const { NoteCache } = await import('../notes/note-cache');
+    const { noteHistorySchema, notePortOutSchema } = await import('../messaging/protocol');
+    const stored = V1.indexedDB['footnote-notes/notes'] as Record<string, { value: unknown; usedAt: number }>;
+    const cache = new NoteCache(1_000, 8 * 1024 * 1024, idbNoteStore());
+
+    const listed = await cache.list();
+    const byRecency = Object.values(stored)
+      .sort((a, b) => b.usedAt - a.usedAt)
+      .map((s) => s.value);
+    expect(listed).toEqual(byRecency);
+    // The options page validates the history it receives; the content script each note:done.
+    expect(noteHistorySchema.safeParse({ notes: listed }).success).toBe(true);
+    for (const [key, { value }] of Object.entries(stored)) {
+      const cached = await cache.get(key);
+      expect(cached, key).toEqual(value);
+      const message = {
+        type: 'note:done',
+        requestId: 'r1',
+        note: cached!.note,
+        meta: { ...cached!.meta, fromCache: true },
+      };
+      expect(notePortOutSchema.safeParse(message).success, key).toBe(true);
+    }
+  });
+});
