@@ -26,6 +26,7 @@ import {
 import { X_HOME_POSTS, X_HOME_URL as HOME } from './x-home';
 import { badge, card, cardAlert, closeCard, expectSettled, openCard } from './x-card';
 import { WorldProbe } from './world-probe';
+import { gotoXHome, spendTodaysBudget } from './x-home-page';
 
 /** Has a note in the cache before each fault; must still be served from it afterwards. */
 const CACHED = X_HOME_POSTS[0]!;
@@ -41,14 +42,18 @@ async function expectNote(page: Page, key: string): Promise<void> {
   await expectSettled(page);
 }
 
-/** The specific message, its detail and the one action offered; the card has stopped loading. */
-async function expectFault(
+/**
+ * Opens the struck post's card: the specific message, its detail and the one action offered;
+ * the card has stopped loading.
+ */
+async function expectFaultOnStruck(
   page: Page,
   title: string,
   detail: string | RegExp,
   action: 'Retry' | 'Open options',
   timeout?: number,
 ) {
+  await openCard(page, STRUCK);
   await expect(cardAlert(page)).toContainText(title, { timeout });
   await expect(cardAlert(page)).toContainText(detail);
   await expect(cardAlert(page).getByRole('button')).toHaveText([action]);
@@ -85,44 +90,41 @@ async function expectCacheAndSettingsIntact(
 test.describe.configure({ timeout: 90_000 });
 
 test.describe('endpoint, storage and budget faults', () => {
-  let settingsBefore: Settings;
+  /** expectCacheAndSettingsIntact for this test's page, worker and endpoint, and the settings before. */
+  let expectIntact: () => Promise<void>;
 
   test.beforeEach(async ({ context, page, serviceWorker, modelServer }) => {
     await configureModelServer(serviceWorker, modelServer);
-    await routeFixture(context, HOME, 'x/home.html');
-    await page.goto(HOME);
+    await gotoXHome(context, page);
     await expectNote(page, CACHED);
     await closeCard(page);
-    settingsBefore = await readProviderConfig(serviceWorker);
+    const settingsBefore = await readProviderConfig(serviceWorker);
+    expectIntact = () => expectCacheAndSettingsIntact(page, serviceWorker, modelServer, settingsBefore);
   });
 
   test('empty choices: "the model answered nothing", retry works, cache and settings intact', async ({
     page,
-    serviceWorker,
     modelServer,
   }) => {
     modelServer.enqueue({ kind: 'empty-choices' });
-    await openCard(page, STRUCK);
-    await expectFault(
+    await expectFaultOnStruck(
       page,
       "The model's answer could not be read.",
       `${modelServer.baseUrl} returned an empty answer.`,
       'Retry',
     );
     await retryShowsTheNote(page);
-    await expectCacheAndSettingsIntact(page, serviceWorker, modelServer, settingsBefore);
+    await expectIntact();
   });
 
   test('a huge answer that never ends is cut off at MAX_ANSWER_CHARS: a clear error, no hang, the request closed', async ({
     page,
-    serviceWorker,
     modelServer,
   }) => {
     // A runaway endpoint: `{"summary":"aaaa…` streamed in 16 KB chunks with no end, until the
     // client closes the connection. Without the cap this card would spin for ever.
     modelServer.enqueue({ kind: 'flood' });
-    await openCard(page, STRUCK);
-    await expectFault(
+    await expectFaultOnStruck(
       page,
       "The model's answer could not be read.",
       `sent an answer longer than ${MAX_ANSWER_CHARS} characters; it was cut off.`,
@@ -133,13 +135,12 @@ test.describe('endpoint, storage and budget faults', () => {
     await expect.poll(() => modelServer.completionRequests().at(-1)?.outcome).toBe('client-closed');
     expect(modelServer.completionRequests().at(-1)?.behaviour).toBe('flood');
     await retryShowsTheNote(page);
-    await expectCacheAndSettingsIntact(page, serviceWorker, modelServer, settingsBefore);
+    await expectIntact();
   });
 
   test('storage full — chrome.storage.local at its real quota: the note is still shown, cache and settings intact', async ({
     page,
     serviceWorker,
-    modelServer,
   }) => {
     // Footnote has no unlimitedStorage permission, so chrome.storage.local holds at most
     // QUOTA_BYTES (10 MB). Without today's usage record, filled to the last byte: the write
@@ -150,7 +151,7 @@ test.describe('endpoint, storage and budget faults', () => {
     // The cost: this note's tokens went unrecorded (the write was refused).
     expect(await serviceWorker.evaluate(() => chrome.storage.local.get('usage'))).toEqual({});
     await closeCard(page);
-    await expectCacheAndSettingsIntact(page, serviceWorker, modelServer, settingsBefore);
+    await expectIntact();
   });
 
   test('storage full — IndexedDB refuses writes (QuotaExceededError): the note is still shown, only persistence is lost', async ({
@@ -167,7 +168,7 @@ test.describe('endpoint, storage and budget faults', () => {
     await expectNote(page, STRUCK);
     expect(await refusedIndexedDbWrites(serviceWorker)).toBeGreaterThan(0);
     await closeCard(page);
-    await expectCacheAndSettingsIntact(page, serviceWorker, modelServer, settingsBefore);
+    await expectIntact();
 
     // What was lost is only the new note's persistence: after a worker restart (which also
     // ends the simulation), the struck post is asked again, the earlier note still is not.
@@ -200,29 +201,25 @@ test.describe('endpoint, storage and budget faults', () => {
   for (const c of RETRIED) {
     test(`${c.name}: one automatic retry, then the message; retry works, cache and settings intact`, async ({
       page,
-      serviceWorker,
       modelServer,
     }) => {
       modelServer.enqueue({ kind: 'error', status: c.status }, { kind: 'error', status: c.status });
       const calls = modelServer.completionRequests().length;
-      await openCard(page, STRUCK);
-      await expectFault(page, c.title, c.detail, 'Retry', 10_000);
+      await expectFaultOnStruck(page, c.title, c.detail, 'Retry', 10_000);
       expect(modelServer.completionRequests()).toHaveLength(calls + 2);
       expect(modelServer.completionRequests().at(-1)?.headers['x-stainless-retry-count']).toBe('1');
       await retryShowsTheNote(page);
-      await expectCacheAndSettingsIntact(page, serviceWorker, modelServer, settingsBefore);
+      await expectIntact();
     });
   }
 
   test('Ollama without OLLAMA_ORIGINS (refuses the extension origin): setup help and options, cache and settings intact', async ({
     page,
-    serviceWorker,
     modelServer,
   }) => {
     // Like Ollama not told to accept chrome-extension:// origins: 403, empty body, no CORS headers.
     modelServer.setOriginPolicy('ollama');
-    await openCard(page, STRUCK);
-    await expectFault(
+    await expectFaultOnStruck(
       page,
       'The provider refused access.',
       'If this is Ollama, restart it with OLLAMA_ORIGINS="chrome-extension://*,moz-extension://*"',
@@ -230,7 +227,7 @@ test.describe('endpoint, storage and budget faults', () => {
     );
     expect(modelServer.completionRequests().at(-1)?.headers.origin).toMatch(/^chrome-extension:\/\//);
     modelServer.setOriginPolicy('cors');
-    await expectCacheAndSettingsIntact(page, serviceWorker, modelServer, settingsBefore);
+    await expectIntact();
   });
 
   test('budget reached: says so with the figures, offers options, calls no model; a cached note is still served', async ({
@@ -241,8 +238,7 @@ test.describe('endpoint, storage and budget faults', () => {
   }) => {
     await spendTodaysBudget(serviceWorker, { budget: 1_000, used: 5_000 });
     const calls = modelServer.completionRequests().length;
-    await openCard(page, STRUCK);
-    await expectFault(
+    await expectFaultOnStruck(
       page,
       "Today's token budget is used up.",
       "Today's budget of 1000 tokens is used up (5000 used). Raise it in options, or wait until tomorrow.",
@@ -254,7 +250,7 @@ test.describe('endpoint, storage and budget faults', () => {
     expect((await optionsOpened).url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/options\.html/);
 
     await page.bringToFront();
-    await expectCacheAndSettingsIntact(page, serviceWorker, modelServer, settingsBefore);
+    await expectIntact();
     expect(
       await serviceWorker.evaluate(
         async () => (await chrome.storage.local.get('dailyTokenBudget')).dailyTokenBudget,
@@ -303,25 +299,6 @@ async function refuseIndexedDbWrites(serviceWorker: Worker): Promise<void> {
 
 function refusedIndexedDbWrites(serviceWorker: Worker): Promise<number> {
   return serviceWorker.evaluate(() => globalThis.__refusedIdbWrites ?? 0);
-}
-
-/** Sets a daily budget and records today's use (in the worker's local day, as the ledger does). */
-async function spendTodaysBudget(serviceWorker: Worker, { budget, used }: { budget: number; used: number }) {
-  await serviceWorker.evaluate(
-    async ({ budget, used }) => {
-      const d = new Date();
-      const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-      const { usage } = await chrome.storage.local.get('usage');
-      await chrome.storage.local.set({
-        dailyTokenBudget: budget,
-        usage: {
-          ...(usage as object),
-          [day]: { promptTokens: used - 1_000, completionTokens: 1_000, notes: 3, estimated: false },
-        },
-      });
-    },
-    { budget, used },
-  );
 }
 
 // ---- a site that changed its DOM ----------------------------------------------------------

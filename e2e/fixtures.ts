@@ -134,13 +134,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       (url) => /^https?:$/.test(url.protocol) && !isLoopback(url.hostname),
       (route) => route.abort('blockedbyclient'),
     );
-    // Footnote opens its options page on install; each test starts from the first tab alone
-    // (otherwise the options tab would be the active tab the popup and commands act on).
-    const isOptions = (page: Page) => page.url().endsWith('/options.html');
-    const installed =
-      context.pages().find(isOptions) ??
-      (await context.waitForEvent('page', { predicate: isOptions, timeout: 10_000 }).catch(() => null));
-    await installed?.close();
     await provide(context);
     for (const browser of state.popupBrowsers) await browser.close().catch(() => {});
     await context.close();

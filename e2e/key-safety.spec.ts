@@ -11,7 +11,7 @@
  *    where a hostile page's neighbour, the content script, actually runs);
  *  - every request the browser makes: the key only in the Authorization header to the endpoint.
  */
-import type { Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import {
   configureProvider,
   DEFAULT_MODEL,
@@ -48,6 +48,23 @@ async function configureCanaryKey(serviceWorker: Worker, modelServer: ModelServe
   await configureProvider(serviceWorker, { baseUrl: modelServer.baseUrl, model: DEFAULT_MODEL, apiKey: KEY });
 }
 
+/**
+ * Opens the X home fixture with a WorldProbe attached, and records every message the content
+ * script receives from then on.
+ */
+async function openHomeRecordingMessages(
+  context: BrowserContext,
+  page: Page,
+  extensionId: string,
+): Promise<WorldProbe> {
+  await routeFixture(context, HOME, 'x/home.html');
+  const probe = await WorldProbe.attach(page, extensionId);
+  await page.goto(HOME);
+  await expect.poll(() => probe.contentScriptContextId()).not.toBeNull();
+  await probe.recordContentScriptMessages();
+  return probe;
+}
+
 /** Opens the post's card and waits for it to settle (a note or an error). */
 async function showCard(page: Page, key: string, expected: string): Promise<void> {
   await openCard(page, key);
@@ -65,11 +82,7 @@ test('notes and errors: the key is in no message to the content script, not in t
 }) => {
   await configureCanaryKey(serviceWorker, modelServer);
   const workerConsole = collectWorkerConsole(serviceWorker);
-  await routeFixture(context, HOME, 'x/home.html');
-  const probe = await WorldProbe.attach(page, extensionId);
-  await page.goto(HOME);
-  await expect.poll(() => probe.contentScriptContextId()).not.toBeNull();
-  await probe.recordContentScriptMessages();
+  const probe = await openHomeRecordingMessages(context, page, extensionId);
 
   // A note, then the endpoint's ordinary failures (the 401 worded as OpenAI words it).
   await showCard(page, X_HOME_POSTS[0]!, DEFAULT_NOTE.summary);
@@ -277,11 +290,7 @@ test('an endpoint that echoes the key in its error message: the key must not rea
   extensionId,
 }) => {
   await configureCanaryKey(serviceWorker, modelServer);
-  await routeFixture(context, HOME, 'x/home.html');
-  const probe = await WorldProbe.attach(page, extensionId);
-  await page.goto(HOME);
-  await expect.poll(() => probe.contentScriptContextId()).not.toBeNull();
-  await probe.recordContentScriptMessages();
+  const probe = await openHomeRecordingMessages(context, page, extensionId);
 
   modelServer.enqueue({ kind: 'error', status: 401, message: `Incorrect API key provided: ${KEY}.` });
   await openCard(page, X_HOME_POSTS[1]!);

@@ -12,6 +12,8 @@ import {
   test,
   withGrantedHosts,
 } from './fixtures';
+import { badge, card } from './x-card';
+import { gotoXHome } from './x-home-page';
 
 /** A first open shows the setup guide (e2e/onboarding.spec.ts); these tests use the full page. */
 async function skipGuide(options: Page): Promise<void> {
@@ -26,7 +28,12 @@ async function fillProvider(options: Page, baseUrl: string, apiKey: string): Pro
   await options.getByLabel('Model', { exact: true }).fill(DEFAULT_MODEL);
 }
 
-test('save a provider, and Test connection lists the models', async ({ context, extensionId, serviceWorker, modelServer }) => {
+test('save a provider, and Test connection lists the models', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  modelServer,
+}) => {
   modelServer.setModels([DEFAULT_MODEL, 'another-model']);
   const options = await openExtensionPage(context, extensionId, 'options.html');
   await fillProvider(options, modelServer.baseUrl, DEFAULT_API_KEY);
@@ -49,7 +56,11 @@ test('save a provider, and Test connection lists the models', async ({ context, 
   await expect(options.getByLabel('API key', { exact: true })).toHaveValue(DEFAULT_API_KEY);
 });
 
-test('Test connection with a wrong key shows the 401 and the provider’s words', async ({ context, extensionId, modelServer }) => {
+test('Test connection with a wrong key shows the 401 and the provider’s words', async ({
+  context,
+  extensionId,
+  modelServer,
+}) => {
   const options = await openExtensionPage(context, extensionId, 'options.html');
   await fillProvider(options, modelServer.baseUrl, 'sk-wrong');
   await options.getByRole('button', { name: 'Test connection' }).click();
@@ -58,7 +69,12 @@ test('Test connection with a wrong key shows the 401 and the provider’s words'
   await expect(alert).toContainText('Incorrect API key provided.');
 });
 
-test('the key is never in chrome.storage, where content scripts could read it', async ({ context, extensionId, serviceWorker, modelServer }) => {
+test('the key is never in chrome.storage, where content scripts could read it', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  modelServer,
+}) => {
   const options = await openExtensionPage(context, extensionId, 'options.html');
   await fillProvider(options, modelServer.baseUrl, DEFAULT_API_KEY);
   await options.getByRole('button', { name: 'Save' }).click();
@@ -70,7 +86,12 @@ test('the key is never in chrome.storage, where content scripts could read it', 
   expect(everything).not.toContain(DEFAULT_API_KEY);
 });
 
-test('the daily token budget is saved, and empty means no budget', async ({ context, extensionId, serviceWorker, modelServer }) => {
+test('the daily token budget is saved, and empty means no budget', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  modelServer,
+}) => {
   const options = await openExtensionPage(context, extensionId, 'options.html');
   await fillProvider(options, modelServer.baseUrl, DEFAULT_API_KEY);
   const budget = options.getByLabel('Daily token budget');
@@ -116,13 +137,12 @@ test('notes history: lists past notes, exports JSON and Markdown, clears after a
     note: '![tracker](https://evil.test/p.png)',
   };
   modelServer.enqueue({ kind: 'note', note: DEFAULT_NOTE }, { kind: 'note', note: hostile });
-  await routeFixture(context, 'https://x.com/home', 'x/home.html');
-  await page.goto('https://x.com/home');
+  await gotoXHome(context, page);
   const keys = ['x:2126243242333455973', 'x:2126237607100211984'];
   const expected = [DEFAULT_NOTE.summary, hostile.summary];
   for (const [i, key] of keys.entries()) {
-    await page.locator(`[data-footnote-post="${key}"]`).getByRole('button', { name: /^Footnote/ }).click();
-    await expect(page.getByRole('dialog', { name: /^Footnote/ }).getByText(expected[i]!)).toBeVisible();
+    await badge(page, key).click();
+    await expect(card(page).getByText(expected[i]!)).toBeVisible();
     await page.keyboard.press('Escape');
   }
 
@@ -136,7 +156,9 @@ test('notes history: lists past notes, exports JSON and Markdown, clears after a
   await expect(items.nth(1)).toContainText(DEFAULT_NOTE.summary);
   await expect(items.nth(0)).toContainText('Needs context');
   await expect(history.locator('b, img')).toHaveCount(0);
-  const hrefs = await history.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const hrefs = await history
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   expect(hrefs.map((href) => /^https:\/\/x\.com\/\w+\/status\/(\d+)$/.exec(href ?? '')?.[1])).toEqual(
     [...keys].reverse().map((key) => key.slice(2)),
   );
@@ -185,14 +207,20 @@ test('notes history: lists past notes, exports JSON and Markdown, clears after a
   const before = modelServer.completionRequests().length;
   await page.bringToFront();
   await page.reload();
-  await page.locator(`[data-footnote-post="${keys[0]}"]`).getByRole('button', { name: /^Footnote/ }).click();
-  await expect(page.getByRole('dialog', { name: /^Footnote/ }).getByText(DEFAULT_NOTE.summary)).toBeVisible();
+  await badge(page, keys[0]!).click();
+  await expect(card(page).getByText(DEFAULT_NOTE.summary)).toBeVisible();
   expect(modelServer.completionRequests()).toHaveLength(before + 1);
 });
 
 // ---- Sites ----
 
-test('a site switched off in options gets no badges', async ({ context, page, extensionId, serviceWorker, modelServer }) => {
+test('a site switched off in options gets no badges', async ({
+  context,
+  page,
+  extensionId,
+  serviceWorker,
+  modelServer,
+}) => {
   await configureModelServer(serviceWorker, modelServer);
   const options = await openExtensionPage(context, extensionId, 'options.html');
   const sites = options.getByRole('region', { name: 'Sites' });
@@ -202,7 +230,9 @@ test('a site switched off in options gets no badges', async ({ context, page, ex
   await x.click();
   await expect(x).not.toBeChecked();
   await expect(sites.getByRole('status')).toHaveText('Saved. Reload open pages for the change to apply.');
-  expect(await serviceWorker.evaluate(async () => (await chrome.storage.local.get('disabledSites')).disabledSites)).toEqual(['x']);
+  expect(
+    await serviceWorker.evaluate(async () => (await chrome.storage.local.get('disabledSites')).disabledSites),
+  ).toEqual(['x']);
 
   await routeFixture(context, 'https://x.com/home', 'x/home.html');
   await page.bringToFront();
@@ -227,14 +257,21 @@ test.describe('a site enabled from the popup', () => {
     const options = await openExtensionPage(context, extensionId, 'options.html');
     await skipGuide(options);
     // What the popup's "Enable Footnote on this site" does once the permission is granted.
-    expect(await options.evaluate((origin) => chrome.runtime.sendMessage({ type: 'sites:enable', origin }), ORIGIN)).toEqual({
+    expect(
+      await options.evaluate(
+        (origin) => chrome.runtime.sendMessage({ type: 'sites:enable', origin }),
+        ORIGIN,
+      ),
+    ).toEqual({
       ok: true,
     });
     const sites = options.getByRole('region', { name: 'Sites' });
     const enabled = sites.getByRole('list', { name: 'Sites you enabled' });
     await expect(enabled.getByRole('listitem')).toHaveCount(1);
     await expect(enabled.getByRole('listitem')).toContainText('social.example.org');
-    expect(await serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)).toBe(1);
+    expect(
+      await serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length),
+    ).toBe(1);
 
     await enabled.getByRole('button', { name: 'Remove social.example.org' }).click();
     await expect(sites.getByRole('status')).toHaveText('Footnote no longer runs on social.example.org.');
@@ -242,13 +279,22 @@ test.describe('a site enabled from the popup', () => {
     await expect(sites.getByRole('heading', { name: 'Sites you enabled' })).toBeFocused();
     await expect(sites.getByText('None yet.', { exact: false })).toBeVisible();
     expect(await serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
-    expect(await serviceWorker.evaluate(async () => (await chrome.storage.local.get('enabledOrigins')).enabledOrigins)).toEqual([]);
+    expect(
+      await serviceWorker.evaluate(
+        async () => (await chrome.storage.local.get('enabledOrigins')).enabledOrigins,
+      ),
+    ).toEqual([]);
   });
 });
 
 // ---- Evidence sources ----
 
-test('Linked pages asks for every site; refused, it stays off and says so', async ({ context, extensionId, serviceWorker, modelServer }) => {
+test('Linked pages asks for every site; refused, it stays off and says so', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  modelServer,
+}) => {
   await configureModelServer(serviceWorker, modelServer);
   const options = await context.newPage();
   // A headless browser cannot answer the permission prompt (TESTING.md): answer "no" for the
@@ -264,7 +310,9 @@ test('Linked pages asks for every site; refused, it stays off and says so', asyn
   });
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   const evidence = options.getByRole('region', { name: 'Evidence sources' });
-  await expect(evidence.getByText('Sent: a request for each linked page, to the site it is on.')).toBeVisible();
+  await expect(
+    evidence.getByText('Sent: a request for each linked page, to the site it is on.'),
+  ).toBeVisible();
   const links = evidence.getByRole('switch', { name: 'Linked pages' });
   await expect(links).not.toBeChecked(); // no permission for every site yet
   await links.click();
@@ -280,14 +328,26 @@ test('Linked pages asks for every site; refused, it stays off and says so', asyn
 test.describe('with the permission for every site', () => {
   test.use({ extensionDir: withGrantedHosts(['https://*/*', 'http://*/*']) });
 
-  test('evidence sources and their keys are saved with the form', async ({ context, extensionId, serviceWorker, modelServer }) => {
+  test('evidence sources and their keys are saved with the form', async ({
+    context,
+    extensionId,
+    serviceWorker,
+    modelServer,
+  }) => {
     await configureModelServer(serviceWorker, modelServer);
     const options = await openExtensionPage(context, extensionId, 'options.html');
     const evidence = options.getByRole('region', { name: 'Evidence sources' });
     await expect(evidence.getByRole('switch', { name: 'Linked pages' })).toBeChecked();
-    await evidence.getByRole('switch', { name: 'Wikipedia' }).click();
-    await evidence.getByRole('switch', { name: 'Professional fact-checks (Google Fact Check Tools)' }).click();
-    await expect(evidence.getByText('Sent: search terms from the post, to Google Fact Check Tools.')).toBeVisible();
+    // configureModelServer switched Wikipedia off (no internet here): switch it back on.
+    const wikipedia = evidence.getByRole('switch', { name: 'Wikipedia' });
+    await expect(wikipedia).not.toBeChecked();
+    await wikipedia.click();
+    await evidence
+      .getByRole('switch', { name: 'Professional fact-checks (Google Fact Check Tools)' })
+      .click();
+    await expect(
+      evidence.getByText('Sent: search terms from the post, to Google Fact Check Tools.'),
+    ).toBeVisible();
     await evidence.getByLabel('Web search').selectOption('searxng');
 
     // Save checks what the sources that are on need.
@@ -300,10 +360,12 @@ test.describe('with the permission for every site', () => {
     await options.getByRole('button', { name: 'Save' }).click();
     await expect(options.getByRole('status').filter({ hasText: 'Saved' }).first()).toBeVisible();
 
-    const stored = await serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+    const stored = await serviceWorker.evaluate(async () =>
+      JSON.stringify(await chrome.storage.local.get(null)),
+    );
     expect(JSON.parse(stored).evidence).toEqual({
       links: true,
-      wikipedia: false,
+      wikipedia: true,
       factCheck: true,
       webSearch: 'searxng',
       searxngUrl: 'http://127.0.0.1:8888',
@@ -330,7 +392,10 @@ test('settings export without and with keys, and an import that applies only val
   const includeKeys = transfer.getByLabel('Include API keys');
   await expect(includeKeys).not.toBeChecked();
 
-  const [plain] = await Promise.all([options.waitForEvent('download'), transfer.getByRole('button', { name: 'Export settings' }).click()]);
+  const [plain] = await Promise.all([
+    options.waitForEvent('download'),
+    transfer.getByRole('button', { name: 'Export settings' }).click(),
+  ]);
   expect(plain.suggestedFilename()).toMatch(/^footnote-settings-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(await downloadText(plain));
   expect(file).toMatchObject({
@@ -343,11 +408,16 @@ test('settings export without and with keys, and an import that applies only val
   expect(JSON.stringify(file)).not.toContain(DEFAULT_API_KEY);
 
   await includeKeys.check();
-  const [withKeys] = await Promise.all([options.waitForEvent('download'), transfer.getByRole('button', { name: 'Export settings' }).click()]);
+  const [withKeys] = await Promise.all([
+    options.waitForEvent('download'),
+    transfer.getByRole('button', { name: 'Export settings' }).click(),
+  ]);
   expect(JSON.parse(await downloadText(withKeys)).keys).toEqual({ apiKey: DEFAULT_API_KEY });
 
   // An invalid file changes nothing and says what is wrong.
-  const before = await serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+  const before = await serviceWorker.evaluate(async () =>
+    JSON.stringify(await chrome.storage.local.get(null)),
+  );
   const invalid = { ...file, answerLanguage: 'fr', dailyTokenBudget: -3 };
   await options.locator('#import-file').setInputFiles({
     name: 'bad.json',
@@ -357,10 +427,17 @@ test('settings export without and with keys, and an import that applies only val
   const alert = transfer.getByRole('alert');
   await expect(alert).toContainText('This file was not imported, and nothing was changed.');
   await expect(alert.getByRole('listitem')).toHaveText(['answerLanguage', 'dailyTokenBudget']);
-  expect(await serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)))).toBe(before);
+  expect(await serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)))).toBe(
+    before,
+  );
 
   // A valid one is applied and shown.
-  const valid = { ...file, answerLanguage: 'es', dailyTokenBudget: 12345, sites: { disabled: ['youtube'], enabledOrigins: [] } };
+  const valid = {
+    ...file,
+    answerLanguage: 'es',
+    dailyTokenBudget: 12345,
+    sites: { disabled: ['youtube'], enabledOrigins: [] },
+  };
   await options.locator('#import-file').setInputFiles({
     name: 'good.json',
     mimeType: 'application/json',

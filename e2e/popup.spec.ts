@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import {
   configureModelServer,
   configureProvider,
@@ -7,10 +7,10 @@ import {
   expect,
   openExtensionPage,
   openPopup,
-  routeFixture,
   test,
 } from './fixtures';
-import { X_HOME_URL as HOME } from './x-home';
+import { badge, card, cardAlert } from './x-card';
+import { gotoXHome, spendTodaysBudget } from './x-home-page';
 
 // The toolbar popup: the filter over the tab's posts, and the provider status whose one-click
 // fixes open the options page where the problem is fixed.
@@ -19,13 +19,16 @@ const POSTS = ['x:2126243242333455973', 'x:2126237607100211984', 'x:212622550756
 const ACCURATE = { ...DEFAULT_NOTE, classification: 'accurate', note: '', summary: 'An accurate summary.' };
 const MISLEADING = { ...DEFAULT_NOTE, classification: 'misleading', summary: 'A misleading summary.' };
 
-const badge = (page: Page, key: string) =>
-  page.locator(`[data-footnote-post="${key}"]`).getByRole('button', { name: /^Footnote/ });
-const card = (page: Page) => page.getByRole('dialog', { name: /^Footnote/ });
-
 async function openNote(page: Page, key: string, expected: RegExp | string): Promise<void> {
   await badge(page, key).click();
   await expect(card(page)).toContainText(expected);
+  await page.keyboard.press('Escape');
+}
+
+/** Opens the post's card, waits for its error panel, and closes it. */
+async function openError(page: Page, key: string): Promise<void> {
+  await badge(page, key).click();
+  await expect(cardAlert(page)).toBeVisible();
   await page.keyboard.press('Escape');
 }
 
@@ -33,7 +36,11 @@ async function openNote(page: Page, key: string, expected: RegExp | string): Pro
  * The options tab a fix opened (a new tab, or one already open, moved to the section): found
  * by its address, whichever it is.
  */
-async function optionsOpenedBy(context: BrowserContext, click: () => Promise<void>, hash: string): Promise<Page> {
+async function optionsOpenedBy(
+  context: BrowserContext,
+  click: () => Promise<void>,
+  hash: string,
+): Promise<Page> {
   const at = (p: Page) => p.url().endsWith(`/options.html#${hash}`);
   await click();
   await expect.poll(() => context.pages().some(at), { message: `an options tab at #${hash}` }).toBe(true);
@@ -48,8 +55,7 @@ test('the filter shows all posts, those with a note, or the flagged ones, by mou
 }) => {
   await configureModelServer(serviceWorker, modelServer);
   modelServer.enqueue({ kind: 'note', note: ACCURATE }, { kind: 'note', note: MISLEADING });
-  await routeFixture(context, HOME, 'x/home.html');
-  await page.goto(HOME);
+  await gotoXHome(context, page);
   await openNote(page, POSTS[0]!, ACCURATE.summary);
   await openNote(page, POSTS[1]!, MISLEADING.summary);
 
@@ -107,11 +113,8 @@ test('a rejected key: "Fix the API key" brings the open options tab to the key f
     model: 'footnote-test-model',
     apiKey: 'sk-wrong',
   });
-  await routeFixture(context, HOME, 'x/home.html');
-  await page.goto(HOME);
-  await badge(page, POSTS[0]!).click();
-  await expect(card(page).getByRole('alert')).toBeVisible();
-  await page.keyboard.press('Escape');
+  await gotoXHome(context, page);
+  await openError(page, POSTS[0]!);
 
   // Options is already open in another tab: the fix reuses it rather than adding one.
   const options = await openExtensionPage(context, extensionId, 'options.html');
@@ -145,11 +148,8 @@ test('Ollama refusing the extension (403): "Show setup help" opens the local-mod
 }) => {
   await configureModelServer(serviceWorker, modelServer);
   modelServer.setOriginPolicy('ollama');
-  await routeFixture(context, HOME, 'x/home.html');
-  await page.goto(HOME);
-  await badge(page, POSTS[0]!).click();
-  await expect(card(page).getByRole('alert')).toBeVisible();
-  await page.keyboard.press('Escape');
+  await gotoXHome(context, page);
+  await openError(page, POSTS[0]!);
 
   const popup = await openPopup(context, serviceWorker);
   await expect(popup.getByText('Your local model server refused Footnote, or is not running.')).toBeVisible();
@@ -163,24 +163,13 @@ test('Ollama refusing the extension (403): "Show setup help" opens the local-mod
   await expect(help).toContainText('OLLAMA_ORIGINS="chrome-extension://*,moz-extension://*" ollama serve');
 });
 
-async function spendBudget(serviceWorker: Worker, budget: number): Promise<void> {
-  await serviceWorker.evaluate(async (tokens) => {
-    const d = new Date();
-    const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    await chrome.storage.local.set({
-      dailyTokenBudget: tokens,
-      usage: { [day]: { promptTokens: tokens, completionTokens: 10, notes: 3, estimated: false } },
-    });
-  }, budget);
-}
-
 test('a spent daily budget: "Change the budget" opens options at the budget', async ({
   context,
   serviceWorker,
   modelServer,
 }) => {
   await configureModelServer(serviceWorker, modelServer);
-  await spendBudget(serviceWorker, 1000);
+  await spendTodaysBudget(serviceWorker, { budget: 1000, used: 1010 });
   const popup = await openPopup(context, serviceWorker);
   await expect(popup.getByText("Today's token budget is used up.")).toBeVisible();
   const options = await optionsOpenedBy(

@@ -5,10 +5,10 @@ import {
   lastUserMessage,
   openExtensionPage,
   openPopup,
-  routeFixture,
   test,
 } from './fixtures';
-import { X_HOME_URL as HOME } from './x-home';
+import { badge, card } from './x-card';
+import { gotoXHome } from './x-home-page';
 
 /**
  * The browser in Brazilian Portuguese: Footnote's UI follows it, and with the answer language
@@ -33,22 +33,27 @@ test('card and popup speak Portuguese, and "auto" asks the model for Brazilian P
   modelServer,
 }) => {
   await configureModelServer(serviceWorker, modelServer);
-  await routeFixture(context, HOME, 'x/home.html');
-  await page.goto(HOME);
+  await gotoXHome(context, page);
 
   const post = page.locator(`[data-footnote-post="${POST}"]`);
   // Stable hooks keep their "Footnote" prefix in every language.
-  const badge = post.getByRole('button', { name: 'Footnote: mostrar contexto deste post' });
-  await badge.click();
-  const card = page.getByRole('dialog', { name: /^Footnote: contexto do post de @/ });
-  await expect(card.getByText(DEFAULT_NOTE.note)).toBeVisible();
-  await expect(card).toHaveAttribute('aria-busy', 'false');
-  for (const text of ['Resumo', 'Leitores adicionaram contexto', 'Alegações', 'Precisa de contexto', 'Não verificável']) {
-    await expect(card.getByText(text, { exact: true })).toBeVisible();
+  const ptBadge = post.getByRole('button', { name: 'Footnote: mostrar contexto deste post' });
+  await ptBadge.click();
+  const ptCard = page.getByRole('dialog', { name: /^Footnote: contexto do post de @/ });
+  await expect(ptCard.getByText(DEFAULT_NOTE.note)).toBeVisible();
+  await expect(ptCard).toHaveAttribute('aria-busy', 'false');
+  for (const text of [
+    'Resumo',
+    'Leitores adicionaram contexto',
+    'Alegações',
+    'Precisa de contexto',
+    'Não verificável',
+  ]) {
+    await expect(ptCard.getByText(text, { exact: true })).toBeVisible();
   }
-  await expect(card.getByText('Confiança 50%')).toBeVisible();
-  await expect(card.getByRole('button', { name: 'Fechar' })).toBeVisible();
-  await expect(card.getByRole('button', { name: 'Gerar de novo' })).toBeVisible();
+  await expect(ptCard.getByText('Confiança 50%')).toBeVisible();
+  await expect(ptCard.getByRole('button', { name: 'Fechar' })).toBeVisible();
+  await expect(ptCard.getByRole('button', { name: 'Gerar de novo' })).toBeVisible();
 
   const [request] = modelServer.completionRequests();
   expect(lastUserMessage(request!)).toContain('Answer language: Brazilian Portuguese.');
@@ -57,7 +62,9 @@ test('card and popup speak Portuguese, and "auto" asks the model for Brazilian P
   await expect(popup.locator('html')).toHaveAttribute('lang', 'pt-BR');
   await expect(popup.getByRole('button', { name: 'Abrir configurações' })).toBeVisible();
   await expect(popup.getByRole('heading', { name: /^\d+ posts nesta página$/ })).toBeVisible();
-  await expect(popup.getByRole('listitem').filter({ hasText: DEFAULT_NOTE.summary }).getByText('Nota pronta')).toBeVisible();
+  await expect(
+    popup.getByRole('listitem').filter({ hasText: DEFAULT_NOTE.summary }).getByText('Nota pronta'),
+  ).toBeVisible();
   await expect(popup.getByText('Leitores adicionaram contexto')).toBeVisible();
 });
 
@@ -69,10 +76,9 @@ test('the options page speaks Portuguese, with dates in the Brazilian format', a
   modelServer,
 }) => {
   await configureModelServer(serviceWorker, modelServer);
-  await routeFixture(context, HOME, 'x/home.html');
-  await page.goto(HOME);
-  await page.locator(`[data-footnote-post="${POST}"]`).getByRole('button', { name: /^Footnote/ }).click();
-  await expect(page.getByRole('dialog', { name: /^Footnote/ }).getByText(DEFAULT_NOTE.note)).toBeVisible();
+  await gotoXHome(context, page);
+  await badge(page, POST).click();
+  await expect(card(page).getByText(DEFAULT_NOTE.note)).toBeVisible();
 
   const options = await openExtensionPage(context, extensionId, 'options.html');
   await expect(options.locator('html')).toHaveAttribute('lang', 'pt-BR');

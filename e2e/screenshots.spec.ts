@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Locator, Page, TestInfo, Worker } from '@playwright/test';
 import {
   configureModelServer,
   configureProvider,
@@ -8,10 +9,11 @@ import {
   expect,
   openExtensionPage,
   openPopup,
-  routeFixture,
   test,
+  type ModelServer,
 } from './fixtures';
-import { X_HOME_URL as HOME } from './x-home';
+import { badge, card } from './x-card';
+import { gotoXHome } from './x-home-page';
 
 // Screenshots for the README, taken from the real extension on the fixture page, so they stay
 // current. `npm run screenshots` writes them to docs/screenshots/; a normal run writes them to
@@ -31,7 +33,8 @@ const SAMPLE_NOTE = {
       verdict: 'unverifiable',
       confidence: 0.55,
       basis: 'model_knowledge',
-      explanation: 'Greves do metrô costumam afetar só as linhas estatais; sem uma fonte de hoje não é possível confirmar o horário.',
+      explanation:
+        'Greves do metrô costumam afetar só as linhas estatais; sem uma fonte de hoje não é possível confirmar o horário.',
       citations: [],
     },
   ],
@@ -39,22 +42,39 @@ const SAMPLE_NOTE = {
   injection_detected: false,
 };
 
-test('screenshot: the card on X', async ({ context, page, serviceWorker, modelServer }, testInfo) => {
-  await page.setViewportSize({ width: 1500, height: 820 });
-  await routeFixture(context, HOME, 'x/home.html');
-  await page.goto(HOME);
+/** Where a screenshot goes: docs/screenshots/ for `npm run screenshots`, else the test's output. */
+function screenshotPath(testInfo: TestInfo, file: string): string {
+  return path.join(process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir, file);
+}
+
+/** A full-page screenshot of the options page from one section to another, with a margin. */
+async function screenshotSections(options: Page, from: Locator, to: Locator, file: string): Promise<void> {
+  const top = await from.boundingBox();
+  const bottom = await to.boundingBox();
+  await options.screenshot({
+    path: file,
+    fullPage: true,
+    clip: { x: 0, y: top!.y - 16, width: 900, height: bottom!.y + bottom!.height - top!.y + 32 },
+  });
+}
+
+/** The model answers with SAMPLE_NOTE; the Portuguese post's card is opened until it shows it. */
+async function openSampleCard(page: Page, serviceWorker: Worker, modelServer: ModelServer): Promise<void> {
   await configureModelServer(serviceWorker, modelServer);
   modelServer.enqueue({ kind: 'note', note: SAMPLE_NOTE });
-  const post = page.locator(`[data-footnote-post="${PT_POST}"]`);
-  await post.scrollIntoViewIfNeeded();
-  await post.getByRole('button', { name: /^Footnote/ }).click();
-  const card = page.getByRole('dialog', { name: /^Footnote/ });
-  await expect(card.getByText(SAMPLE_NOTE.note)).toBeVisible();
-  await expect(card).toHaveAttribute('aria-busy', 'false');
+  await page.locator(`[data-footnote-post="${PT_POST}"]`).scrollIntoViewIfNeeded();
+  await badge(page, PT_POST).click();
+  await expect(card(page).getByText(SAMPLE_NOTE.note)).toBeVisible();
+}
+
+test('screenshot: the card on X', async ({ context, page, serviceWorker, modelServer }, testInfo) => {
+  await page.setViewportSize({ width: 1500, height: 820 });
+  await gotoXHome(context, page);
+  await openSampleCard(page, serviceWorker, modelServer);
+  await expect(card(page)).toHaveAttribute('aria-busy', 'false');
   await page.mouse.move(0, 0);
 
-  const dir = process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir;
-  await page.screenshot({ path: path.join(dir, 'card-x.png') });
+  await page.screenshot({ path: screenshotPath(testInfo, 'card-x.png') });
 });
 
 test('screenshot: the card on X in Lights out (the card follows the site’s theme)', async ({
@@ -65,8 +85,7 @@ test('screenshot: the card on X in Lights out (the card follows the site’s the
 }, testInfo) => {
   await page.setViewportSize({ width: 1500, height: 820 });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await routeFixture(context, HOME, 'x/home.html');
-  await page.goto(HOME);
+  await gotoXHome(context, page);
   // X's "Lights out": a black body and light text (the fixture was captured in the light theme).
   await page.evaluate(() => {
     document.body.style.backgroundColor = 'rgb(0, 0, 0)';
@@ -74,18 +93,11 @@ test('screenshot: the card on X in Lights out (the card follows the site’s the
       el.style.color = 'rgb(231, 233, 234)';
     }
   });
-  await configureModelServer(serviceWorker, modelServer);
-  modelServer.enqueue({ kind: 'note', note: SAMPLE_NOTE });
-  const post = page.locator(`[data-footnote-post="${PT_POST}"]`);
-  await post.scrollIntoViewIfNeeded();
-  await post.getByRole('button', { name: /^Footnote/ }).click();
-  const card = page.getByRole('dialog', { name: /^Footnote/ });
-  await expect(card.getByText(SAMPLE_NOTE.note)).toBeVisible();
+  await openSampleCard(page, serviceWorker, modelServer);
   await expect(page.locator('footnote-card')).toHaveAttribute('data-theme', 'dark');
   await page.mouse.move(0, 0);
 
-  const dir = process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir;
-  await page.screenshot({ path: path.join(dir, 'card-x-dark.png') });
+  await page.screenshot({ path: screenshotPath(testInfo, 'card-x-dark.png') });
 });
 
 test('screenshot: the options page with the daily budget and the notes history', async ({
@@ -95,13 +107,12 @@ test('screenshot: the options page with the daily budget and the notes history',
   serviceWorker,
   modelServer,
 }, testInfo) => {
-  await routeFixture(context, HOME, 'x/home.html');
-  await page.goto(HOME);
+  await gotoXHome(context, page);
   await configureModelServer(serviceWorker, modelServer);
   modelServer.enqueue({ kind: 'note', note: DEFAULT_NOTE }, { kind: 'note', note: SAMPLE_NOTE });
   for (const key of ['x:2126243242333455973', PT_POST]) {
-    await page.locator(`[data-footnote-post="${key}"]`).getByRole('button', { name: /^Footnote/ }).click();
-    await expect(page.getByRole('dialog', { name: /^Footnote/ })).toHaveAttribute('aria-busy', 'false');
+    await badge(page, key).click();
+    await expect(card(page)).toHaveAttribute('aria-busy', 'false');
     await page.keyboard.press('Escape');
   }
 
@@ -111,18 +122,18 @@ test('screenshot: the options page with the daily budget and the notes history',
   const history = options.getByRole('region', { name: 'Notes history' });
   await expect(history.getByRole('listitem')).toHaveCount(2);
 
-  const dir = process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir;
   // From the "Notes" settings (answer language, budget) to the end of the history, without
   // the sections in between (they have their own screenshot).
-  await options.getByRole('region', { name: 'Evidence sources' }).evaluate((el) => (el.style.display = 'none'));
+  await options
+    .getByRole('region', { name: 'Evidence sources' })
+    .evaluate((el) => (el.style.display = 'none'));
   await options.getByRole('region', { name: 'Sites' }).evaluate((el) => (el.style.display = 'none'));
-  const from = await options.locator('section', { has: options.getByRole('heading', { name: 'Notes', exact: true }) }).boundingBox();
-  const to = await history.boundingBox();
-  await options.screenshot({
-    path: path.join(dir, 'options-history.png'),
-    fullPage: true,
-    clip: { x: 0, y: from!.y - 16, width: 900, height: to!.y + to!.height - from!.y + 32 },
-  });
+  await screenshotSections(
+    options,
+    options.locator('section', { has: options.getByRole('heading', { name: 'Notes', exact: true }) }),
+    history,
+    screenshotPath(testInfo, 'options-history.png'),
+  );
 });
 
 test('screenshot: the options page’s evidence sources and sites', async ({
@@ -143,19 +154,16 @@ test('screenshot: the options page’s evidence sources and sites', async ({
   const sites = options.getByRole('region', { name: 'Sites' });
   await expect(sites.getByRole('switch', { name: 'Facebook' })).not.toBeChecked();
 
-  const dir = process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir;
-  const from = await evidence.boundingBox();
-  const to = await sites.boundingBox();
-  await options.screenshot({
-    path: path.join(dir, 'options-sources.png'),
-    fullPage: true,
-    clip: { x: 0, y: from!.y - 16, width: 900, height: to!.y + to!.height - from!.y + 32 },
-  });
+  await screenshotSections(options, evidence, sites, screenshotPath(testInfo, 'options-sources.png'));
 });
 
-test('screenshot: the popup with its filter, statuses and provider', async ({ context, page, serviceWorker, modelServer }, testInfo) => {
-  await routeFixture(context, HOME, 'x/home.html');
-  await page.goto(HOME);
+test('screenshot: the popup with its filter, statuses and provider', async ({
+  context,
+  page,
+  serviceWorker,
+  modelServer,
+}, testInfo) => {
+  await gotoXHome(context, page);
   // A local server, as LM Studio would be: the popup names the provider and the model.
   await configureProvider(serviceWorker, {
     baseUrl: modelServer.baseUrl,
@@ -176,16 +184,23 @@ test('screenshot: the popup with its filter, statuses and provider', async ({ co
     note: '',
     claims: [],
   };
-  modelServer.enqueue({ kind: 'note', note: SAMPLE_NOTE }, { kind: 'note', note: photo }, { kind: 'note', note: prices });
+  modelServer.enqueue(
+    { kind: 'note', note: SAMPLE_NOTE },
+    { kind: 'note', note: photo },
+    { kind: 'note', note: prices },
+  );
   const posts = [
     [page.locator(`[data-footnote-post="${PT_POST}"]`), SAMPLE_NOTE.summary],
-    [page.locator('[data-footnote-post]', { hasText: 'No, this photo is not from last week' }), photo.summary],
+    [
+      page.locator('[data-footnote-post]', { hasText: 'No, this photo is not from last week' }),
+      photo.summary,
+    ],
     [page.locator('[data-footnote-post]', { hasText: 'Electricity prices across Europe' }), prices.summary],
   ] as const;
   for (const [post, summary] of posts) {
     await post.scrollIntoViewIfNeeded();
     await post.getByRole('button', { name: /^Footnote/ }).click();
-    await expect(page.getByRole('dialog', { name: /^Footnote/ }).getByText(summary)).toBeVisible();
+    await expect(card(page).getByText(summary)).toBeVisible();
     await page.keyboard.press('Escape');
   }
 
@@ -194,17 +209,18 @@ test('screenshot: the popup with its filter, statuses and provider', async ({ co
   await expect(popup.getByRole('list').getByRole('listitem')).toHaveCount(3);
   await expect(popup.getByRole('radio', { name: /^Flagged 2/ })).toBeVisible();
   await popup.mouse.move(0, 0);
-  const dir = process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir;
-  await popup.screenshot({ path: path.join(dir, 'popup.png') });
+  await popup.screenshot({ path: screenshotPath(testInfo, 'popup.png') });
 });
 
-test('screenshot: the options page’s setup guide on first open', async ({ context, extensionId }, testInfo) => {
+test('screenshot: the options page’s setup guide on first open', async ({
+  context,
+  extensionId,
+}, testInfo) => {
   const options = await openExtensionPage(context, extensionId, 'options.html');
   await options.setViewportSize({ width: 900, height: 900 });
   await expect(options.getByRole('radiogroup', { name: 'Provider' })).toBeVisible();
   await options.getByLabel('API key', { exact: true }).fill('sk-proj-example-key');
   await options.getByLabel('API key', { exact: true }).blur();
 
-  const dir = process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir;
-  await options.screenshot({ path: path.join(dir, 'options-onboarding.png'), fullPage: true });
+  await options.screenshot({ path: screenshotPath(testInfo, 'options-onboarding.png'), fullPage: true });
 });

@@ -38,12 +38,6 @@ export default defineBackground(() => {
   serveNotePorts(engine);
   routeBackgroundMessages(engine);
 
-  // First install: the options page opens on its setup guide (provider, key, test) — nothing
-  // works until a provider is chosen.
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.runtime.openOptionsPage();
-  });
-
   // Sites the user enabled: registered content scripts that match their stored list, also
   // when a permission was withdrawn in the browser's own settings.
   void syncEnabledSites();

@@ -2,12 +2,17 @@ import { useId, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import type { OnDeviceAvailability } from '../../utils/ai/on-device';
 import { PROVIDER_PRESETS, findPreset, type ProviderPreset } from '../../utils/settings/provider-presets';
-import { ApiKeyField } from './ApiKeyField';
-import { errorText, FIELD_IDS, MODEL_LIST_ID } from './fields';
 import { OptionsNoticeView } from './OptionsNoticeView';
+import {
+  BaseUrlField,
+  ModelField,
+  ModelSuggestions,
+  presetName,
+  ProviderForm,
+  ProviderKeyField,
+} from './ProviderFields';
 import { SetupHelpContent } from './SetupHelp';
 import { ONBOARDING_DONE_ID, OPTIONS_SECTIONS } from './sections';
-import { TextField } from './TextField';
 import type { FieldErrors, OnboardingStep, OptionsFormValues, OptionsNotice } from './types';
 
 /** Where each cloud provider hands out API keys (opened in a new tab from step 2). */
@@ -27,10 +32,6 @@ export function presetKind(preset: ProviderPreset): PresetKind {
   if (preset.id === 'chrome-ai') return 'on_device';
   if (preset.id === 'custom') return 'custom';
   return preset.needsKey ? 'cloud' : 'local';
-}
-
-function presetName(preset: ProviderPreset): string {
-  return preset.id === 'custom' ? i18n.t('options.presetCustom') : preset.label;
 }
 
 function kindHint(kind: PresetKind): string {
@@ -88,15 +89,7 @@ export function Onboarding(props: OnboardingProps) {
       <h2 id="onboarding-heading" className="visually-hidden">
         {i18n.t('options.onboarding.heading')}
       </h2>
-      <form
-        className="settings-form"
-        noValidate
-        aria-busy={busy !== null}
-        onSubmit={(e) => {
-          e.preventDefault();
-          props.onDone();
-        }}
-      >
+      <ProviderForm busy={busy !== null} onSubmit={props.onDone}>
         <ol className="steps">
           <Step number={1} title={i18n.t('options.onboarding.chooseHeading')}>
             <div role="radiogroup" aria-label={i18n.t('options.provider')} className="tiles">
@@ -136,12 +129,8 @@ export function Onboarding(props: OnboardingProps) {
           </Step>
         </ol>
         {/* Suggestions for the Model field, when it is shown. */}
-        <datalist id={MODEL_LIST_ID}>
-          {models.map((model) => (
-            <option key={model} value={model} />
-          ))}
-        </datalist>
-      </form>
+        <ModelSuggestions models={models} />
+      </ProviderForm>
       <p className="skip">
         <button type="button" className="link-button" onClick={props.onShowSettings}>
           {i18n.t('options.onboarding.skip')}
@@ -211,33 +200,18 @@ function ConnectStep({
   // Local servers with no usual model (LM Studio) and custom endpoints need a model name;
   // Test connection fills it in from the endpoint's list.
   const showModel = kind === 'custom' || preset.defaultModel === '' || errors.model !== undefined;
+  const fields = { form, errors, onFieldChange };
   const modelField = showModel && (
-    <TextField
-      id={FIELD_IDS.model}
-      label={i18n.t('options.model')}
-      required
-      list={MODEL_LIST_ID}
-      value={form.model}
-      hint={
-        models.length > 0
-          ? i18n.t('options.modelsAvailable', models.length)
-          : i18n.t('options.onboarding.modelHint')
-      }
-      error={errorText(errors.model, 'model')}
-      onChange={(value) => onFieldChange('model', value)}
-    />
+    <ModelField {...fields} models={models} hint={i18n.t('options.onboarding.modelHint')} />
   );
   const keyPage = KEY_PAGES[preset.id];
 
   switch (kind) {
     case 'cloud':
       return (
-        <ApiKeyField
-          id={FIELD_IDS.apiKey}
-          value={form.apiKey}
+        <ProviderKeyField
+          {...fields}
           required
-          error={errorText(errors.apiKey, 'apiKey')}
-          onChange={(value) => onFieldChange('apiKey', value)}
           hint={
             <>
               {i18n.t('options.onboarding.keyHint')}
@@ -276,23 +250,8 @@ function ConnectStep({
     case 'custom':
       return (
         <>
-          <TextField
-            id={FIELD_IDS.baseUrl}
-            label={i18n.t('options.baseUrl')}
-            type="url"
-            required
-            value={form.baseUrl}
-            hint={i18n.t('options.baseUrlHint')}
-            error={errorText(errors.baseUrl, 'baseUrl')}
-            onChange={(value) => onFieldChange('baseUrl', value)}
-          />
-          <ApiKeyField
-            id={FIELD_IDS.apiKey}
-            value={form.apiKey}
-            required={false}
-            error={errorText(errors.apiKey, 'apiKey')}
-            onChange={(value) => onFieldChange('apiKey', value)}
-          />
+          <BaseUrlField {...fields} />
+          <ProviderKeyField {...fields} required={false} />
           {modelField}
         </>
       );

@@ -3,19 +3,25 @@ import { i18n } from '#i18n';
 import type { OnDeviceAvailability } from '../../utils/ai/on-device';
 import { PROVIDER_PRESETS, findPreset } from '../../utils/settings/provider-presets';
 import { ANSWER_LANGUAGES, type AnswerLanguage } from '../../utils/settings/provider-settings';
-import { ApiKeyField } from './ApiKeyField';
 import { BudgetField } from './BudgetField';
 import { EvidenceSection } from './EvidenceSection';
-import { errorText, FIELD_IDS, MODEL_LIST_ID } from './fields';
+import { errorText, FIELD_IDS } from './fields';
 import { NotesHistory, type NotesHistoryProps } from './NotesHistory';
 import { Onboarding } from './Onboarding';
 import { OptionsNoticeView } from './OptionsNoticeView';
 import { PrivacyNotice } from './PrivacyNotice';
+import {
+  BaseUrlField,
+  ModelField,
+  ModelSuggestions,
+  presetName,
+  ProviderForm,
+  ProviderKeyField,
+} from './ProviderFields';
 import { PAGE_HEADING_ID } from './sections';
 import { SettingsTransfer, type SettingsTransferProps } from './SettingsTransfer';
 import { SetupHelp } from './SetupHelp';
 import { SitesSection, type SitesSectionProps } from './SitesSection';
-import { TextField } from './TextField';
 import type {
   EvidenceFormValues,
   FieldErrors,
@@ -159,16 +165,9 @@ export function OptionsPage(props: OptionsPageProps) {
 function SettingsForm(props: OptionsPageProps) {
   const { form, errors, notice, busy, models } = props;
   const needsKey = findPreset(form.preset)?.needsKey ?? false;
+  const fields = { form, errors, onFieldChange: props.onFieldChange };
   return (
-    <form
-      className="settings-form"
-      noValidate
-      aria-busy={busy !== null}
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSave();
-      }}
-    >
+    <ProviderForm busy={busy !== null} onSubmit={props.onSave}>
       <section className="card">
         <h2>{i18n.t('options.connectionHeading')}</h2>
 
@@ -182,7 +181,7 @@ function SettingsForm(props: OptionsPageProps) {
           >
             {PROVIDER_PRESETS.map((preset) => (
               <option key={preset.id} value={preset.id}>
-                {preset.id === 'custom' ? i18n.t('options.presetCustom') : preset.label}
+                {presetName(preset)}
               </option>
             ))}
           </select>
@@ -191,42 +190,12 @@ function SettingsForm(props: OptionsPageProps) {
           </p>
         </div>
 
-        <TextField
-          id={FIELD_IDS.baseUrl}
-          label={i18n.t('options.baseUrl')}
-          type="url"
-          required
-          value={form.baseUrl}
-          hint={i18n.t('options.baseUrlHint')}
-          error={errorText(errors.baseUrl, 'baseUrl')}
-          onChange={(value) => props.onFieldChange('baseUrl', value)}
-        />
+        <BaseUrlField {...fields} />
 
-        <ApiKeyField
-          id={FIELD_IDS.apiKey}
-          value={form.apiKey}
-          required={needsKey}
-          error={errorText(errors.apiKey, 'apiKey')}
-          onChange={(value) => props.onFieldChange('apiKey', value)}
-        />
+        <ProviderKeyField {...fields} required={needsKey} />
 
-        <TextField
-          id={FIELD_IDS.model}
-          label={i18n.t('options.model')}
-          required
-          list={MODEL_LIST_ID}
-          value={form.model}
-          hint={
-            models.length > 0 ? i18n.t('options.modelsAvailable', models.length) : i18n.t('options.modelHint')
-          }
-          error={errorText(errors.model, 'model')}
-          onChange={(value) => props.onFieldChange('model', value)}
-        />
-        <datalist id={MODEL_LIST_ID}>
-          {models.map((model) => (
-            <option key={model} value={model} />
-          ))}
-        </datalist>
+        <ModelField {...fields} models={models} hint={i18n.t('options.modelHint')} />
+        <ModelSuggestions models={models} />
       </section>
 
       <section className="card">
@@ -279,6 +248,6 @@ function SettingsForm(props: OptionsPageProps) {
         </button>
       </div>
       <OptionsNoticeView notice={notice} />
-    </form>
+    </ProviderForm>
   );
 }

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import type { NoteStatus } from '@/utils/notes/note-state';
+import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 
 export const BADGE_CLASS = 'footnote-badge';
 export const BADGE_SELECTOR = `button.${BADGE_CLASS}`;
@@ -10,6 +11,11 @@ const badges = new WeakMap<Element, HTMLButtonElement>();
 
 export function isBadge(node: Node): boolean {
   return node instanceof HTMLButtonElement && node.classList.contains(BADGE_CLASS);
+}
+
+/** Takes every badge off the page (Footnote switched off for the site). */
+export function removeBadges(): void {
+  for (const badge of document.querySelectorAll(BADGE_SELECTOR)) badge.remove();
 }
 
 /**
@@ -52,13 +58,13 @@ export class BadgePlacer {
 
   constructor(
     private readonly adapter: SiteAdapter,
-    private readonly statusOf: (root: Element) => NoteStatus | null,
+    /** The note status of the post with this key. */
+    private readonly statusOf: (key: string) => NoteStatus,
   ) {}
 
-  place(root: Element): void {
-    const status = this.statusOf(root);
-    if (status === null) return;
-    if (badgeOf(root)) ensureBadge(root, this.adapter, status);
+  /** The root shows the post with this key (its `data-footnote-post`). */
+  place(root: Element, key: string): void {
+    if (badgeOf(root)) ensureBadge(root, this.adapter, this.statusOf(key));
     else this.observer.observe(root);
   }
 
@@ -70,8 +76,8 @@ export class BadgePlacer {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       this.observer.unobserve(entry.target);
-      const status = this.statusOf(entry.target);
-      if (status !== null) ensureBadge(entry.target, this.adapter, status);
+      const key = entry.target.getAttribute(POST_ATTRIBUTE); // the post it shows now
+      if (key !== null) ensureBadge(entry.target, this.adapter, this.statusOf(key));
     }
   }
 }

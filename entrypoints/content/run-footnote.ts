@@ -6,7 +6,7 @@ import { POST_ATTRIBUTE, PostObserver } from '@/utils/posts/post-observer';
 import { pickAdapter } from '@/utils/sites/pick-adapter';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import { disabledSitesItem } from '@/utils/sites/site-preferences';
-import { BadgePlacer, isBadge } from './badges';
+import { BadgePlacer, removeBadges } from './badges';
 import { CardController } from './card-controller';
 import { NoteClient } from './note-client';
 import { keepNotesOf, noteStatus, noteStore } from './note-store';
@@ -21,46 +21,58 @@ import './badge.css';
  */
 /**
  * Footnote on one page: every per-site content script (entrypoints/*.content.ts) calls this
- * with its own adapters, so each site's bundle carries only the adapter it needs.
+ * with its own adapters, so each site's bundle carries only the adapter it needs. The site's
+ * switch in options applies live: turning the site off takes Footnote off the page (badges,
+ * marks, card, listeners) without a reload; turning it back on starts it again.
  */
 export async function runFootnote(
   ctx: ContentScriptContext,
   adapters: readonly SiteAdapter[],
 ): Promise<void> {
   const adapter = pickAdapter(adapters, location, document);
-  if (!adapter || (await disabledSitesItem.getValue()).includes(adapter.id)) return;
-
-  const notes = new NoteClient();
-  const card = new CardController(adapter, notes);
-  card.start(ctx.signal);
-  const hovered = trackHoveredPost(ctx.signal);
-
-  const badges = new BadgePlacer(adapter, (root) => {
-    const key = root.getAttribute(POST_ATTRIBUTE);
-    return key ? noteStatus(key) : null;
-  });
-  const observer = new PostObserver({ adapter, isOwnNode: isBadge, onPost: (root) => badges.place(root) });
-  observer.start(document.body);
-  ctx.onInvalidated(() => {
-    observer.stop();
-    badges.disconnect();
-  });
+  if (!adapter) return;
+  const notes = new NoteClient(); // one port for the page, whichever session uses it
+  let session: Session | null = null;
+  const apply = (disabled: readonly string[] | null) => {
+    const on = !ctx.isInvalid && !(disabled ?? []).includes(adapter.id);
+    if (on && session === null) session = startFootnote(adapter, notes);
+    else if (!on && session !== null) {
+      session.stop();
+      session = null;
+    }
+  };
+  apply(await disabledSitesItem.getValue());
+  ctx.onInvalidated(disabledSitesItem.watch((disabled) => apply(disabled)));
+  ctx.onInvalidated(() => apply(null) /* isInvalid: stops */);
   // SPA navigation (X, Bluesky, Mastodon… use pushState): the observer already sees the new
   // posts; what goes is the note state of posts no longer on the page, and an open card.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    card.close(false);
-    keepNotesOf(new Set([...document.querySelectorAll(`[${POST_ATTRIBUTE}]`)].map((r) => r.getAttribute(POST_ATTRIBUTE)!)));
-  });
+  ctx.addEventListener(window, 'wxt:locationchange', () => session?.navigated());
+}
+
+interface Session {
+  navigated(): void;
+  stop(): void;
+}
+
+function startFootnote(adapter: SiteAdapter, notes: NoteClient): Session {
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
+  const card = new CardController(adapter, notes);
+  card.start(signal);
+  const hovered = trackHoveredPost(signal);
+
+  const badges = new BadgePlacer(adapter, (key) => noteStatus(key));
+  const observer = new PostObserver({ adapter, onPost: (root, key) => badges.place(root, key) });
+  observer.start(document.body);
 
   // Badges show their post's note status when it changes (not on every streamed chunk).
   const unsubscribe = noteStore.subscribe((state, previous) => {
     for (const key of Object.keys(state.notes)) {
       if (state.notes[key]?.status === previous.notes[key]?.status) continue;
       const root = findPostRoot(key);
-      if (root) badges.place(root);
+      if (root) badges.place(root, key);
     }
   });
-  ctx.onInvalidated(unsubscribe);
 
   const handle = (request: TabRequest): unknown => {
     switch (request.type) {
@@ -90,5 +102,26 @@ export async function runFootnote(
     return false;
   };
   browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  return {
+    navigated() {
+      card.close(false);
+      keepNotesOf(
+        new Set(
+          [...document.querySelectorAll(`[${POST_ATTRIBUTE}]`)].map((r) => r.getAttribute(POST_ATTRIBUTE)!),
+        ),
+      );
+    },
+    stop() {
+      observer.stop();
+      badges.disconnect();
+      unsubscribe();
+      browser.runtime.onMessage.removeListener(onMessage);
+      lifetime.abort(); // closes the card, drops the page listeners
+      removeBadges();
+      for (const root of document.querySelectorAll(`[${POST_ATTRIBUTE}]`))
+        root.removeAttribute(POST_ATTRIBUTE);
+      keepNotesOf(new Set());
+    },
+  };
 }

@@ -26,6 +26,7 @@ export function rowPost(input: {
     links: [],
     media: { imageAlts: [], hasVideo: false },
     quoted: null,
+    parent: null,
     replyTo: [],
   } satisfies Post);
 }

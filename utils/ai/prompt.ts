@@ -1,4 +1,5 @@
 import type { Post, QuotedPost } from '../posts/post';
+import { clipText } from '../posts/clip-text';
 import { dataBlock } from './data-block';
 import { noteAnswerJsonSchema } from './note-json-schema';
 import { describeEvidence, type PromptEvidence } from './evidence-prompt';
@@ -60,6 +61,7 @@ export const SYSTEM_PROMPT = systemPrompt(noteAnswerJsonSchema);
 /** Builds the chat messages for one post's note. */
 export function buildNoteMessages(input: NotePromptInput): ChatMessage[] {
   const parts = [...requestPreamble(input), ...describeEvidence(input.evidence ?? [], input.nonce)];
+  if (input.post.parent) parts.push(describeParent(input.post.parent, input.nonce));
   if (input.post.quoted) parts.push(describeQuoted(input.post.quoted, input.nonce));
   parts.push(`The post to write a note for:\n${describePost(input.post, input.nonce)}`);
   return [
@@ -110,6 +112,7 @@ function describePost(post: Post, nonce: string, ref?: string): string {
     post.truncated ? 'note: the page shows only the beginning of this post' : '',
     mediaLine(post.media.imageAlts, post.media.hasVideo),
     post.links.length ? `links: ${post.links.join(' ')}` : '',
+    ref && post.parent ? `replies to @${post.parent.author.handle}: ${oneLine(post.parent.text)}` : '',
     ref && post.quoted ? `quotes @${post.quoted.author.handle}: ${post.quoted.text}` : '',
     `text:\n${post.text}`,
   ];
@@ -124,6 +127,25 @@ function describeQuoted(quoted: QuotedPost, nonce: string): string {
     `text:\n${quoted.text}`,
   ];
   return `The post quotes this post (context only):\n${dataBlock(fields, nonce)}`;
+}
+
+/** The post this one replies to (thread context), in its own block like a quoted post. */
+function describeParent(parent: QuotedPost, nonce: string): string {
+  const fields = [
+    `author: ${parent.author.name} (@${parent.author.handle})`,
+    `time: ${parent.time ?? 'unknown'}`,
+    parent.truncated ? 'note: the page shows only the beginning of this post' : '',
+    mediaLine(parent.media.imageAlts, parent.media.hasVideo),
+    `text:\n${parent.text}`,
+  ];
+  return `The post replies to this post (context only):\n${dataBlock(fields, nonce)}`;
+}
+
+/** Context in a batch line: line breaks as spaces, and no more of it than a note's worth. */
+const CONTEXT_LINE_MAX = 280;
+
+function oneLine(text: string): string {
+  return clipText(text.replace(/\s+/g, ' ').trim(), CONTEXT_LINE_MAX);
 }
 
 function mediaLine(imageAlts: string[], hasVideo: boolean): string {

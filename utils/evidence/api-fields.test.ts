@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipText, isoDate, languageSubtag, plainText } from './api-fields';
+import { isoDate, languageSubtag, plainText } from './api-fields';
 
 describe('plainText', () => {
   it.each([
@@ -17,14 +17,6 @@ describe('plainText', () => {
     ['<!-- comentário -->visível', 'visível'],
   ])('%j → %j', (markup, text) => {
     expect(plainText(markup)).toBe(text);
-  });
-});
-
-describe('clipText', () => {
-  it('counts code points and never splits an emoji', () => {
-    expect(clipText('😀😀😀', 3)).toBe('😀😀😀');
-    expect(clipText('😀😀😀😀', 3)).toBe('😀😀…');
-    expect(clipText('palavra final', 9)).toBe('palavra…');
   });
 });
 

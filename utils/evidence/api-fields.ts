@@ -2,6 +2,7 @@
  * Reading what third-party JSON APIs (Fact Check Tools, Wikipedia, web search) return into
  * evidence fields. Every value is untrusted: it becomes plain text or an http(s) URL, or nothing.
  */
+import { clipText } from '../posts/clip-text';
 import * as z from 'zod/mini';
 import { FetchFailed } from './bounded-fetch';
 import type { GatheredEvidence } from './evidence';
@@ -107,17 +108,6 @@ export function plainText(markup: string): string {
     .replace(INVISIBLE, '')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** At most `max` characters counted by code point (an emoji is never cut in half), with "…". */
-export function clipText(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max
-    ? text
-    : chars
-        .slice(0, max - 1)
-        .join('')
-        .trimEnd() + '…';
 }
 
 /** `plainText` then `clipText`: the usual treatment of an API's string. */

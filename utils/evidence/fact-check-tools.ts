@@ -6,7 +6,6 @@
 import * as z from 'zod/mini';
 import {
   apiText,
-  clipText,
   distinctByUrl,
   isoDate,
   languageSubtag,
@@ -16,6 +15,7 @@ import {
   readApiAnswer,
   siteName,
 } from './api-fields';
+import { clipText } from '../posts/clip-text';
 import { httpUrl } from './http-url';
 import { API_MAX_BYTES, fetchApiJson, requireApiKey } from './api-request';
 import {

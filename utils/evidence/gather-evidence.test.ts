@@ -8,7 +8,11 @@ function item(url: string, kind: GatheredEvidence['kind'] = 'link'): GatheredEvi
   return { kind, url, title: url, publisher: 'p', excerpt: '', publishedAt: null, review: null };
 }
 
-function after(ms: number, items: GatheredEvidence[], kind: GatheredEvidence['kind'] = 'link'): EvidenceSource {
+function after(
+  ms: number,
+  items: GatheredEvidence[],
+  kind: GatheredEvidence['kind'] = 'link',
+): EvidenceSource {
   return { kind, gather: () => new Promise((resolve) => setTimeout(() => resolve(items), ms)) };
 }
 
@@ -17,7 +21,10 @@ const gather = (sources: EvidenceSource[], deadlineMs = 500, signal = new AbortC
 
 describe('gatherEvidence', () => {
   it('numbers items in the order of the sources, not of their arrival, so prompts are repeatable', async () => {
-    const { onTime } = await gather([after(40, [item('https://a.example/')]), after(0, [item('https://b.example/')])]);
+    const { onTime } = await gather([
+      after(40, [item('https://a.example/')]),
+      after(0, [item('https://b.example/')]),
+    ]);
     expect(onTime.items.map((i) => [i.id, i.url])).toEqual([
       ['E1', 'https://a.example/'],
       ['E2', 'https://b.example/'],
@@ -34,7 +41,10 @@ describe('gatherEvidence', () => {
 
   it('does not wait past the deadline; the slow source arrives later, marked late', async () => {
     const started = performance.now();
-    const { onTime, late } = await gather([after(0, [item('https://fast.example/')]), after(300, [item('https://slow.example/')])], 30);
+    const { onTime, late } = await gather(
+      [after(0, [item('https://fast.example/')]), after(300, [item('https://slow.example/')])],
+      30,
+    );
     expect(performance.now() - started).toBeLessThan(250);
     expect(onTime.items.map((i) => i.url)).toEqual(['https://fast.example/']);
     const arrived = await late;

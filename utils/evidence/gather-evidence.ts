@@ -47,7 +47,10 @@ export async function gatherEvidence(
   await Promise.race([Promise.all(pending), delay(options.deadlineMs, options.signal)]);
 
   const onTimeOutcomes = [...outcomes];
-  const onTime = collect(onTimeOutcomes.filter((o) => o !== undefined), false);
+  const onTime = collect(
+    onTimeOutcomes.filter((o) => o !== undefined),
+    false,
+  );
   const late = (async (): Promise<EvidenceSet> => {
     const stillPending = pending.filter((_, index) => onTimeOutcomes[index] === undefined);
     return collect(await Promise.all(stillPending), true);
@@ -98,6 +101,14 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** What the note's metadata keeps of an item: everything but the text given to the model. */
-export function toEvidenceItem({ id, kind, url, title, publisher, review, late }: NumberedEvidence): EvidenceItem {
+export function toEvidenceItem({
+  id,
+  kind,
+  url,
+  title,
+  publisher,
+  review,
+  late,
+}: NumberedEvidence): EvidenceItem {
   return { id, kind, url, title, publisher, review, late };
 }

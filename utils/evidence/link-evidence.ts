@@ -9,7 +9,8 @@ import {
 } from './evidence';
 import { httpUrl } from './http-url';
 import { isPrivateHost } from './private-host';
-import { clip, collapse, hostName, readPage } from './readable-page';
+import { collapse, hostName, readPage } from './readable-page';
+import { clipCodePoints } from '../posts/clip-text';
 
 export interface LinkEvidenceDeps {
   /** Whether Footnote may fetch `url` (its host permission); the background wraps browser.permissions.contains. */
@@ -105,14 +106,17 @@ function toEvidence(response: BoundedResponse): GatheredEvidence | null {
   const { url, mediaType } = response;
   if (!httpUrl(url)) return null;
   const item = { kind: 'link' as const, url, review: null, publishedAt: null };
-  const publisher = clip(hostName(url), EVIDENCE_PUBLISHER_MAX);
+  const publisher = clipCodePoints(hostName(url), EVIDENCE_PUBLISHER_MAX);
   if (HTML_TYPES.has(mediaType)) {
     const { title, text, publisher: site, publishedAt } = readPage(response.text, url);
     return { ...item, title: title || fileName(url), publisher: site, excerpt: text, publishedAt };
   }
   if (mediaType === PLAIN_TEXT) {
     // Cut before collapsing: a page of whitespace must not cost a 1.5 MB regex pass.
-    const excerpt = clip(collapse(response.text.slice(0, EVIDENCE_EXCERPT_MAX * 8)), EVIDENCE_EXCERPT_MAX);
+    const excerpt = clipCodePoints(
+      collapse(response.text.slice(0, EVIDENCE_EXCERPT_MAX * 8)),
+      EVIDENCE_EXCERPT_MAX,
+    );
     return { ...item, title: fileName(url), publisher, excerpt };
   }
   if (mediaType === PDF) {
@@ -126,7 +130,10 @@ function toEvidence(response: BoundedResponse): GatheredEvidence | null {
 /** The last path segment ("annual report.pdf"), else the host. */
 function fileName(url: string): string {
   const segment = new URL(url).pathname.split('/').findLast((part) => part !== '') ?? '';
-  return clip(collapse(decodeSafely(segment)), EVIDENCE_TITLE_MAX) || clip(hostName(url), EVIDENCE_TITLE_MAX);
+  return (
+    clipCodePoints(collapse(decodeSafely(segment)), EVIDENCE_TITLE_MAX) ||
+    clipCodePoints(hostName(url), EVIDENCE_TITLE_MAX)
+  );
 }
 
 /** `filename*=UTF-8''…` (RFC 6266) first, else `filename="…"`. */
@@ -134,7 +141,7 @@ function dispositionName(header: string): string {
   const extended = /filename\*\s*=\s*[\w-]+'[^']*'([^;]+)/i.exec(header)?.[1];
   const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(header);
   const name = extended ? decodeSafely(extended.trim()) : (plain?.[1] ?? plain?.[2] ?? '');
-  return clip(collapse(name), EVIDENCE_TITLE_MAX);
+  return clipCodePoints(collapse(name), EVIDENCE_TITLE_MAX);
 }
 
 function decodeSafely(text: string): string {

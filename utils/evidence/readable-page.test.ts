@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE_EXCERPT_MAX, EVIDENCE_PUBLISHER_MAX, EVIDENCE_TITLE_MAX } from './evidence';
-import { clip, readPage } from './readable-page';
+import { readPage } from './readable-page';
 
 const URL_ = 'https://www.example.com/news/story';
 
@@ -190,12 +190,5 @@ describe('readPage', () => {
     expect(page.title).toBe('Big');
     expect(page.text.startsWith('lorem 0 lorem 0')).toBe(true);
     expect(performance.now() - started).toBeLessThan(3_000);
-  });
-});
-
-describe('clip', () => {
-  it('never cuts a surrogate pair', () => {
-    expect(clip('a😀b', 2)).toBe('a😀');
-    expect(clip('short', 10)).toBe('short');
   });
 });

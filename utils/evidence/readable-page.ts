@@ -4,6 +4,7 @@
  * background page, no `offscreen` permission, and it runs in Node for tests. linkedom only builds
  * a tree: nothing on the page runs or loads.
  */
+import { clipCodePoints } from '../posts/clip-text';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom/worker';
 import { EVIDENCE_EXCERPT_MAX, EVIDENCE_PUBLISHER_MAX, EVIDENCE_TITLE_MAX } from './evidence';
@@ -25,12 +26,12 @@ export function readPage(html: string, url: string): ReadablePage {
   try {
     const document = parseDocument(html);
     // Metadata first: JSON-LD lives in <script>, and Readability rewrites the tree.
-    const title = clip(
+    const title = clipCodePoints(
       metaContent(document, TITLE_META) || textOf(document.querySelector('title')),
       EVIDENCE_TITLE_MAX,
     );
-    const heading = clip(textOf(document.querySelector('h1')), EVIDENCE_TITLE_MAX);
-    const publisher = clip(
+    const heading = clipCodePoints(textOf(document.querySelector('h1')), EVIDENCE_TITLE_MAX);
+    const publisher = clipCodePoints(
       metaContent(document, ['og:site_name']) || publisherFallback,
       EVIDENCE_PUBLISHER_MAX,
     );
@@ -39,7 +40,7 @@ export function readPage(html: string, url: string): ReadablePage {
     const fallbackText = textOf(document.body) || textOf(document.documentElement);
     const article = affordable(document.body) ? readArticle(document) : null;
     return {
-      title: clip(collapse(article?.title ?? ''), EVIDENCE_TITLE_MAX) || title || heading,
+      title: clipCodePoints(collapse(article?.title ?? ''), EVIDENCE_TITLE_MAX) || title || heading,
       text: article?.content || fallbackText,
       publisher,
       publishedAt,
@@ -48,18 +49,10 @@ export function readPage(html: string, url: string): ReadablePage {
     return {
       title: '',
       text: '',
-      publisher: clip(publisherFallback, EVIDENCE_PUBLISHER_MAX),
+      publisher: clipCodePoints(publisherFallback, EVIDENCE_PUBLISHER_MAX),
       publishedAt: null,
     };
   }
-}
-
-/** Cuts `text` to `max` code points, so an emoji is never cut in half. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return Array.from(text.slice(0, max * 2))
-    .slice(0, max)
-    .join('');
 }
 
 /** Whitespace and control characters become single spaces. */
@@ -173,7 +166,7 @@ function textOf(root: Node | null): string {
       }
     }
   }
-  return clip(collapse(parts.join('')), EVIDENCE_EXCERPT_MAX);
+  return clipCodePoints(collapse(parts.join('')), EVIDENCE_EXCERPT_MAX);
 }
 
 function metaContent(document: Document, names: string[]): string {

@@ -95,6 +95,7 @@ const VALID_POST: Post = {
   links: [],
   media: { imageAlts: [], hasVideo: false },
   quoted: null,
+  parent: null,
   replyTo: [],
 };
 const validRequest = () => ({ type: 'note:request', requestId: 'r1', post: structuredClone(VALID_POST) });

@@ -56,7 +56,7 @@ export async function noteCacheKey(parts: CacheKeyParts): Promise<string> {
 export async function noteContentKey(parts: CacheKeyParts): Promise<string> {
   const { post } = parts;
   const textHash = await sha256Hex(
-    JSON.stringify([post.text, post.quoted?.text ?? null, post.media.imageAlts]),
+    JSON.stringify([post.text, post.quoted?.text ?? null, post.parent?.text ?? null, post.media.imageAlts]),
   );
   return [textHash, parts.baseUrl, parts.model, parts.promptVersion, parts.answerLanguage, parts.evidence].join('|');
 }

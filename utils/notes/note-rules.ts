@@ -1,3 +1,4 @@
+import { clipText } from '../posts/clip-text';
 import { CLAIMS_MAX, DETAIL_MAX, NOTE_TEXT_MAX, SUMMARY_MAX, type Claim, type Note } from '../ai/note-schema';
 
 /** A verbatim span of a post: long enough for any real claim, short enough for a card. */
@@ -15,10 +16,10 @@ const URL_PATTERN = /\bhttps?:\/\/\S+/gi;
 export function enforceNoteRules(note: Note, evidenceIds: ReadonlySet<string>): Note {
   return {
     ...note,
-    summary: clip(note.summary, SUMMARY_MAX),
+    summary: clipText(note.summary, SUMMARY_MAX),
     note: clipNoteText(note.note),
     claims: note.claims.slice(0, CLAIMS_MAX).map((claim) => enforceClaimRules(claim, evidenceIds)),
-    detail: clip(note.detail, DETAIL_MAX),
+    detail: clipText(note.detail, DETAIL_MAX),
   };
 }
 
@@ -33,7 +34,7 @@ function enforceClaimRules(claim: Claim, evidenceIds: ReadonlySet<string>): Clai
   return {
     ...claim,
     claim: clipNoteText(claim.claim),
-    quote: clip(claim.quote, QUOTE_MAX),
+    quote: clipText(claim.quote, QUOTE_MAX),
     verdict: weakRefutation ? 'unverifiable' : claim.verdict,
     basis,
     explanation: clipNoteText(claim.explanation),
@@ -44,15 +45,5 @@ function enforceClaimRules(claim: Claim, evidenceIds: ReadonlySet<string>): Clai
 /** Community Notes count 280 characters without URLs; URLs do not count toward the cap. */
 function clipNoteText(text: string): string {
   const urlLength = (text.match(URL_PATTERN) ?? []).reduce((sum, url) => sum + url.length, 0);
-  return clip(text, NOTE_TEXT_MAX + urlLength);
-}
-
-function clip(text: string, max: number): string {
-  const chars = Array.from(text); // by code point, so an emoji is never cut in half
-  return chars.length <= max
-    ? text
-    : chars
-        .slice(0, max - 1)
-        .join('')
-        .trimEnd() + '…';
+  return clipText(text, NOTE_TEXT_MAX + urlLength);
 }

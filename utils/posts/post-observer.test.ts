@@ -28,11 +28,10 @@ function article(id: string | null): HTMLElement {
   return el;
 }
 
-function observe() {
+function observe(site: SiteAdapter = adapter) {
   const seen: string[] = [];
   const observer = new PostObserver({
-    adapter,
-    isOwnNode: (node) => node instanceof Element && node.classList.contains(BADGE),
+    adapter: site,
     onPost: (root, key) => {
       seen.push(key);
       if (!root.querySelector(`.${BADGE}`)) {
@@ -94,17 +93,51 @@ describe('PostObserver', () => {
     observer.stop();
   });
 
-  it('does not react to its own badges, but restores one the page removed', async () => {
+  it('restores a badge the page removed, and settles after inserting it', async () => {
     const root = article('8');
     document.body.append(root);
     const { seen, observer } = observe();
     await frame();
-    expect(seen).toEqual(['x:8']); // inserting the badge caused no second pass
+    expect(seen).toEqual(['x:8']);
     root.querySelector(`.${BADGE}`)!.remove();
     await frame();
-    expect(seen).toEqual(['x:8', 'x:8']);
     expect(root.querySelector(`.${BADGE}`)).not.toBeNull();
+    // The re-inserted badge makes the post looked at once more (it finds the badge), then nothing.
+    await frame();
+    await frame();
+    const settled = seen.length;
+    expect(settled).toBeLessThanOrEqual(3);
+    await frame();
+    await frame();
+    expect(seen).toHaveLength(settled);
+    expect(new Set(seen)).toEqual(new Set(['x:8']));
     observer.stop();
+  });
+
+  it('looks at a post again when text inside it changes, without finding anything new', async () => {
+    const root = article('10');
+    root.append(Object.assign(document.createElement('p'), { textContent: 'old' }));
+    document.body.append(root);
+    const { seen, observer } = observe();
+    root.querySelector('p')!.textContent = 'new';
+    await frame();
+    expect(seen).toEqual(['x:10', 'x:10']);
+    expect(root.getAttribute(POST_ATTRIBUTE)).toBe('x:10');
+    observer.stop();
+  });
+
+  it('finds a post added inside another only on sites whose posts nest (comment trees)', async () => {
+    for (const nestedRoots of [false, true]) {
+      const parent = article('11');
+      document.body.append(parent);
+      const { seen, observer } = observe({ ...adapter, nestedRoots });
+      const reply = article('12');
+      parent.append(reply);
+      await frame();
+      expect(seen.includes('x:12')).toBe(nestedRoots);
+      observer.stop();
+      document.body.replaceChildren();
+    }
   });
 
   it('stops observing when stopped', async () => {

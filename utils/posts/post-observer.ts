@@ -7,8 +7,6 @@ export interface PostObserverOptions {
   adapter: SiteAdapter;
   /** A root now shows this post: newly found, re-rendered, or a recycled node whose post changed. */
   onPost(root: Element, key: string): void;
-  /** Nodes we inserted ourselves (badges): their mutations are not news. */
-  isOwnNode(node: Node): boolean;
 }
 
 /**
@@ -27,7 +25,12 @@ export class PostObserver {
   start(root: Element): void {
     this.scan(root);
     // Recycling shows up as a changed status link (href) in a reused node: watch just that attribute.
-    this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+    this.observer.observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['href'],
+    });
   }
 
   stop(): void {
@@ -39,7 +42,8 @@ export class PostObserver {
 
   /** Processes every post root inside `root` now (first load, or after navigation). */
   scan(root: ParentNode): void {
-    for (const postRoot of root.querySelectorAll(this.options.adapter.postRootSelector)) this.process(postRoot);
+    for (const postRoot of root.querySelectorAll(this.options.adapter.postRootSelector))
+      this.process(postRoot);
   }
 
   private enqueue(records: MutationRecord[]): void {
@@ -47,48 +51,37 @@ export class PostObserver {
     this.frame ??= requestAnimationFrame(() => this.flush());
   }
 
+  /**
+   * Hot path (every mutation of a page scrolled for hours). From a content script every DOM
+   * node and list touched costs a wrapper in the isolated world, so a record is looked at
+   * through its target, once per target per frame (one native closest()): the post enclosing
+   * it is looked at again — its id (a recycled row), its badge (a re-render may have dropped
+   * it). Added nodes are looked into only outside posts (a list, a container: new posts may
+   * have come) or on sites whose posts nest; text changes inside a post cost no more than that.
+   * A badge we insert makes its post looked at once more, which finds the badge in place.
+   */
   private flush(): void {
     this.frame = null;
     const records = this.pending;
     this.pending = [];
+    const { postRootSelector, nestedRoots } = this.options.adapter;
     const roots = new Set<Element>();
-    const targets = new Set<Node>();
-    for (const record of records) this.collectRoots(record, roots, targets);
-    for (const root of roots) this.process(root);
-  }
-
-  /**
-   * Hot path (every mutation of a page scrolled for hours). Touching a node from a content
-   * script costs a wrapper in the isolated world, so text nodes are skipped by nodeType, and an
-   * enclosing post is looked up (closest) only when the change could matter: a watched
-   * attribute changed (a recycled post's link), elements were added (a node replaced), or one
-   * of our nodes was removed (a re-render dropped the badge) — once per target per frame.
-   */
-  private collectRoots(record: MutationRecord, roots: Set<Element>, targets: Set<Node>): void {
-    const { postRootSelector } = this.options.adapter;
-    let relevant = record.type === 'attributes';
-    if (record.type === 'childList') {
-      const added = record.addedNodes;
-      if (added.length === 1 && record.removedNodes.length === 0 && this.options.isOwnNode(added[0]!)) return;
-      for (const node of added) {
-        if (node.nodeType !== Node.ELEMENT_NODE) continue;
-        relevant = true;
-        const element = node as Element;
-        if (element.matches(postRootSelector)) roots.add(element);
-        else if (element.firstElementChild) for (const inner of element.querySelectorAll(postRootSelector)) roots.add(inner);
+    /** The post (or null) each target is in. */
+    const enclosing = new Map<Node, Element | null>();
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      const target = record.target;
+      let root = enclosing.get(target);
+      if (root === undefined) {
+        const element = target.nodeType === 1 ? (target as Element) : target.parentElement;
+        root = element?.closest(postRootSelector) ?? null;
+        enclosing.set(target, root);
+        if (root !== null) roots.add(root);
       }
-      if (!relevant) relevant = this.removedOwnNode(record.removedNodes);
+      if (record.type === 'childList' && (root === null || nestedRoots === true))
+        addedRoots(record, postRootSelector, roots);
     }
-    if (!relevant || targets.has(record.target)) return;
-    targets.add(record.target);
-    const target = record.target.nodeType === Node.ELEMENT_NODE ? (record.target as Element) : record.target.parentElement;
-    const enclosing = target?.closest(postRootSelector);
-    if (enclosing) roots.add(enclosing);
-  }
-
-  private removedOwnNode(removed: NodeList): boolean {
-    for (const node of removed) if (node.nodeType === Node.ELEMENT_NODE && this.options.isOwnNode(node)) return true;
-    return false;
+    for (const root of roots) this.process(root);
   }
 
   private process(root: Element): void {
@@ -101,5 +94,18 @@ export class PostObserver {
     const key = `${this.options.adapter.id}:${id}`;
     if (root.getAttribute(POST_ATTRIBUTE) !== key) root.setAttribute(POST_ATTRIBUTE, key);
     this.options.onPost(root, key);
+  }
+}
+
+/** Post roots among and inside a record's added elements (native queries only). */
+function addedRoots(record: MutationRecord, selector: string, roots: Set<Element>): void {
+  const added = record.addedNodes;
+  for (let i = 0; i < added.length; i++) {
+    const node = added[i]!;
+    if (node.nodeType !== 1) continue;
+    const element = node as Element;
+    if (element.matches(selector)) roots.add(element);
+    if (element.childElementCount > 0 && element.querySelector(selector) !== null)
+      for (const inner of element.querySelectorAll(selector)) roots.add(inner);
   }
 }

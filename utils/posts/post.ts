@@ -73,6 +73,11 @@ export const postSchema = z.object({
   links: z.array(url()).check(z.maxLength(LINKS_MAX)),
   media: mediaSchema,
   quoted: z.nullable(quotedPostSchema),
+  /**
+   * The post this one replies to, when the page shows it (a thread's previous post, a comment's
+   * parent comment, or the post a top-level comment is under); context for the note, like `quoted`.
+   */
+  parent: z.nullable(quotedPostSchema),
   /** Handles this post replies to, as the page shows them (without "@"). */
   replyTo: z.array(shortText()).check(z.maxLength(REPLY_TO_MAX)),
 });
@@ -80,6 +85,20 @@ export const postSchema = z.object({
 export type Post = z.infer<typeof postSchema>;
 export type QuotedPost = z.infer<typeof quotedPostSchema>;
 export type PostMedia = z.infer<typeof mediaSchema>;
+
+/** A post as context for another (the one it replies to): the fields a quoted post has. */
+export function asQuoted(post: Post): QuotedPost {
+  return {
+    id: post.id,
+    url: post.url,
+    author: post.author,
+    time: post.time,
+    text: post.text,
+    lang: post.lang,
+    truncated: post.truncated,
+    media: post.media,
+  };
+}
 
 /** The key every layer uses for a post: `<site>:<native id>`, also the `data-footnote-post` value. */
 export function postKey(post: Pick<Post, 'site' | 'id'>): string {

@@ -14,6 +14,7 @@ export function samplePost(overrides: Partial<Post> = {}): Post {
     links: [],
     media: { imageAlts: [], hasVideo: false },
     quoted: null,
+    parent: null,
     replyTo: [],
     ...overrides,
   };

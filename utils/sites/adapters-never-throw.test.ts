@@ -75,7 +75,7 @@ describe.each(ADAPTERS)('$id adapter', (adapter, fixtures) => {
       wrapper: (doc) => doc.createElement('div'),
       rounds: 150,
     });
-  });
+  }, 30_000); // a few seconds on a quiet machine; the default 5 s is too tight on a shared one
 
   it('survives random DOM, and whatever it calls a post is a valid one', () => {
     const random = seeded(7);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { postSchema, type Post, type QuotedPost } from '../posts/post';
+import { asQuoted, postSchema, type Post, type QuotedPost } from '../posts/post';
 import { samplePost } from '../posts/sample-post';
 import { blueskyAdapter } from './bluesky';
 
@@ -174,6 +174,11 @@ const THREAD_POSTS: Record<keyof typeof THREAD, Post> = {
   }),
 };
 
+// Replies at the first level answer the anchor; Hannah's reply draws the line up to Tom's.
+THREAD_POSTS.tom.parent = asQuoted(THREAD_POSTS.anchor);
+THREAD_POSTS.hannah.parent = asQuoted(THREAD_POSTS.tom);
+THREAD_POSTS.ana.parent = asQuoted(THREAD_POSTS.anchor);
+
 afterEach(() => setPageUrl(FEED_URL));
 
 describe('blueskyAdapter.matchesLocation', () => {
@@ -245,6 +250,25 @@ describe('thread.html', () => {
     const post = blueskyAdapter.extractPost(rootById(doc, THREAD[key as keyof typeof THREAD]));
     expect(post).toEqual(expected);
     expect(postSchema.parse(post)).toEqual(expected);
+  });
+
+  it('takes the item above as the parent only when the parent reply line is drawn', () => {
+    const hannah = rootById(doc, THREAD.hannah);
+    const line = hannah.firstElementChild!.firstElementChild!.firstElementChild!;
+    expect(line.getAttribute('style')).toContain('width:2px');
+    line.remove();
+    try {
+      // Without the line it is a first-level reply: to the anchor.
+      expect(blueskyAdapter.extractPost(hannah)?.parent).toEqual(asQuoted(THREAD_POSTS.anchor));
+    } finally {
+      hannah.firstElementChild!.firstElementChild!.append(line);
+    }
+    expect(blueskyAdapter.extractPost(hannah)?.parent).toEqual(asQuoted(THREAD_POSTS.tom));
+  });
+
+  it('gives feed items no parent (a feed shows only "Replied to")', () => {
+    const feed = parseFixture('feed.html', FEED_URL);
+    for (const root of roots(feed)) expect(blueskyAdapter.extractPost(root)?.parent ?? null).toBeNull();
   });
 
   it('identifies the anchor, which has no timestamp link, by its likes/reposts/quotes links', () => {

@@ -16,6 +16,7 @@ import {
   SHORT_TEXT_MAX,
   URL_MAX,
   type Post,
+  asQuoted,
   type PostMedia,
   type QuotedPost,
 } from '../posts/post';
@@ -76,27 +77,11 @@ export const blueskyAdapter: SiteAdapter = {
   },
 
   extractPost(root) {
-    const permalink = permalinkOf(root);
-    if (permalink === null || isHidden(root)) return null; // placeholder, or a duplicate in a hidden tab
-    const card = quoteCardIn(root);
-    const textEl = postTextIn(root, card);
-    const { text, links, clipped } = postText(textEl);
-    const post: Post = {
-      site: 'bluesky',
-      id: postIdOf(permalink),
-      url: postUrl(permalink),
-      author: { name: displayName(root, permalink, card), handle: handleOf(root) ?? permalink.actor },
-      time: tidTime(permalink.rkey),
-      text,
-      lang: null, // bsky.app does not render the record's langs [SITES.md §2]
-      truncated: clipped, // long posts are clamped by CSS only: the full text is in the DOM
-      links,
-      media: mediaIn(root, card),
-      quoted: quotedPostIn(card),
-      // bsky.app names the parent's author only by display name ("Replied to …"), never by handle.
-      replyTo: [],
-    };
-    return post;
+    const post = extract(root);
+    if (post === null) return null;
+    const parent = parentItem(root);
+    const context = parent === null ? null : extract(parent);
+    return { ...post, parent: context === null ? null : asQuoted(context) };
   },
 
   badgeAnchor(root) {
@@ -106,6 +91,32 @@ export const blueskyAdapter: SiteAdapter = {
     return afterPostMeta(root, permalink.link) ?? afterAuthorLink(root, card) ?? beforeText(root, card);
   },
 };
+
+/** The post a root shows, without its thread context (`parent` is null). */
+function extract(root: Element): Post | null {
+  const permalink = permalinkOf(root);
+  if (permalink === null || isHidden(root)) return null; // placeholder, or a duplicate in a hidden tab
+  const card = quoteCardIn(root);
+  const textEl = postTextIn(root, card);
+  const { text, links, clipped } = postText(textEl);
+  const post: Post = {
+    site: 'bluesky',
+    id: postIdOf(permalink),
+    url: postUrl(permalink),
+    author: { name: displayName(root, permalink, card), handle: handleOf(root) ?? permalink.actor },
+    time: tidTime(permalink.rkey),
+    text,
+    lang: null, // bsky.app does not render the record's langs [SITES.md §2]
+    truncated: clipped, // long posts are clamped by CSS only: the full text is in the DOM
+    links,
+    media: mediaIn(root, card),
+    quoted: quotedPostIn(card),
+    parent: null,
+    // bsky.app names the parent's author only by display name ("Replied to …"), never by handle.
+    replyTo: [],
+  };
+  return post;
+}
 
 // ---------------------------------------------------------------------------------------
 // Ids and permalinks
@@ -330,6 +341,43 @@ function quoteHandle(card: Element): string | null {
 function quoteName(card: Element, timeLink: Element | null, nested: Element | null): string {
   const link = nameLink(timeLink?.parentElement ?? card, nested);
   return link === null ? '' : nameText(link);
+}
+
+// ---------------------------------------------------------------------------------------
+// Thread context
+
+const THREAD_SCREEN = '[data-testid="postThreadScreen"]';
+
+/**
+ * On a thread page, the item this one replies to [BSKY ThreadItemPost.tsx]: the item above when
+ * this one draws the parent reply line (ThreadItemPostParentReplyLine: a 12px row whose
+ * avatar-wide column holds a 2px line only then), else — a reply below the anchor without
+ * a line — the anchor post, which replies at the first level answer. Feeds: null.
+ */
+function parentItem(root: Element): Element | null {
+  if (!isThreadItem(root)) return null;
+  const screen = root.closest(THREAD_SCREEN);
+  if (screen === null) return null;
+  const items = Array.from(screen.querySelectorAll(`[data-testid^="${THREAD_ITEM_PREFIX}"]`));
+  const index = items.indexOf(root);
+  if (index <= 0) return null;
+  if (hasParentReplyLine(root)) return items[index - 1]!;
+  const anchor = items.findIndex((item) => permalinkOf(item)?.link === null);
+  return anchor !== -1 && anchor < index ? items[anchor]! : null;
+}
+
+/** The row above the post: nothing but one column holding one empty element (the line). */
+function hasParentReplyLine(root: Element): boolean {
+  const row = root.firstElementChild;
+  const column = row?.firstElementChild;
+  const line = column?.firstElementChild;
+  return (
+    row?.childElementCount === 1 &&
+    column?.childElementCount === 1 &&
+    line?.childElementCount === 0 &&
+    line.localName === 'div' &&
+    (row.textContent ?? '') === ''
+  );
 }
 
 // ---------------------------------------------------------------------------------------

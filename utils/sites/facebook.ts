@@ -102,6 +102,7 @@ export const facebookAdapter: SiteAdapter = {
         hasVideo: ownElements(root, 'video').length > 0,
       },
       quoted: null,
+      parent: null,
       replyTo: [],
     };
     return post;

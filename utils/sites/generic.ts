@@ -78,6 +78,8 @@ type Kind = 'microdata' | 'hentry' | 'article';
 export const genericAdapter: SiteAdapter = {
   id: 'generic',
   postRootSelector: POST_ROOT,
+  // Comments (h-entry, microdata Comment) can sit inside the post they answer.
+  nestedRoots: true,
 
   /** Never by URL: only on sites the user enables, and then by matchesDocument. */
   matchesLocation() {
@@ -116,6 +118,7 @@ export const genericAdapter: SiteAdapter = {
       links: fields.links,
       media: fields.media,
       quoted: fields.quoted,
+      parent: null,
       replyTo: fields.replyTo,
     };
     return post;

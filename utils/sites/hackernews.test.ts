@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { postSchema, type Post } from '../posts/post';
+import { asQuoted, postSchema, type Post } from '../posts/post';
 import { samplePost } from '../posts/sample-post';
 import {
   expectScopedPostId,
@@ -125,6 +125,13 @@ const ITEM: Post[] = [
       'Crude, but it catches the "up 300%" posts > 90% of the time.',
   }),
 ];
+
+// What each comment answers: top-level ones the story; 50122177's parent was deleted (nothing to give).
+const [STORY, MERIDIAN, QUIETFOX, MERIDIAN_AGAIN, , ANA] = ITEM as [Post, Post, Post, Post, Post, Post];
+MERIDIAN.parent = asQuoted(STORY);
+QUIETFOX.parent = asQuoted(MERIDIAN);
+MERIDIAN_AGAIN.parent = asQuoted(QUIETFOX);
+ANA.parent = asQuoted(STORY);
 
 describe('hackerNewsAdapter.matchesLocation', () => {
   it.each(['news.ycombinator.com', 'NEWS.YCOMBINATOR.COM', 'news.ycombinator.com.'])(

@@ -5,7 +5,7 @@
  * next row holds the subtext; a comment is a `tr.athing.comtr` row. Both carry the item id as
  * the row id. HN repeats that id on the comment's collapse link, so it is read from the row only.
  */
-import { POST_TEXT_MAX, SHORT_TEXT_MAX, type Post } from '../posts/post';
+import { asQuoted, POST_TEXT_MAX, SHORT_TEXT_MAX, type Post } from '../posts/post';
 import { readText } from './dom-text';
 import { addLink, bareHost, clip, epochTime, httpUrl, isoTime, urlHost } from './post-fields';
 import { readPostText, type PostText } from './post-text';
@@ -40,10 +40,11 @@ export const hackerNewsAdapter: SiteAdapter = {
   },
 
   extractPost(root) {
-    const id = hackerNewsAdapter.postId(root);
-    const kind = kindOf(root);
-    if (id === null || kind === null) return null;
-    return kind === 'story' ? storyPost(root, id) : commentPost(root, id);
+    const post = extract(root);
+    if (post === null) return null;
+    const parent = kindOf(root) === 'comment' ? parentRow(root) : null;
+    const context = parent === null ? null : extract(parent);
+    return { ...post, parent: context === null ? null : asQuoted(context) };
   },
 
   badgeAnchor(root) {
@@ -54,6 +55,14 @@ export const hackerNewsAdapter: SiteAdapter = {
     return null;
   },
 };
+
+/** The story or comment a row shows, without its thread context (`parent` is null). */
+function extract(root: Element): Post | null {
+  const id = hackerNewsAdapter.postId(root);
+  const kind = kindOf(root);
+  if (id === null || kind === null) return null;
+  return kind === 'story' ? storyPost(root, id) : commentPost(root, id);
+}
 
 /**
  * A story has a title line; a comment has text and an author (a deleted comment has neither,
@@ -78,6 +87,7 @@ function basePost(id: string, handle: string, time: string | null, body: PostTex
     links: body.links,
     media: { imageAlts: [], hasVideo: false },
     quoted: null,
+    parent: null,
     replyTo: [],
   };
 }
@@ -157,16 +167,31 @@ function besideAge(head: Element | null): BadgeAnchor | null {
 
 /** The author of the comment this one is indented under; none for top-level comments. */
 function parentAuthor(row: Element): string[] {
+  const parent = parentComment(row);
+  const handle = parent === null ? '' : authorIn(parent);
+  return handle === '' ? [] : [handle];
+}
+
+/** The comment row this one is indented under (the nearest row above with less indent). */
+function parentComment(row: Element): Element | null {
   const indent = indentOf(row);
-  if (indent === null || indent === 0) return [];
+  if (indent === null || indent === 0) return null;
   let prev = row.previousElementSibling;
   for (let i = 0; prev !== null && i < PARENT_SCAN_ROWS; i++, prev = prev.previousElementSibling) {
     const other = prev.matches('tr.comtr') ? indentOf(prev) : null;
-    if (other === null || other >= indent) continue;
-    const handle = authorIn(prev);
-    return handle === '' ? [] : [handle];
+    if (other !== null && other < indent) return prev;
   }
-  return [];
+  return null;
+}
+
+/**
+ * What a comment answers: the comment it is indented under, or for a top-level comment the
+ * item the page is about (`table.fatitem`: the story, or the comment whose page this is).
+ */
+function parentRow(row: Element): Element | null {
+  if (indentOf(row) !== 0) return parentComment(row);
+  const item = row.ownerDocument.querySelector('table.fatitem tr.athing[id]');
+  return item !== null && item !== row ? item : null;
 }
 
 /** Nesting level: `td.ind[indent]`, or on older pages the spacer image width in 40 px steps. */

@@ -192,6 +192,7 @@ function basePost(id: string, author: Post['author'], body: PostText): Post {
     links: body.links,
     media: { imageAlts: [], hasVideo: false },
     quoted: null,
+    parent: null,
     replyTo: [],
   };
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { postSchema, type Post } from '../posts/post';
+import { asQuoted, postSchema, type Post } from '../posts/post';
 import { samplePost } from '../posts/sample-post';
 import { CONTENT_WARNING_LABEL, HIDDEN_BODY_MARK, mastodonAdapter } from './mastodon';
 import { MASTODON_HOSTS } from './site-matches';
@@ -24,8 +24,13 @@ function roots(doc: ParentNode): Element[] {
   return Array.from(doc.querySelectorAll(mastodonAdapter.postRootSelector));
 }
 
-function rootById(doc: ParentNode, id: string): Element {
-  const root = roots(doc).find((r) => mastodonAdapter.postId(r) === id);
+/** Post ids carry the instance's host: status ids are per instance. */
+function hostId(doc: Document, statusId: string): string {
+  return `${new URL(doc.URL).hostname}/${statusId}`;
+}
+
+function rootById(doc: Document, id: string): Element {
+  const root = roots(doc).find((r) => mastodonAdapter.postId(r) === hostId(doc, id));
   if (root === undefined) throw new Error(`fixture has no post ${id}`);
   return root;
 }
@@ -35,7 +40,13 @@ function mastoPost(
   fields: Partial<Post> & Pick<Post, 'id' | 'author' | 'time' | 'text'> & { acct: string },
 ): Post {
   const { acct, ...rest } = fields;
-  return samplePost({ site: 'mastodon', url: `https://${host}/@${acct}/${fields.id}`, lang: 'en', ...rest });
+  return samplePost({
+    site: 'mastodon',
+    url: `https://${host}/@${acct}/${fields.id}`,
+    lang: 'en',
+    ...rest,
+    id: `${host}/${fields.id}`,
+  });
 }
 const social = (fields: Parameters<typeof mastoPost>[1]) => mastoPost('mastodon.social', fields);
 
@@ -116,7 +127,7 @@ const HOME_POSTS: Record<keyof typeof HOME, Post> = {
     time: '2026-11-27T08:05:31.276Z',
     text: 'This is the thread everyone should read before sharing that viral chart.',
     quoted: {
-      id: '117684774117056762',
+      id: 'mastodon.social/117684774117056762',
       url: 'https://mastodon.social/@priya@med.social/117684774117056762',
       author: { name: 'Dr. Priya Nair', handle: 'priya@med.social' },
       time: '2026-11-26T21:05:44.120Z',
@@ -137,6 +148,7 @@ const HOME_POSTS: Record<keyof typeof HOME, Post> = {
 };
 
 const STATUS = {
+  ancestor: '117687656200409703',
   detail: '117687664053592342',
   tom: '117687705135423773',
   rafael: '117687773189251364',
@@ -144,6 +156,15 @@ const STATUS = {
 };
 
 const STATUS_POSTS: Record<keyof typeof STATUS, Post> = {
+  ancestor: social({
+    id: STATUS.ancestor,
+    acct: 'mayachen',
+    author: MAYA,
+    time: '2026-11-27T09:18:41.222Z',
+    text:
+      '1/ New data on hospital admissions came out this morning, and one chart is going around without its ' +
+      'context. A short thread 🧵',
+  }),
   detail: social({
     id: STATUS.detail,
     acct: 'mayachen',
@@ -182,6 +203,11 @@ const STATUS_POSTS: Record<keyof typeof STATUS, Post> = {
     // A reply to the author's own post, which the status page labels nowhere: no handle to give.
   }),
 };
+// The thread: 1/ → 2/ (focused) → Tom's reply → Rafael's reply to Tom; 3/ answers 2/.
+STATUS_POSTS.detail.parent = asQuoted(STATUS_POSTS.ancestor);
+STATUS_POSTS.tom.parent = asQuoted(STATUS_POSTS.detail);
+STATUS_POSTS.rafael.parent = asQuoted(STATUS_POSTS.tom);
+STATUS_POSTS.self.parent = asQuoted(STATUS_POSTS.detail);
 
 const OTHER_POSTS: Post[] = [
   mastoPost('social.example.org', {
@@ -245,7 +271,9 @@ describe('home.html timeline', () => {
   const doc = loadFixture('mastodon/home.html', HOME_URL);
 
   it('finds every rendered status, the boost by its original, and not the off-screen placeholder', () => {
-    expect(roots(doc).map((r) => mastodonAdapter.postId(r))).toEqual(Object.values(HOME));
+    expect(roots(doc).map((r) => mastodonAdapter.postId(r))).toEqual(
+      Object.values(HOME).map((id) => hostId(doc, id)),
+    );
   });
 
   it.each(Object.entries(HOME_POSTS))('extracts the %s post exactly', (key, expected) => {
@@ -269,7 +297,7 @@ describe('home.html timeline', () => {
   it('keys a boost by the boosted status, not by the boost', () => {
     const article = doc.querySelector(`article[data-id="${BOOST_ITEM}"]`)!;
     expect(article.querySelector('.status__prepend')?.textContent).toBe('Tom Becker boosted');
-    expect(mastodonAdapter.postId(article.querySelector('.status')!)).toBe(HOME.boost);
+    expect(mastodonAdapter.postId(article.querySelector('.status')!)).toBe(hostId(doc, HOME.boost));
   });
 
   it('reads a link as its href, not as the shortened text Mastodon shows', () => {
@@ -289,15 +317,44 @@ describe('home.html timeline', () => {
 describe('status.html', () => {
   const doc = loadFixture('mastodon/status.html', STATUS_URL);
 
-  it('finds the focused status and the replies', () => {
-    expect(roots(doc).map((r) => mastodonAdapter.postId(r))).toEqual(Object.values(STATUS));
-    expect(roots(doc)[0]!.matches('.detailed-status')).toBe(true);
+  it('finds the ancestor, the focused status and the replies', () => {
+    expect(roots(doc).map((r) => mastodonAdapter.postId(r))).toEqual(
+      Object.values(STATUS).map((id) => hostId(doc, id)),
+    );
+    expect(roots(doc)[1]!.matches('.detailed-status')).toBe(true);
   });
 
   it.each(Object.entries(STATUS_POSTS))('extracts the %s post exactly', (key, expected) => {
     const post = mastodonAdapter.extractPost(rootById(doc, STATUS[key as keyof typeof STATUS]));
     expect(post).toEqual(expected);
     expect(postSchema.parse(post)).toEqual(expected);
+  });
+
+  it('gives no parent to a reply below the focused status whose line may lead on to its own reply', () => {
+    // --first-in-thread: the status above is not its parent; its line could be to the focused
+    // status or to the next status (which continues it): not known, so no parent.
+    const tom = rootById(doc, STATUS.tom);
+    tom.classList.add('status--first-in-thread');
+    try {
+      expect(mastodonAdapter.extractPost(tom)?.parent).toBeNull();
+    } finally {
+      tom.classList.remove('status--first-in-thread');
+    }
+  });
+
+  it('gives no parent outside a thread page (a timeline shows only "Replied to")', () => {
+    const home = loadFixture('mastodon/home.html', HOME_URL);
+    expect(mastodonAdapter.extractPost(rootById(home, HOME.reply))?.parent).toBeNull();
+  });
+});
+
+describe('ids across instances', () => {
+  it('gives the same status id on two instances two different post ids', () => {
+    const ids = [HOME_URL, OTHER_URL].map((url) => {
+      const doc = loadFixture('mastodon/home.html', url);
+      return mastodonAdapter.postId(doc.querySelector(`.status[data-id="${HOME.plain}"]`)!);
+    });
+    expect(ids).toEqual([`mastodon.social/${HOME.plain}`, `social.example.org/${HOME.plain}`]);
   });
 });
 
@@ -341,11 +398,11 @@ describe('edge cases', () => {
   it('changes the id when React re-renders the node for another status', () => {
     const root = clone(HOME.plain);
     root.setAttribute('data-id', '117687639560561000');
-    expect(mastodonAdapter.postId(root)).toBe('117687639560561000');
+    expect(mastodonAdapter.postId(root)).toBe('mastodon.social/117687639560561000');
     // The rest of the node still shows the old status: no post until it is consistent.
     expect(mastodonAdapter.extractPost(root)).toBeNull();
     root.querySelector('a.status__relative-time')!.setAttribute('href', '/@mayachen/117687639560561000');
-    expect(mastodonAdapter.extractPost(root)?.id).toBe('117687639560561000');
+    expect(mastodonAdapter.extractPost(root)?.id).toBe('mastodon.social/117687639560561000');
   });
 
   it('reads the id with scoped queries only', () => {
@@ -466,7 +523,7 @@ describe('the redesign (behind a flag in 4.5)', () => {
     const root = redesigned('117687591239680099', HOME.plain);
     list.append(root);
     expect(roots(list)).toEqual([root]);
-    expect(mastodonAdapter.postId(root)).toBe(HOME.plain);
+    expect(mastodonAdapter.postId(root)).toBe(hostId(doc, HOME.plain));
     expect(mastodonAdapter.extractPost(root)).toEqual(
       social({
         id: HOME.plain,
@@ -485,7 +542,7 @@ describe('the redesign (behind a flag in 4.5)', () => {
     const [outer, inner] = roots(root.ownerDocument.createElement('div').appendChild(root).parentElement!);
     expect(mastodonAdapter.postId(inner!)).toBeNull();
     expect(mastodonAdapter.extractPost(outer!)?.quoted).toMatchObject({
-      id: '117684774117056762',
+      id: 'mastodon.social/117684774117056762',
       text: 'Redesigned status text.',
     });
   });
@@ -528,7 +585,7 @@ describe('garbled roots', () => {
     const root = el(
       '<div class="status" data-id="117687639560560855"><div class="status__content"></div></div>',
     );
-    expect(mastodonAdapter.postId(root)).toBe('117687639560560855');
+    expect(mastodonAdapter.postId(root)).toBe('mastodon.social/117687639560560855');
     expect(mastodonAdapter.extractPost(root)).toBeNull();
     expect(mastodonAdapter.badgeAnchor(root)).toBeNull();
   });

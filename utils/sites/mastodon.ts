@@ -4,8 +4,11 @@
  * are Mastodon's own, stable across versions) and the stable hooks of the redesign
  * (article[data-id], time[datetime], [lang], header links).
  *
- * Post ids are the status ids of the instance being viewed (`.status[data-id]`, `/@acct/{id}`):
- * the same remote post has another id on another server.
+ * Post ids: `{instance host}/{status id}`, e.g. `mastodon.social/117687664053592342`. A status id
+ * (`.status[data-id]`, `/@acct/{id}`) is only unique on the instance being viewed: the same
+ * remote post has another id on another server, and two servers can give the same id to two
+ * different posts. With the host, `data-footnote-post="mastodon:{host}/{id}"` names one post
+ * wherever Footnote runs (the popup lists tabs of several instances side by side).
  */
 import {
   ALT_MAX,
@@ -16,6 +19,7 @@ import {
   SHORT_TEXT_MAX,
   URL_MAX,
   type Post,
+  asQuoted,
   type PostMedia,
   type QuotedPost,
 } from '../posts/post';
@@ -93,33 +97,16 @@ export const mastodonAdapter: SiteAdapter = {
   },
 
   postId(root) {
-    return statusIdOf(root);
+    const id = statusIdOf(root);
+    return id === null ? null : instanceId(id, pageHost(root.ownerDocument));
   },
 
   extractPost(root) {
-    const id = statusIdOf(root);
-    const quote = quoteIn(root);
-    const permalink = permalinkOf(root, quote);
-    if (id === null || permalink === null || permalink.id !== id) return null;
-    const host = pageHost(root.ownerDocument);
-    const handle = authorHandle(root, quote, permalink, host);
-    const textEl = firstOutside(root, TEXT, quote);
-    const body = statusText(root, textEl, quote);
-    const post: Post = {
-      site: 'mastodon',
-      id,
-      url: absoluteUrl(permalink.href, root.ownerDocument),
-      author: { name: displayName(root, quote), handle },
-      time: isoTime(permalink.time) ?? snowflakeTime(id, MASTODON_SNOWFLAKE),
-      text: body.text,
-      lang: displayLang(textEl),
-      truncated: body.truncated,
-      links: body.links,
-      media: mediaIn(root, quote),
-      quoted: quotedPostIn(quote, host),
-      replyTo: replyTargets(root, textEl, host),
-    };
-    return post;
+    const post = extract(root);
+    if (post === null) return null;
+    const parent = parentStatus(root);
+    const context = parent === null ? null : extract(parent);
+    return { ...post, parent: context === null ? null : asQuoted(context) };
   },
 
   badgeAnchor(root) {
@@ -131,11 +118,44 @@ export const mastodonAdapter: SiteAdapter = {
   },
 };
 
+/** The status a root shows, without its thread context (`parent` is null). */
+function extract(root: Element): Post | null {
+  const id = statusIdOf(root);
+  const quote = quoteIn(root);
+  const permalink = permalinkOf(root, quote);
+  if (id === null || permalink === null || permalink.id !== id) return null;
+  const host = pageHost(root.ownerDocument);
+  const handle = authorHandle(root, quote, permalink, host);
+  const textEl = firstOutside(root, TEXT, quote);
+  const body = statusText(root, textEl, quote);
+  const post: Post = {
+    site: 'mastodon',
+    id: instanceId(id, host),
+    url: absoluteUrl(permalink.href, root.ownerDocument),
+    author: { name: displayName(root, quote), handle },
+    time: isoTime(permalink.time) ?? snowflakeTime(id, MASTODON_SNOWFLAKE),
+    text: body.text,
+    lang: displayLang(textEl),
+    truncated: body.truncated,
+    links: body.links,
+    media: mediaIn(root, quote),
+    quoted: quotedPostIn(quote, host),
+    parent: null,
+    replyTo: replyTargets(root, textEl, host),
+  };
+  return post;
+}
+
 /** A redesign status article nested in another one (a quote). */
 const QUOTE_ARTICLE = 'article[data-id]:not([aria-posinset])';
 
 // ---------------------------------------------------------------------------------------
 // Permalink, id, time
+
+/** `{host}/{status id}`: status ids are per instance (see the header). */
+function instanceId(statusId: string, host: string | null): string {
+  return host === null ? statusId : `${host}/${statusId}`;
+}
 
 /** `.status[data-id]` (the original's id, also in a boost); else the permalink (detailed status, redesign). */
 function statusIdOf(root: Element): string | null {
@@ -373,6 +393,38 @@ function threadLabelTarget(root: Element, host: string | null): string[] {
 }
 
 // ---------------------------------------------------------------------------------------
+// Thread context
+
+/** A thread page's statuses: ancestors, the focused (detailed) status, descendants. */
+const THREAD_ITEM = 'div.status[data-id]:not(.status--is-quote), div.detailed-status';
+
+/**
+ * The status this one replies to, on a thread page [MAST status.jsx `connectUp`/`connectToRoot`]:
+ * ancestors form a chain ending in the focused status, so their parent is the status above. Below
+ * the focused status (depth-first), a reply continues the status above unless it is marked
+ * `status--first-in-thread`; such a reply answers the focused status when it has a thread line
+ * (`status__line`) that does not lead to the next status (which is then `--first-in-thread` too).
+ * Timelines do not show parents: null there, and for the redesign (no such classes yet).
+ */
+function parentStatus(root: Element): Element | null {
+  const detailed = root.matches('div.detailed-status');
+  if (!detailed && !(root.classList.contains('status--in-thread') && root.classList.contains('status-reply')))
+    return null;
+  const thread = root.closest('.scrollable, .column');
+  if (thread === null) return null;
+  const items = Array.from(thread.querySelectorAll(THREAD_ITEM)).filter(
+    (el) => el.closest('.status__quote') === null,
+  );
+  const index = items.indexOf(root);
+  const focused = items.findIndex((el) => el.matches('div.detailed-status'));
+  if (index <= 0 || focused === -1) return null;
+  if (index <= focused || !root.classList.contains('status--first-in-thread')) return items[index - 1]!;
+  const next = items[index + 1];
+  const lineEndsHere = next === undefined || next.classList.contains('status--first-in-thread');
+  return root.querySelector(':scope > .status__line') !== null && lineEndsHere ? items[focused]! : null;
+}
+
+// ---------------------------------------------------------------------------------------
 // Media, quote
 
 /**
@@ -402,7 +454,7 @@ function quotedPostIn(quote: Element | null, host: string | null): QuotedPost | 
   const body = statusText(status, textEl, nested);
   const id = permalink?.id ?? null;
   return {
-    id,
+    id: id === null ? null : instanceId(id, host),
     url: permalink === null ? null : absoluteUrl(permalink.href, status.ownerDocument),
     author: {
       name: displayName(status, nested),

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { postKey, postSchema, type Post } from '../posts/post';
+import { asQuoted, postKey, postSchema, type Post } from '../posts/post';
 import { samplePost } from '../posts/sample-post';
 import {
   expectScopedPostId,
@@ -150,6 +150,11 @@ function thread(front: 'new' | 'old'): Record<string, Post> {
   };
   if (front === 'new')
     for (const key of ['a', 'b', 'c', 'e', 'f'] as const) posts[key].url = newUrl(posts[key].id);
+  // What each comment answers: top-level ones the post; e's parent was deleted (no post to give).
+  posts.a.parent = asQuoted(posts.post);
+  posts.b.parent = asQuoted(posts.a);
+  posts.c.parent = asQuoted(posts.b);
+  posts.f.parent = asQuoted(posts.post);
   return posts;
 }
 

@@ -9,7 +9,7 @@
  * Comments nest: a reply is a light-DOM child of its parent comment, so every lookup below is
  * `:scope >`-anchored to stay out of the replies.
  */
-import { POST_TEXT_MAX, SHORT_TEXT_MAX, URL_MAX, type Post, type PostMedia } from '../posts/post';
+import { asQuoted, POST_TEXT_MAX, SHORT_TEXT_MAX, URL_MAX, type Post, type PostMedia } from '../posts/post';
 import { readText } from './dom-text';
 import {
   addLink,
@@ -38,11 +38,15 @@ const COMMENT_FULLNAME = /^t1_[a-z0-9]{1,13}$/;
 /** A site-relative path such as `/r/sub/comments/abc/slug/` (not `//host`). */
 const SITE_PATH = /^\/(?!\/)\S*$/;
 const USERNAME = /^[A-Za-z0-9_-]{1,40}$/;
+/** `/r/{sub}/comments/{post id}/…` */
+const POST_IN_PERMALINK = /\/comments\/([a-z0-9]{1,13})\//;
 const DELETED = '[deleted]';
 
 export const redditAdapter: SiteAdapter = {
   id: 'reddit',
   postRootSelector: `${SHREDDIT_POST}, ${SHREDDIT_COMMENT}, ${OLD_THING}`,
+  // Comments nest: a reply is a child of its parent comment.
+  nestedRoots: true,
 
   matchesLocation(location) {
     return HOSTS.has(bareHost(location.hostname));
@@ -62,16 +66,11 @@ export const redditAdapter: SiteAdapter = {
   },
 
   extractPost(root) {
-    const id = redditAdapter.postId(root);
-    if (id === null) return null;
-    switch (root.localName) {
-      case SHREDDIT_POST:
-        return shredditPost(root, id);
-      case SHREDDIT_COMMENT:
-        return shredditComment(root, id);
-      default:
-        return id.startsWith('t3_') ? oldPost(root, id) : oldComment(root, id);
-    }
+    const post = extract(root);
+    if (post === null) return null;
+    const parent = parentRoot(root, post.id);
+    const context = parent === null ? null : extract(parent);
+    return { ...post, parent: context === null ? null : asQuoted(context) };
   },
 
   badgeAnchor(root) {
@@ -86,6 +85,41 @@ export const redditAdapter: SiteAdapter = {
     }
   },
 };
+
+/** The post or comment a root shows, without its thread context (`parent` is null). */
+function extract(root: Element): Post | null {
+  const id = redditAdapter.postId(root);
+  if (id === null) return null;
+  switch (root.localName) {
+    case SHREDDIT_POST:
+      return shredditPost(root, id);
+    case SHREDDIT_COMMENT:
+      return shredditComment(root, id);
+    default:
+      return id.startsWith('t3_') ? oldPost(root, id) : oldComment(root, id);
+  }
+}
+
+/**
+ * What a comment answers: the comment it is nested in (both front ends nest replies inside their
+ * parent), or for a top-level comment the post it is under, when the page shows it (a comments
+ * page does, once). Posts answer nothing.
+ */
+function parentRoot(root: Element, id: string): Element | null {
+  if (!id.startsWith('t1_')) return null;
+  const shreddit = root.localName === SHREDDIT_COMMENT;
+  const comment = root.parentElement?.closest(shreddit ? SHREDDIT_COMMENT : '.thing.comment') ?? null;
+  if (comment !== null) return comment;
+  const postId = shreddit
+    ? fullname(root.getAttribute('postid'), POST_FULLNAME)
+    : fullname(
+        `t3_${POST_IN_PERMALINK.exec(root.getAttribute('data-permalink') ?? '')?.[1] ?? ''}`,
+        POST_FULLNAME,
+      );
+  if (postId === null) return null;
+  const selector = shreddit ? `${SHREDDIT_POST}[id="${postId}"]` : `.thing.link[data-fullname="${postId}"]`;
+  return root.ownerDocument.querySelector(selector);
+}
 
 // ---------------------------------------------------------------------------------------
 // www.reddit.com (shreddit)
@@ -279,6 +313,7 @@ function redditPost(id: string, permalink: string, author: string | null, body: 
     links: body.links,
     media: { imageAlts: [], hasVideo: false },
     quoted: null,
+    parent: null,
     replyTo: [],
   };
 }

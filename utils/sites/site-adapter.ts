@@ -23,6 +23,11 @@ export interface SiteAdapter {
   /** CSS selector of post root elements, used by the observer to find candidates cheaply. */
   readonly postRootSelector: string;
   /**
+   * Posts can hold other posts (comment trees, nested entries): the observer then looks for new
+   * posts among nodes added inside a post too. Otherwise it skips them (cheaper).
+   */
+  readonly nestedRoots?: boolean;
+  /**
    * The native id of the post this root shows now, or null when it shows none (an empty
    * or recycled cell, a placeholder). Cheap: called on every mutation batch.
    */

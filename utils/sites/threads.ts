@@ -65,6 +65,7 @@ export const threadsAdapter: SiteAdapter = {
       links: withCardLinks(root, quote, body.links),
       media: mediaIn(root, quote),
       quoted: quotedPost(quote),
+      parent: null,
       replyTo: [],
     };
     return post;

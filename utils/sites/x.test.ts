@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { postSchema, type Post } from '../posts/post';
+import { asQuoted, postSchema, type Post } from '../posts/post';
 import { xAdapter } from './x';
 import { samplePost } from '../posts/sample-post';
 
@@ -22,6 +22,17 @@ function loadFixture(name: string): Document {
 
 function articles(root: ParentNode): Element[] {
   return Array.from(root.querySelectorAll(xAdapter.postRootSelector));
+}
+
+/**
+ * The fixture as this window's document, so that computed styles apply (X's conversation
+ * lines are 2px wide only through its stylesheet's classes).
+ */
+function loadLiveFixture(name: string): Document {
+  document.documentElement.innerHTML = fixtureHtml(name)
+    .replace(/^[\s\S]*?<html[^>]*>/, '')
+    .replace(/<\/html>\s*$/, '');
+  return document;
 }
 
 /** The article whose permalink is /…/status/{id}. */
@@ -190,6 +201,12 @@ const STATUS_POSTS: Record<keyof typeof STATUS, Post> = {
   }),
 };
 
+// The conversation: the ancestor → the focused post (line above it); the replies below answer the
+// focused post, and Rafael's continues Tom's (line between them).
+STATUS_POSTS.focused.parent = asQuoted(STATUS_POSTS.ancestor);
+STATUS_POSTS.replyEn.parent = asQuoted(STATUS_POSTS.focused);
+STATUS_POSTS.replyPt.parent = asQuoted(STATUS_POSTS.replyEn);
+
 describe('xAdapter.matchesLocation', () => {
   it.each([
     'x.com',
@@ -287,7 +304,7 @@ describe('home.html timeline', () => {
 });
 
 describe('status.html conversation', () => {
-  const doc = loadFixture('status.html');
+  const doc = loadLiveFixture('status.html');
 
   it('finds the ancestor, the focused post and the replies', () => {
     const roots = articles(doc);
@@ -304,6 +321,46 @@ describe('status.html conversation', () => {
     const post = xAdapter.extractPost(articleById(doc, STATUS[key as keyof typeof STATUS]));
     expect(post).toEqual(expected);
     expect(postSchema.parse(post)).toEqual(expected);
+  });
+
+  it('takes no parent for a reply below the focused post that does not name its author', () => {
+    const reply = articleById(doc, STATUS.replyEn);
+    // Tom's "Replying to" row now names someone else: not an answer to the focused post.
+    const replying = Array.from(reply.querySelectorAll('a[href="/priyanair_md"]')).find((a) =>
+      a.textContent?.startsWith('@'),
+    )!;
+    replying.setAttribute('href', '/someone_else');
+    replying.textContent = '@someone_else';
+    try {
+      expect(xAdapter.extractPost(reply)?.parent).toBeNull();
+    } finally {
+      replying.setAttribute('href', '/priyanair_md');
+      replying.textContent = '@priyanair_md';
+    }
+  });
+
+  it('takes no parent when the row above a conversation line holds no post', () => {
+    const focused = articleById(doc, STATUS.focused);
+    const cell = focused.closest('[data-testid="cellInnerDiv"]')!;
+    const placeholder = doc.createElement('div');
+    placeholder.setAttribute('data-testid', 'cellInnerDiv');
+    cell.before(placeholder);
+    try {
+      expect(xAdapter.extractPost(focused)?.parent).toBeNull();
+    } finally {
+      placeholder.remove();
+    }
+    expect(xAdapter.extractPost(focused)?.parent).toEqual(STATUS_POSTS.focused.parent);
+  });
+
+  it('reads an inline 2px line where there is no window (no computed style)', () => {
+    const parsed = loadFixture('status.html');
+    expect(xAdapter.extractPost(articleById(parsed, STATUS.focused))?.parent).toBeNull();
+    const line = articleById(parsed, STATUS.focused).querySelector('.r-m5arl1') as HTMLElement;
+    line.style.width = '2px';
+    expect(xAdapter.extractPost(articleById(parsed, STATUS.focused))?.parent).toEqual(
+      STATUS_POSTS.focused.parent,
+    );
   });
 
   it('takes the focused post time from the permalink under its text', () => {

@@ -11,6 +11,7 @@ import {
   SHORT_TEXT_MAX,
   URL_MAX,
   type Post,
+  asQuoted,
   type PostMedia,
   type QuotedPost,
 } from '../posts/post';
@@ -73,28 +74,11 @@ export const xAdapter: SiteAdapter = {
   },
 
   extractPost(root) {
-    const permalink = permalinkOf(root);
-    if (permalink === null) return null; // placeholder, emptied cell, ad, unavailable post
-    const card = quoteCardIn(root);
-    const userName = firstOutside(root, USER_NAME, card);
-    const handle = handleIn(userName) ?? permalink.handle ?? '';
-    const textEl = firstOutside(root, TWEET_TEXT, card);
-    const { text, links, clipped } = postText(textEl);
-    const post: Post = {
-      site: 'x',
-      id: permalink.id,
-      url: statusUrl(permalink.handle ?? (handle || null), permalink.id),
-      author: { name: displayName(userName), handle },
-      time: isoTime(permalink.time) ?? snowflakeTime(permalink.id, X_SNOWFLAKE),
-      text,
-      lang: displayLang(textEl),
-      truncated: clipped || firstOutside(root, SHOW_MORE, card) !== null,
-      links,
-      media: mediaIn(root, card),
-      quoted: quotedPostIn(card),
-      replyTo: replyTargets(root, card, userName, textEl),
-    };
-    return post;
+    const post = extract(root);
+    if (post === null) return null;
+    const parent = parentArticle(root, post.replyTo);
+    const context = parent === null ? null : extract(parent);
+    return { ...post, parent: context === null ? null : asQuoted(context) };
   },
 
   badgeAnchor(root) {
@@ -102,6 +86,33 @@ export const xAdapter: SiteAdapter = {
     return userName === null ? null : anchorBeside(root, userName);
   },
 };
+
+/** The post a root shows, without its thread context (`parent` is null). */
+function extract(root: Element): Post | null {
+  const permalink = permalinkOf(root);
+  if (permalink === null) return null; // placeholder, emptied cell, ad, unavailable post
+  const card = quoteCardIn(root);
+  const userName = firstOutside(root, USER_NAME, card);
+  const handle = handleIn(userName) ?? permalink.handle ?? '';
+  const textEl = firstOutside(root, TWEET_TEXT, card);
+  const { text, links, clipped } = postText(textEl);
+  const post: Post = {
+    site: 'x',
+    id: permalink.id,
+    url: statusUrl(permalink.handle ?? (handle || null), permalink.id),
+    author: { name: displayName(userName), handle },
+    time: isoTime(permalink.time) ?? snowflakeTime(permalink.id, X_SNOWFLAKE),
+    text,
+    lang: displayLang(textEl),
+    truncated: clipped || firstOutside(root, SHOW_MORE, card) !== null,
+    links,
+    media: mediaIn(root, card),
+    quoted: quotedPostIn(card),
+    parent: null,
+    replyTo: replyTargets(root, card, userName, textEl),
+  };
+  return post;
+}
 
 // ---------------------------------------------------------------------------------------
 // Permalink and quote card
@@ -111,6 +122,27 @@ export const xAdapter: SiteAdapter = {
  * Scoped to the root, and in every real layout the first hit is it, so this stays cheap.
  */
 function permalinkOf(root: Element): Permalink | null {
+  const known = permalinks.get(root);
+  if (known !== undefined) {
+    // Recycled rows keep their nodes and rewrite the href: the link found last time still is
+    // the permalink while it is in the root and wraps a timestamp (X's `a > time`).
+    const time = known.firstElementChild;
+    if (time?.localName === 'time' && time.hasAttribute('datetime') && root.contains(known)) {
+      const ref = parseStatusHref(known.getAttribute('href'));
+      if (ref !== null) return { ...ref, time };
+    }
+    permalinks.delete(root);
+  }
+  const found = findPermalink(root);
+  const link = found?.time.parentElement;
+  if (link?.matches(STATUS_LINK)) permalinks.set(root, link);
+  return found;
+}
+
+/** Each root's permalink element, as last found (weakly held: roots that leave are collected). */
+const permalinks = new WeakMap<Element, Element>();
+
+function findPermalink(root: Element): Permalink | null {
   const first = root.querySelector(PERMALINK_TIME);
   if (first === null) return null; // no timestamp link at all: not a (loaded) post
   const firstRef = permalinkAround(first, root);
@@ -334,6 +366,57 @@ function replyTargets(
     }
   }
   return handles;
+}
+
+// ---------------------------------------------------------------------------------------
+// Thread context
+
+const CELL = '[data-testid="cellInnerDiv"]';
+/** How far up a conversation to look for the focused post (rows are virtualised: a few dozen). */
+const CELLS_SCANNED = 200;
+/** How deep the reply line sits in an article's first-child chain (6 or 7 levels in X's builds). */
+const REPLY_LINE_DEPTH = 8;
+
+/**
+ * The article this one replies to, when the page shows it [SITES.md §1 reply context]: the post
+ * above when X draws the conversation line into this one; else, below the focused post of a
+ * status page (`tabindex="-1"`), that focused post when this reply names its author.
+ */
+function parentArticle(root: Element, replyTo: string[]): Element | null {
+  const cell = root.closest(CELL);
+  if (cell === null) return null;
+  if (hasReplyLineAbove(root)) {
+    const above = articleIn(cell.previousElementSibling);
+    return above !== null && permalinkOf(above) !== null ? above : null;
+  }
+  if (replyTo.length === 0 || root.getAttribute('tabindex') === '-1') return null;
+  let row = cell.previousElementSibling;
+  for (let i = 0; row !== null && i < CELLS_SCANNED; i++, row = row.previousElementSibling) {
+    const focused = row.querySelector(`${POST_ROOT}[tabindex="-1"]`);
+    if (focused === null) continue;
+    const author = handleIn(firstOutside(focused, USER_NAME, quoteCardIn(focused)))?.toLowerCase();
+    return author !== undefined && replyTo.some((h) => h.toLowerCase() === author) ? focused : null;
+  }
+  return null;
+}
+
+function articleIn(cell: Element | null): Element | null {
+  return cell?.matches(CELL) ? cell.querySelector(POST_ROOT) : null;
+}
+
+/**
+ * X draws a 2px line in the strip above the avatar when a post continues the one above
+ * [CPFT `isReplyToPreviousTweet`: the article's first-child chain, computed width 2px]. Class
+ * names rotate, so the width is read from the computed style (inline style without a window).
+ */
+function hasReplyLineAbove(root: Element): boolean {
+  const view = root.ownerDocument.defaultView;
+  let el = root.firstElementChild;
+  for (let depth = 0; el !== null && depth < REPLY_LINE_DEPTH; depth++, el = el.firstElementChild) {
+    const width = view ? view.getComputedStyle(el).width : (el as HTMLElement).style?.width;
+    if (width === '2px') return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -61,6 +61,7 @@ export const youtubeAdapter: SiteAdapter = {
       links: body.links,
       media: { imageAlts: [], hasVideo: false },
       quoted: null,
+      parent: null,
       replyTo: replyTarget(root),
     };
     return post;
