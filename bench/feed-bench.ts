@@ -51,7 +51,9 @@ const FLAGS = [
 async function launch(variant: Variant): Promise<{ context: BrowserContext; dir: string }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'footnote-bench-'));
   const extension = variant === 'with' ? EXTENSION : variant === 'baseline' ? BASELINE : null;
-  const args = extension ? [...FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : FLAGS;
+  const args = extension
+    ? [...FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`]
+    : FLAGS;
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -64,12 +66,18 @@ async function launch(variant: Variant): Promise<{ context: BrowserContext; dir:
 async function sample(variant: Variant, fixture: string, driver: string): Promise<Sample> {
   const { context, dir } = await launch(variant);
   try {
-    await context.route((url) => url.hostname !== 'x.com', (route) => route.abort());
-    await context.route(FEED_URL, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: fixture }));
+    await context.route(
+      (url) => url.hostname !== 'x.com',
+      (route) => route.abort(),
+    );
+    await context.route(FEED_URL, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: fixture }),
+    );
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(FEED_URL);
     await page.addScriptTag({ content: driver });
-    if (variant === 'naive') await page.evaluate(() => (window as unknown as { installNaiveBadger(): void }).installNaiveBadger());
+    if (variant === 'naive')
+      await page.evaluate(() => (window as unknown as { installNaiveBadger(): void }).installNaiveBadger());
     if (variant === 'with' || variant === 'baseline') await page.waitForTimeout(500); // the content script runs at document_idle
 
     const cdp = await context.newCDPSession(page);
@@ -93,13 +101,18 @@ async function sample(variant: Variant, fixture: string, driver: string): Promis
     if (PROFILE && variant !== 'without') {
       const { profile } = await cdp.send('Profiler.stop');
       await mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
-      await writeFile(path.join(ROOT, 'bench/results', `profile-${variant}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+      await writeFile(
+        path.join(ROOT, 'bench/results', `profile-${variant}-${Date.now()}.cpuprofile`),
+        JSON.stringify(profile),
+      );
     }
     await cdp.send('Tracing.end');
     await traced;
 
     const own = events.filter(
-      (e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && e.args?.data?.url?.startsWith('chrome-extension://'),
+      (e) =>
+        (e.name === 'FunctionCall' || e.name === 'EvaluateScript') &&
+        e.args?.data?.url?.startsWith('chrome-extension://'),
     );
     const durations = own.map((e) => (e.dur ?? 0) / 1000);
     return {
@@ -126,7 +139,11 @@ interface PageMetrics {
 async function metrics(cdp: Awaited<ReturnType<BrowserContext['newCDPSession']>>): Promise<PageMetrics> {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
   const value = (name: keyof PageMetrics) => list.find((m) => m.name === name)?.value ?? 0;
-  return { ScriptDuration: value('ScriptDuration'), TaskDuration: value('TaskDuration'), JSHeapUsedSize: value('JSHeapUsedSize') };
+  return {
+    ScriptDuration: value('ScriptDuration'),
+    TaskDuration: value('TaskDuration'),
+    JSHeapUsedSize: value('JSHeapUsedSize'),
+  };
 }
 
 function median(values: number[]): number {
@@ -140,11 +157,15 @@ async function main(): Promise<void> {
   const driver = await readFile(path.join(ROOT, 'bench/feed-driver.js'), 'utf8');
   const samples: Sample[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    const variants: Variant[] = BASELINE ? ['without', 'with', 'naive', 'baseline'] : ['without', 'with', 'naive'];
+    const variants: Variant[] = BASELINE
+      ? ['without', 'with', 'naive', 'baseline']
+      : ['without', 'with', 'naive'];
     for (const variant of variants) {
       const s = await sample(variant, fixture, driver);
       samples.push(s);
-      console.error(`round ${round} ${variant.padEnd(7)} script ${s.scriptMs.toFixed(0)} ms, task ${s.taskMs.toFixed(0)} ms, extension ${s.extensionMs.toFixed(1)} ms, badges ${s.badges}`);
+      console.error(
+        `round ${round} ${variant.padEnd(7)} script ${s.scriptMs.toFixed(0)} ms, task ${s.taskMs.toFixed(0)} ms, extension ${s.extensionMs.toFixed(1)} ms, badges ${s.badges}`,
+      );
     }
   }
   const med = (variant: Variant, key: keyof Omit<Sample, 'variant'>) =>

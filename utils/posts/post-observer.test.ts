@@ -8,7 +8,11 @@ const adapter: SiteAdapter = {
   id: 'x',
   postRootSelector: 'article.post',
   matchesLocation: () => true,
-  postId: (root) => root.querySelector('a.permalink')?.getAttribute('href')?.match(/^\/p\/(\d+)$/)?.[1] ?? null,
+  postId: (root) =>
+    root
+      .querySelector('a.permalink')
+      ?.getAttribute('href')
+      ?.match(/^\/p\/(\d+)$/)?.[1] ?? null,
   extractPost: () => null,
   badgeAnchor: (root) => ({ parent: root, before: null }),
 };
@@ -54,10 +58,9 @@ describe('PostObserver', () => {
     document.body.append(article('1'), article('2'));
     const { seen, observer } = observe();
     expect(seen).toEqual(['x:1', 'x:2']);
-    expect([...document.querySelectorAll(`[${POST_ATTRIBUTE}]`)].map((el) => el.getAttribute(POST_ATTRIBUTE))).toEqual([
-      'x:1',
-      'x:2',
-    ]);
+    expect(
+      [...document.querySelectorAll(`[${POST_ATTRIBUTE}]`)].map((el) => el.getAttribute(POST_ATTRIBUTE)),
+    ).toEqual(['x:1', 'x:2']);
     observer.stop();
   });
 

@@ -31,7 +31,19 @@ const ADAPTERS: Array<[SiteAdapter, string[]]> = [
 ];
 
 /** Attribute names the sites' selectors lean on, and values that look right or break things. */
-const ATTRIBUTES = ['href', 'data-testid', 'role', 'lang', 'datetime', 'id', 'class', 'aria-label', 'data-id', 'title', 'slot'];
+const ATTRIBUTES = [
+  'href',
+  'data-testid',
+  'role',
+  'lang',
+  'datetime',
+  'id',
+  'class',
+  'aria-label',
+  'data-id',
+  'title',
+  'slot',
+];
 const VALUES = [
   '',
   '/someone/status/123',
@@ -58,24 +70,29 @@ function seeded(seed: number) {
 function randomTree(doc: Document, random: (n: number) => number, depth: number): Element {
   const tags = ['div', 'span', 'a', 'article', 'time', 'p', 'img', 'button', 'section', 'li', 'blockquote'];
   const el = doc.createElement(tags[random(tags.length)]!);
-  for (let i = random(3); i > 0; i--) el.setAttribute(ATTRIBUTES[random(ATTRIBUTES.length)]!, VALUES[random(VALUES.length)]!);
+  for (let i = random(3); i > 0; i--)
+    el.setAttribute(ATTRIBUTES[random(ATTRIBUTES.length)]!, VALUES[random(VALUES.length)]!);
   if (random(3) === 0) el.append(doc.createTextNode(VALUES[random(VALUES.length)]!));
   if (depth > 0) for (let i = random(4); i > 0; i--) el.append(randomTree(doc, random, depth - 1));
   return el;
 }
 
 describe.each(ADAPTERS)('$id adapter', (adapter, fixtures) => {
-  it.each(fixtures)('survives %s mangled 150 times', (fixture) => {
-    const [site, name] = fixture.split('/') as [string, string];
-    const roots = rootsIn(adapter, loadFixture(site, name));
-    expect(roots.length).toBeGreaterThan(0);
-    mangleAndExtract(adapter, roots, {
-      attributes: ATTRIBUTES,
-      values: VALUES,
-      wrapper: (doc) => doc.createElement('div'),
-      rounds: 150,
-    });
-  }, 30_000); // a few seconds on a quiet machine; the default 5 s is too tight on a shared one
+  it.each(fixtures)(
+    'survives %s mangled 150 times',
+    (fixture) => {
+      const [site, name] = fixture.split('/') as [string, string];
+      const roots = rootsIn(adapter, loadFixture(site, name));
+      expect(roots.length).toBeGreaterThan(0);
+      mangleAndExtract(adapter, roots, {
+        attributes: ATTRIBUTES,
+        values: VALUES,
+        wrapper: (doc) => doc.createElement('div'),
+        rounds: 150,
+      });
+    },
+    30_000,
+  ); // a few seconds on a quiet machine; the default 5 s is too tight on a shared one
 
   it('survives random DOM, and whatever it calls a post is a valid one', () => {
     const random = seeded(7);
