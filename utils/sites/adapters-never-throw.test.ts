@@ -27,7 +27,7 @@ const ADAPTERS: Array<[SiteAdapter, string[]]> = [
   [facebookAdapter, ['facebook/feed.html']],
   [hackerNewsAdapter, ['hackernews/front.html', 'hackernews/item.html']],
   [youtubeAdapter, ['youtube/watch.html']],
-  [genericAdapter, ['generic/forum.html', 'generic/hentry.html']],
+  [genericAdapter, ['generic/forum.html', 'generic/hentry.html', 'generic/comments.html']],
 ];
 
 /** Attribute names the sites' selectors lean on, and values that look right or break things. */

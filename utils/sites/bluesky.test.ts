@@ -56,6 +56,7 @@ function bskyPost(fields: Partial<Post> & Pick<Post, 'author' | 'time' | 'text'>
 
 const HANNAH = { name: 'Dr. Hannah Okafor 🌍', handle: 'hannahokafor.bsky.social' };
 const TOM = { name: 'Tom Becker', handle: 'tombecker.bsky.social' };
+const CLIMATE_DESK = { name: 'Climate Desk', handle: 'climatedesk.bsky.social' };
 
 const FEED = {
   plain: 'hannahokafor.bsky.social/3n3bsqmalmj25',
@@ -64,6 +65,10 @@ const FEED = {
   photo: 'oceanwatch.org/3n3bpr2i7a52b',
   repost: 'earthobs.bsky.social/3n3aojifpqc2c',
   reply: 'tombecker.bsky.social/3n3btbckcnh2d',
+  // One thread slice: root, "View full thread", then the last reply's parent and the last reply.
+  sliceRoot: 'climatedesk.bsky.social/3n3bjp25cd22b',
+  sliceParent: 'martasilva.bsky.social/3n3bmshdlak25',
+  sliceReply: 'climatedesk.bsky.social/3n3bo7nmlgk2q',
 };
 
 const QUOTED: QuotedPost = {
@@ -130,7 +135,32 @@ const FEED_POSTS: Record<keyof typeof FEED, Post> = {
     time: '2026-11-27T09:01:33.675Z',
     text: 'Thanks! So a single year above 1.5 °C does not mean the target is broken?',
   }),
+  sliceRoot: bskyPost({
+    rkey: '3n3bjp25cd22b',
+    author: CLIMATE_DESK,
+    time: '2026-11-27T06:10:17.204Z',
+    text:
+      'Fact check 🧵 No, the Gulf Stream is not about to collapse this winter.\n' +
+      'The viral "collapse in 2025" date comes from one 2023 paper that gave a range of 2025–2095.',
+  }),
+  sliceParent: bskyPost({
+    rkey: '3n3bmshdlak25',
+    author: { name: 'Marta Silva', handle: 'martasilva.bsky.social' },
+    time: '2026-11-27T07:05:52.930Z',
+    text: 'So is there any risk at all, or is the whole thing made up?',
+  }),
+  sliceReply: bskyPost({
+    rkey: '3n3bo7nmlgk2q',
+    author: CLIMATE_DESK,
+    time: '2026-11-27T07:31:09.466Z',
+    text:
+      'There is a real risk that it weakens this century, but the IPCC rates a full collapse before 2100 as ' +
+      "unlikely. The 2025 date is the low end of one study's range, not a forecast.",
+  }),
 };
+// In the slice, the last reply hangs under its parent (both draw the reply line); the parent's own
+// parent is hidden behind "View full thread", so it has none.
+FEED_POSTS.sliceReply.parent = asQuoted(FEED_POSTS.sliceParent);
 
 const THREAD = {
   anchor: 'hannahokafor.bsky.social/3n3bwtfbekr2f',
@@ -266,9 +296,10 @@ describe('thread.html', () => {
     expect(blueskyAdapter.extractPost(hannah)?.parent).toEqual(asQuoted(THREAD_POSTS.tom));
   });
 
-  it('gives feed items no parent (a feed shows only "Replied to")', () => {
+  it('gives feed items outside a thread slice no parent (a feed shows only "Replied to")', () => {
     const feed = parseFixture('feed.html', FEED_URL);
-    for (const root of roots(feed)) expect(blueskyAdapter.extractPost(root)?.parent ?? null).toBeNull();
+    const parents = roots(feed).map((root) => blueskyAdapter.extractPost(root)?.parent ?? null);
+    expect(parents.filter((parent) => parent !== null)).toEqual([asQuoted(FEED_POSTS.sliceParent)]);
   });
 
   it('identifies the anchor, which has no timestamp link, by its likes/reposts/quotes links', () => {
@@ -304,6 +335,67 @@ describe('thread.html', () => {
     link.setAttribute('href', '/profile/did:plc:h4nn4hok4f0rcl1m4t3zz5');
     anchor.append(link);
     expect(blueskyAdapter.postId(anchor)).toBe(THREAD.anchor);
+  });
+});
+
+describe('feed.html thread slice', () => {
+  const doc = parseFixture('feed.html', FEED_URL);
+  const parentOf = (root: Element) => blueskyAdapter.extractPost(root)?.parent ?? null;
+  const below = (root: Element) =>
+    root.querySelector('a[aria-label$="avatar"]')!.parentElement!.nextElementSibling!;
+  const above = (root: Element) => root.firstElementChild!.firstElementChild!.firstElementChild!;
+
+  it('gives the last reply of a slice the post in the row above as parent', () => {
+    const reply = rootById(doc, FEED.sliceReply);
+    expect(above(reply).getAttribute('style')).toContain('width:2px');
+    expect(below(rootById(doc, FEED.sliceParent)).getAttribute('style')).toContain('width:2px');
+    expect(parentOf(reply)).toEqual(asQuoted(FEED_POSTS.sliceParent));
+  });
+
+  it('gives the slice root and a reply below "View full thread" no parent', () => {
+    const parent = rootById(doc, FEED.sliceParent);
+    expect(above(parent).getAttribute('style')).toContain('width:2px'); // it does reply…
+    expect(parent.parentElement!.previousElementSibling!.textContent).toBe('View full thread'); // …to a hidden post
+    expect(parentOf(parent)).toBeNull();
+    expect(parentOf(rootById(doc, FEED.sliceRoot))).toBeNull();
+    // Below the reply in the feed of "Replied to", an unrelated post: its own line is not drawn.
+    expect(parentOf(rootById(doc, FEED.reply))).toBeNull();
+  });
+
+  it('needs both reply lines: either alone never links two neighbouring posts', () => {
+    const reply = rootById(doc, FEED.sliceReply);
+    for (const line of [below(rootById(doc, FEED.sliceParent)), above(reply)]) {
+      const column = line.parentElement!;
+      line.remove();
+      try {
+        expect(blueskyAdapter.extractPost(reply)?.id).toBe(FEED.sliceReply);
+        expect(parentOf(reply)).toBeNull();
+      } finally {
+        column.append(line);
+      }
+    }
+    expect(parentOf(reply)).toEqual(asQuoted(FEED_POSTS.sliceParent));
+  });
+
+  it('does not take a slice child placed under an unrelated post for a reply to it', () => {
+    const reply = rootById(doc, FEED.sliceReply).cloneNode(true) as Element;
+    const row = doc.createElement('div');
+    row.append(reply);
+    const unrelated = rootById(doc, FEED.repost).parentElement!;
+    unrelated.after(row);
+    try {
+      expect(blueskyAdapter.extractPost(reply)?.id).toBe(FEED.sliceReply);
+      expect(parentOf(reply)).toBeNull();
+    } finally {
+      row.remove();
+    }
+  });
+
+  it('finds the slice parent with scoped queries and sibling steps only', () => {
+    const all = roots(doc);
+    const spies = [vi.spyOn(doc, 'querySelector'), vi.spyOn(doc, 'querySelectorAll')];
+    for (const root of all) blueskyAdapter.extractPost(root);
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 });
 

@@ -347,15 +347,27 @@ function quoteName(card: Element, timeLink: Element | null, nested: Element | nu
 // Thread context
 
 const THREAD_SCREEN = '[data-testid="postThreadScreen"]';
+const FEED_ITEM_PREFIX = 'feedItem-by-';
+/** Wrappers between a feed item and its list row (List.web.tsx Row, GalleryBleed). */
+const ROW_DEPTH = 3;
+
+/** The item this one replies to, where the page shows it: thread pages and feed thread slices. */
+function parentItem(root: Element): Element | null {
+  if (isThreadItem(root)) return threadParent(root);
+  return isFeedItem(root) ? sliceParent(root) : null;
+}
+
+function isFeedItem(el: Element): boolean {
+  return el.getAttribute('data-testid')?.startsWith(FEED_ITEM_PREFIX) ?? false;
+}
 
 /**
  * On a thread page, the item this one replies to [BSKY ThreadItemPost.tsx]: the item above when
  * this one draws the parent reply line (ThreadItemPostParentReplyLine: a 12px row whose
  * avatar-wide column holds a 2px line only then), else — a reply below the anchor without
- * a line — the anchor post, which replies at the first level answer. Feeds: null.
+ * a line — the anchor post, which replies at the first level answer.
  */
-function parentItem(root: Element): Element | null {
-  if (!isThreadItem(root)) return null;
+function threadParent(root: Element): Element | null {
   const screen = root.closest(THREAD_SCREEN);
   if (screen === null) return null;
   const items = Array.from(screen.querySelectorAll(`[data-testid^="${THREAD_ITEM_PREFIX}"]`));
@@ -374,10 +386,81 @@ function hasParentReplyLine(root: Element): boolean {
   return (
     row?.childElementCount === 1 &&
     column?.childElementCount === 1 &&
-    line?.childElementCount === 0 &&
-    line.localName === 'div' &&
+    isEmptyLine(line) &&
     (row.textContent ?? '') === ''
   );
+}
+
+/**
+ * In a feed, a thread slice [SITES.md §2 reply context "thread slices: reply line = 2 px wide
+ * coloured div before/after avatar"]: the slice's posts are consecutive list rows [BSKY PostFeed.tsx];
+ * each but the first draws the reply line in the avatar-wide column of its top row
+ * (isThreadChild), each but the last draws it under its avatar (isThreadParent)
+ * [BSKY PostFeedItem.tsx]. The item in the row right above is the parent only when both lines
+ * join: a "View full thread" row between them (the parent is not shown) or an unrelated post
+ * above gives null. Sibling checks only, no document query.
+ */
+function sliceParent(root: Element): Element | null {
+  if (!drawsLineAbove(root)) return null;
+  const above = feedItemAbove(root);
+  return above !== null && drawsLineBelowAvatar(above) ? above : null;
+}
+
+/** The feed item in the list row right above this item's row, if that row holds one. */
+function feedItemAbove(root: Element): Element | null {
+  let row = root;
+  for (let i = 0; i < ROW_DEPTH && row.parentElement?.childElementCount === 1; i++) row = row.parentElement;
+  let el = row.previousElementSibling;
+  for (let i = 0; el !== null && i <= ROW_DEPTH; i++) {
+    if (isFeedItem(el)) return el;
+    el = el.childElementCount === 1 ? el.firstElementChild : null;
+  }
+  return null;
+}
+
+/**
+ * The avatar column of a feed item (PostFeedItem `layoutAvi`) and the row holding it: found from
+ * the avatar link, the first profile link without text outside the text and quote card.
+ */
+function avatarColumn(root: Element): { column: Element; row: Element } | null {
+  const card = quoteCardIn(root);
+  let avatar: Element | null = null;
+  for (const link of root.querySelectorAll(PROFILE_LINK)) {
+    if (card?.contains(link) || link.closest(RICH_TEXT) !== null) continue;
+    if ((link.textContent ?? '').trim() === '') {
+      avatar = link;
+      break;
+    }
+  }
+  let column = avatar;
+  while (
+    column?.parentElement &&
+    column.parentElement !== root &&
+    column.parentElement.parentElement !== root
+  ) {
+    column = column.parentElement;
+  }
+  const row = column?.parentElement;
+  return column && row && row !== root && row.parentElement === root ? { column, row } : null;
+}
+
+/** isThreadChild: the top row's first column (avatar wide) holds the line and nothing else. */
+function drawsLineAbove(root: Element): boolean {
+  const column = avatarColumn(root)?.row.previousElementSibling?.firstElementChild;
+  return (
+    column?.childElementCount === 1 && isEmptyLine(column.firstElementChild) && column.textContent === ''
+  );
+}
+
+/** isThreadParent: the avatar column ends with the line, after the avatar. */
+function drawsLineBelowAvatar(root: Element): boolean {
+  const column = avatarColumn(root)?.column;
+  return column !== undefined && column.childElementCount >= 2 && isEmptyLine(column.lastElementChild);
+}
+
+/** The reply line: an empty View (its width and colour are styles, atomic classes or inline). */
+function isEmptyLine(el: Element | null | undefined): boolean {
+  return el?.localName === 'div' && el.childElementCount === 0 && (el.textContent ?? '') === '';
 }
 
 // ---------------------------------------------------------------------------------------
@@ -422,5 +505,3 @@ function isHidden(root: Element): boolean {
   }
   return false;
 }
-
-/** First match in `scope` that is not inside `skip`. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { postSchema, type Post } from '../posts/post';
+import { asQuoted, postSchema, type Post } from '../posts/post';
 import { samplePost } from '../posts/sample-post';
 import { genericAdapter } from './generic';
 
@@ -12,6 +12,7 @@ const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../e2e/fix
 const FORUM_URL = 'https://forum.example.org/t/is-the-new-bridge-safe/4821';
 const NOTES_URL = 'https://notes.example.net/';
 const NEWS_URL = 'https://news.example.com/2026/11/27/city-council-approves-bridge-budget';
+const BLOG_URL = 'https://blog.example.com/2026/11/heat-pumps-in-winter';
 
 function setPageUrl(url: string): void {
   (globalThis as unknown as { jsdom: { reconfigure(o: { url: string }): void } }).jsdom.reconfigure({ url });
@@ -88,6 +89,9 @@ const NOTES = {
   note: 'https://notes.example.net/2026/11/27/1',
   reply: 'https://notes.example.net/2026/11/27/2',
   quote: 'https://notes.example.net/2026/11/27/3',
+  context: 'https://notes.example.net/2026/11/27/4',
+  comment: 'https://lena.example/replies/2026/11/27/1',
+  response: 'https://notes.example.net/2026/11/27/5',
 };
 
 const NOTES_POSTS: Record<keyof typeof NOTES, Post> = {
@@ -125,7 +129,92 @@ const NOTES_POSTS: Record<keyof typeof NOTES, Post> = {
       media: { imageAlts: [], hasVideo: false },
     },
   }),
+  context: genericPost({
+    id: NOTES.context,
+    author: SAM,
+    time: '2026-11-27T11:20:00.000Z',
+    text: "The city's own counts say car traffic on Market Street fell 4% after the bike lanes opened, with bus times unchanged.",
+    // Its reply context: the post it answers, shown in it as u-in-reply-to h-cite.
+    parent: {
+      id: 'https://kim.example/notes/2026/11/27/bike-lanes',
+      url: 'https://kim.example/notes/2026/11/27/bike-lanes',
+      author: { name: 'Kim Osei', handle: 'kim.example' },
+      time: '2026-11-27T10:58:00.000Z',
+      text: 'The bike lanes made traffic on Market Street worse. Everyone can see it.',
+      lang: null,
+      truncated: false,
+      media: { imageAlts: [], hasVideo: false },
+    },
+  }),
+  comment: genericPost({
+    id: NOTES.comment,
+    author: { name: 'Lena Park', handle: 'lena.example' },
+    time: '2026-11-27T11:34:00.000Z',
+    text: 'Do you have a link to the counts?',
+  }),
+  response: genericPost({
+    id: NOTES.response,
+    author: SAM,
+    time: '2026-11-27T11:41:00.000Z',
+    text: 'Here they are: https://data.example.gov/traffic-counts/market-st',
+    links: ['https://data.example.gov/traffic-counts/market-st'],
+  }),
 };
+// The responses nested in the note: one marked p-comment, one naming it in its u-in-reply-to.
+NOTES_POSTS.comment.parent = asQuoted(NOTES_POSTS.context);
+NOTES_POSTS.response.parent = asQuoted(NOTES_POSTS.context);
+
+const BLOG = {
+  post: BLOG_URL,
+  question: `${BLOG_URL}#comment-101`,
+  answer: `${BLOG_URL}#comment-102`,
+  embedder: `${BLOG_URL}#comment-103`,
+  embedded: 'https://social.example.net/@energyfacts/3391',
+};
+
+const BLOG_POSTS: Record<keyof typeof BLOG, Post> = {
+  post: genericPost({
+    id: BLOG.post,
+    author: { name: 'Ana Ruiz', handle: 'blog.example.com' }, // handle from the JSON-LD author's URL
+    time: '2026-11-20T08:00:00.000Z',
+    text:
+      'A post going around says heat pumps "stop working below freezing". Field data from Norway, where most ' +
+      'homes have one, says otherwise.\n\nThey get less efficient as it gets colder, but still deliver about ' +
+      'twice the heat of the electricity they use at −10 °C.',
+    lang: 'en',
+  }),
+  question: genericPost({
+    id: BLOG.question,
+    author: { name: 'Pete Lindqvist', handle: '' },
+    time: '2026-11-21T19:02:00.000Z',
+    text: 'Mine struggled at −25 °C last January. Is that normal?',
+  }),
+  answer: genericPost({
+    id: BLOG.answer,
+    author: { name: 'Ana Ruiz', handle: '' },
+    time: '2026-11-21T20:15:00.000Z',
+    text:
+      'Yes: below about −20 °C many older models switch to their backup heater. Newer cold-climate models keep ' +
+      'going to −30 °C.',
+  }),
+  embedder: genericPost({
+    id: BLOG.embedder,
+    author: { name: 'Joana Reis', handle: '' },
+    time: '2026-11-22T09:40:00.000Z',
+    text: 'This is the post I saw:',
+  }),
+  embedded: genericPost({
+    id: BLOG.embedded,
+    author: { name: 'Energy Facts', handle: '' },
+    time: '2026-11-19T12:00:00.000Z',
+    text: "Heat pumps stop working below freezing. Don't fall for it.",
+  }),
+};
+// Comments answer the article they sit in: the post for top-level ones, the comment for a reply.
+// The post embedded in a blockquote is quoted there, not a reply: no parent.
+BLOG_POSTS.question.parent = asQuoted(BLOG_POSTS.post);
+BLOG_POSTS.answer.parent = asQuoted(BLOG_POSTS.question);
+BLOG_POSTS.embedder.parent = asQuoted(BLOG_POSTS.post);
 
 /** A schema.org microdata feed (SocialMediaPosting items, one sharing another). */
 const MICRODATA = `
@@ -144,6 +233,25 @@ const MICRODATA = `
       <time itemprop="datePublished" datetime="2026-11-26T09:00:00Z">yesterday</time>
       <p itemprop="text">Bridge inspection report published.</p>
     </div>
+  </div>
+</div>`;
+
+/** A microdata forum thread: a posting with a reply as its `comment`, and a Comment item that is not one. */
+const MICRODATA_THREAD = `
+<div itemscope itemtype="https://schema.org/DiscussionForumPosting">
+  <link itemprop="url" href="/t/42">
+  <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Rui Costa</span></span>
+  <time itemprop="datePublished" datetime="2026-11-27T08:00:00Z">today</time>
+  <div itemprop="text"><p>Is the tap water safe to drink after the flood warning?</p></div>
+  <div itemprop="comment" itemscope itemtype="https://schema.org/Comment">
+    <link itemprop="url" href="/t/42#c1">
+    <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Water Board</span></span>
+    <time itemprop="datePublished" datetime="2026-11-27T08:30:00Z">today</time>
+    <div itemprop="text"><p>Yes, the warning was lifted at 7:00.</p></div>
+  </div>
+  <div itemprop="hasPart" itemscope itemtype="https://schema.org/Comment">
+    <link itemprop="url" href="/t/42#c2">
+    <div itemprop="text"><p>Pinned: the water board's notice.</p></div>
   </div>
 </div>`;
 
@@ -242,6 +350,77 @@ describe('hentry.html: microformats2', () => {
   });
 });
 
+describe('hentry.html: thread context', () => {
+  const doc = loadFixture('generic/hentry.html', NOTES_URL);
+  const parentOf = (id: string) => genericAdapter.extractPost(rootById(doc, id))?.parent;
+
+  it('takes the reply context (u-in-reply-to h-cite) for the parent', () => {
+    expect(parentOf(NOTES.context)).toEqual(NOTES_POSTS.context.parent);
+  });
+
+  it('takes the enclosing entry for the parent of a p-comment, or of an entry replying to its URL', () => {
+    expect(parentOf(NOTES.comment)).toEqual(asQuoted(NOTES_POSTS.context));
+    expect(parentOf(NOTES.response)).toEqual(asQuoted(NOTES_POSTS.context));
+  });
+
+  it('gives no parent where the page does not show it: a bare in-reply-to link, a quote, a top-level note', () => {
+    expect(parentOf(NOTES.reply)).toBeNull(); // replies to a Mastodon post, shown only as a link
+    expect(parentOf(NOTES.quote)).toBeNull(); // its h-cite is u-quotation-of
+    expect(parentOf(NOTES.note)).toBeNull();
+  });
+
+  it('does not take an entry nested without being marked a comment or reply for one', () => {
+    const note = rootById(doc, NOTES.context).cloneNode(true) as Element;
+    const [comment, response] = Array.from(note.querySelectorAll('.h-entry'));
+    comment!.classList.remove('p-comment');
+    response!.querySelector('.u-in-reply-to')!.setAttribute('href', '/2026/11/27/1');
+    doc.body.append(note);
+    try {
+      expect(genericAdapter.extractPost(comment!)?.parent).toBeNull();
+      expect(genericAdapter.extractPost(response!)?.parent).toBeNull();
+    } finally {
+      note.remove();
+    }
+  });
+
+  it('keeps a reply context without a URL or text out, and clips a long parent like any post', () => {
+    const note = rootById(doc, NOTES.context).cloneNode(true) as Element;
+    const cite = note.querySelector('.h-cite')!;
+    cite.querySelector('.p-content')!.append('😀'.repeat(15_000));
+    let post = genericAdapter.extractPost(note)!;
+    expect(post.parent?.truncated).toBe(true);
+    expect(post.parent!.text.length).toBeLessThanOrEqual(20_000);
+    expect(() => postSchema.parse(post)).not.toThrow();
+    cite.replaceChildren('In reply to a post');
+    post = genericAdapter.extractPost(note)!;
+    expect(post.parent).toBeNull();
+  });
+});
+
+describe('comments.html: comments as articles nested in the post', () => {
+  const doc = loadFixture('generic/comments.html', BLOG_URL);
+
+  it('finds the post, its comments and the embedded post', () => {
+    expect(roots(doc).map((r) => genericAdapter.postId(r))).toEqual(Object.values(BLOG));
+  });
+
+  it.each(Object.entries(BLOG_POSTS))('extracts the %s post exactly', (key, expected) => {
+    const post = genericAdapter.extractPost(rootById(doc, BLOG[key as keyof typeof BLOG]));
+    expect(post).toEqual(expected);
+    expect(postSchema.parse(post)).toEqual(expected);
+  });
+
+  it('walks up from the comment only: no document-wide query beyond the JSON-LD', () => {
+    const root = rootById(doc, BLOG.answer);
+    const spies = [vi.spyOn(doc, 'querySelector'), vi.spyOn(doc, 'querySelectorAll')];
+    genericAdapter.extractPost(root);
+    // jsonLdPostings, once per extraction as before, and reused for the parent.
+    expect(spies[1]!.mock.calls).toEqual([['script[type="application/ld+json"]']]);
+    expect(spies[0]).not.toHaveBeenCalled();
+    for (const spy of spies) spy.mockRestore();
+  });
+});
+
 describe('news-article.html: an ordinary article page', () => {
   const doc = loadFixture('generic/news-article.html', NEWS_URL);
 
@@ -295,6 +474,40 @@ describe('microdata', () => {
         },
       }),
     );
+  });
+
+  it('gives the shared post no parent: it is nested, but not as a comment', () => {
+    const [outer, inner] = roots(doc);
+    expect(genericAdapter.extractPost(outer!)?.parent).toBeNull();
+    expect(genericAdapter.extractPost(inner!)?.parent).toBeNull();
+  });
+
+  it('takes the enclosing item for the parent of an itemprop="comment" item, and of nothing else', () => {
+    const thread = page(MICRODATA_THREAD);
+    const [question, answer, part] = roots(thread);
+    const parent = {
+      id: 'https://social.example.net/t/42',
+      url: 'https://social.example.net/t/42',
+      author: { name: 'Rui Costa', handle: '' },
+      time: '2026-11-27T08:00:00.000Z',
+      text: 'Is the tap water safe to drink after the flood warning?',
+      lang: null,
+      truncated: false,
+      media: { imageAlts: [], hasVideo: false },
+    };
+    expect(genericAdapter.extractPost(question!)?.parent).toBeNull();
+    expect(genericAdapter.extractPost(answer!)).toEqual(
+      genericPost({
+        id: 'https://social.example.net/t/42#c1',
+        author: { name: 'Water Board', handle: '' },
+        time: '2026-11-27T08:30:00.000Z',
+        text: 'Yes, the warning was lifted at 7:00.',
+        parent,
+      }),
+    );
+    // A Comment item nested under another property (hasPart) is not said to answer the item.
+    expect(genericAdapter.postId(part!)).toBe('https://social.example.net/t/42#c2');
+    expect(genericAdapter.extractPost(part!)?.parent).toBeNull();
   });
 
   it('takes a marked-up element inside a plain article for the post, not the article', () => {

@@ -19,6 +19,7 @@ import {
   type Post,
   type PostMedia,
   type QuotedPost,
+  asQuoted,
 } from '../posts/post';
 import { readText } from './dom-text';
 import type { BadgeAnchor, SiteAdapter } from './site-adapter';
@@ -97,31 +98,10 @@ export const genericAdapter: SiteAdapter = {
 
   extractPost(root) {
     const kind = kindOf(root);
-    const permalink = kind === null ? null : permalinkOf(root, kind);
-    if (kind === null || permalink === null) return null;
-    const doc = root.ownerDocument;
-    const postings = jsonLdPostings(doc);
-    // A plain article is a post only on a page that says it has posts: never on an ordinary article page.
-    if (kind === 'article' && postings.length === 0 && doc.querySelector(STRUCTURED_ROOT) === null)
-      return null;
-    const fields = withJsonLd(fieldsOf(root, kind), permalink.url, postings);
-    if (fields.text === '' && fields.media.imageAlts.length === 0 && !fields.media.hasVideo) return null;
-    const post: Post = {
-      site: 'generic',
-      id: permalink.url,
-      url: permalink.url,
-      author: { name: fields.name, handle: fields.handle },
-      time: fields.time,
-      text: fields.text,
-      lang: fields.lang,
-      truncated: fields.truncated,
-      links: fields.links,
-      media: fields.media,
-      quoted: fields.quoted,
-      parent: null,
-      replyTo: fields.replyTo,
-    };
-    return post;
+    if (kind === null) return null;
+    const postings = jsonLdPostings(root.ownerDocument);
+    const post = extract(root, kind, postings);
+    return post === null ? null : { ...post, parent: parentOf(root, kind, postings) };
   },
 
   badgeAnchor(root) {
@@ -134,6 +114,32 @@ export const genericAdapter: SiteAdapter = {
     return { parent, before: el.nextSibling } satisfies BadgeAnchor;
   },
 };
+
+/** The post a root shows, without its thread context (`parent` is null). */
+function extract(root: Element, kind: Kind, postings: JsonLdPosting[]): Post | null {
+  const permalink = permalinkOf(root, kind);
+  if (permalink === null) return null;
+  const doc = root.ownerDocument;
+  // A plain article is a post only on a page that says it has posts: never on an ordinary article page.
+  if (kind === 'article' && postings.length === 0 && doc.querySelector(STRUCTURED_ROOT) === null) return null;
+  const fields = withJsonLd(fieldsOf(root, kind), permalink.url, postings);
+  if (fields.text === '' && fields.media.imageAlts.length === 0 && !fields.media.hasVideo) return null;
+  return {
+    site: 'generic',
+    id: permalink.url,
+    url: permalink.url,
+    author: { name: fields.name, handle: fields.handle },
+    time: fields.time,
+    text: fields.text,
+    lang: fields.lang,
+    truncated: fields.truncated,
+    links: fields.links,
+    media: fields.media,
+    quoted: fields.quoted,
+    parent: null,
+    replyTo: fields.replyTo,
+  };
+}
 
 // ---------------------------------------------------------------------------------------
 // Roots and permalinks
@@ -215,6 +221,83 @@ function absoluteUrl(href: string, doc: Document): string | null {
   if (href.trim() === '' || !URL.canParse(href.trim(), base)) return null;
   const url = new URL(href.trim(), base).href;
   return HTTP_URL.test(url) && url.length <= URL_MAX ? url : null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Thread context
+
+/** An h-entry's reply context: the post it answers, shown in it as an h-cite [SITES.md §6.3]. */
+const REPLY_CONTEXT = '.u-in-reply-to.h-cite, .p-in-reply-to.h-cite';
+/** A post nested in one of these inside another post is quoted or embedded there, not a reply. */
+const QUOTE_CONTAINER = 'blockquote, q, .h-cite, [itemprop~="sharedContent"]';
+/** Posts (markup wrappers that are no post of their own skipped) looked through for the enclosing one. */
+const ENCLOSING_MAX = 8;
+
+/**
+ * The post this one replies to, where the page shows it: an h-entry's own reply context
+ * (`u-in-reply-to h-cite`), else the post it sits in when the markup makes it a comment of that
+ * post — microdata `itemprop="comment"` of the enclosing item, an h-entry marked `p-comment` /
+ * `u-comment` of the enclosing h-entry or whose `u-in-reply-to` is its permalink, a plain article
+ * in a plain article (HTML's own markup for comments) unless in a quote. Else null: a post inside
+ * another is not always a reply (quotes, shared posts).
+ */
+function parentOf(root: Element, kind: Kind, postings: JsonLdPosting[]): QuotedPost | null {
+  const cite = kind === 'hentry' ? firstOwn(root, REPLY_CONTEXT) : null;
+  const context = cite === null ? null : quotedFrom(cite);
+  if (context !== null && (context.url !== null || context.text !== '')) return context;
+  const enclosing = enclosingPost(root);
+  if (enclosing === null || !isCommentOf(root, kind, enclosing)) return null;
+  const parent = extract(enclosing.root, enclosing.kind, postings);
+  return parent === null ? null : asQuoted(parent);
+}
+
+interface Enclosing {
+  root: Element;
+  kind: Kind;
+}
+
+/** The nearest post around `root`: ancestors only, wrapper articles that are no post skipped. */
+function enclosingPost(root: Element): Enclosing | null {
+  let el = root.parentElement?.closest(POST_ROOT) ?? null;
+  for (let i = 0; el !== null && i < ENCLOSING_MAX; i++) {
+    const kind = kindOf(el);
+    if (kind !== null) return { root: el, kind };
+    el = el.parentElement?.closest(POST_ROOT) ?? null;
+  }
+  return null;
+}
+
+function isCommentOf(root: Element, kind: Kind, parent: Enclosing): boolean {
+  switch (kind) {
+    case 'microdata':
+      // An itemprop belongs to the nearest item around it.
+      return (
+        root.matches('[itemprop~="comment"]') && root.parentElement?.closest('[itemscope]') === parent.root
+      );
+    case 'hentry': {
+      if (parent.kind !== 'hentry' || root.parentElement?.closest('.h-entry, .h-cite') !== parent.root)
+        return false;
+      if (root.matches('.p-comment, .u-comment')) return true;
+      const url = permalinkOf(parent.root, 'hentry')?.url;
+      return url !== undefined && replyUrls(root).includes(url);
+    }
+    case 'article': {
+      const quote = root.parentElement?.closest(QUOTE_CONTAINER) ?? null;
+      return parent.kind === 'article' && (quote === null || !parent.root.contains(quote));
+    }
+  }
+}
+
+/** The URLs an h-entry's own `u-in-reply-to` properties name. */
+function replyUrls(root: Element): string[] {
+  const urls: string[] = [];
+  for (const el of root.querySelectorAll('.u-in-reply-to')) {
+    if (isNested(el, root)) continue;
+    const link = el.matches('[href]') ? el : el.querySelector('.u-url[href]');
+    const url = link ? absoluteUrl(link.getAttribute('href') ?? '', root.ownerDocument) : null;
+    if (url !== null) urls.push(url);
+  }
+  return urls;
 }
 
 // ---------------------------------------------------------------------------------------

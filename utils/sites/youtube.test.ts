@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
-import { postSchema, type Post } from '../posts/post';
+import { describe, expect, it, vi } from 'vitest';
+import { asQuoted, postSchema, type Post } from '../posts/post';
 import { samplePost } from '../posts/sample-post';
 import {
   expectScopedPostId,
@@ -70,6 +70,10 @@ const WATCH: Post[] = [
   ),
 ];
 
+// Replies answer their thread's top comment, which YouTube shows above them.
+WATCH[1]!.parent = asQuoted(WATCH[0]!);
+WATCH[2]!.parent = asQuoted(WATCH[0]!);
+
 describe('youtubeAdapter.matchesLocation', () => {
   it.each(['www.youtube.com', 'youtube.com', 'WWW.YOUTUBE.COM'])('accepts %s', (hostname) =>
     expect(youtube.matchesLocation({ hostname, pathname: '/watch' })).toBe(true),
@@ -104,6 +108,33 @@ describe('watch.html comments', () => {
     const post = youtube.extractPost(rootById(youtube, doc, id));
     expect(post).toEqual(expected);
     expect(postSchema.parse(post)).toEqual(expected);
+  });
+
+  it("gives a reply its thread's top comment as parent, and a top-level comment none", () => {
+    expect(youtube.extractPost(rootById(youtube, doc, R1))?.parent).toEqual(asQuoted(WATCH[0]!));
+    expect(youtube.extractPost(rootById(youtube, doc, R2))?.parent).toEqual(asQuoted(WATCH[0]!));
+    for (const id of [T1, T2, T4]) expect(youtube.extractPost(rootById(youtube, doc, id))?.parent).toBeNull();
+  });
+
+  it('gives a reply no parent while its top comment is not filled, nor one outside a thread', () => {
+    const thread = rootById(youtube, doc, T1)
+      .closest('ytd-comment-thread-renderer')!
+      .cloneNode(true) as Element;
+    const [top, reply] = rootsIn(youtube, thread);
+    top!.querySelector('[id="published-time-text"] a')!.removeAttribute('href');
+    expect(youtube.extractPost(reply!)?.parent).toBeNull();
+    const replies = rootById(youtube, doc, R1)
+      .closest('ytd-comment-replies-renderer')!
+      .cloneNode(true) as Element;
+    const orphan = rootsIn(youtube, replies)[0]!;
+    expect(youtube.extractPost(orphan)).toEqual({ ...WATCH[1], parent: null, replyTo: [] });
+  });
+
+  it('finds the parent with queries inside the thread only', () => {
+    const spies = [vi.spyOn(doc, 'querySelector'), vi.spyOn(doc, 'querySelectorAll')];
+    for (const root of rootsIn(youtube, doc.body)) youtube.extractPost(root);
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    for (const spy of spies) spy.mockRestore();
   });
 
   it('puts the badge after the timestamp in the author line, and the comment still reads the same', () => {

@@ -9,7 +9,7 @@
  * everywhere (jsdom, TESTING.md). The page shows only relative times ("2 days ago") and comment
  * ids encode none, so `time` is null.
  */
-import { SHORT_TEXT_MAX, URL_MAX, type Post } from '../posts/post';
+import { SHORT_TEXT_MAX, URL_MAX, asQuoted, type Post } from '../posts/post';
 import { readText } from './dom-text';
 import { bareHost, clip, httpUrl, queryParam, urlHost } from './post-fields';
 import { readPostText } from './post-text';
@@ -44,27 +44,11 @@ export const youtubeAdapter: SiteAdapter = {
   },
 
   extractPost(root) {
-    const permalink = permalinkOf(root);
-    if (permalink === null) return null; // an empty, not yet filled comment
-    const author = authorOf(root);
-    const body = readPostText(root.querySelector(CONTENT), { flow: false, linkTarget });
-    const post: Post = {
-      site: 'youtube',
-      id: permalink.id,
-      url: permalink.url,
-      author: author ?? { name: '', handle: '' },
-      time: null,
-      text: body.text,
-      lang: null,
-      // "Read more" only unclamps CSS: the full text is in the DOM.
-      truncated: body.clipped,
-      links: body.links,
-      media: { imageAlts: [], hasVideo: false },
-      quoted: null,
-      parent: null,
-      replyTo: replyTarget(root),
-    };
-    return post;
+    const post = extract(root);
+    if (post === null) return null;
+    const parent = parentComment(root);
+    const context = parent === null ? null : extract(parent);
+    return { ...post, parent: context === null ? null : asQuoted(context) };
   },
 
   badgeAnchor(root) {
@@ -72,6 +56,30 @@ export const youtubeAdapter: SiteAdapter = {
     return time ? besides(root, time) : null;
   },
 };
+
+/** The comment a root shows, without its thread context (`parent` is null). */
+function extract(root: Element): Post | null {
+  const permalink = permalinkOf(root);
+  if (permalink === null) return null; // an empty, not yet filled comment
+  const author = authorOf(root);
+  const body = readPostText(root.querySelector(CONTENT), { flow: false, linkTarget });
+  return {
+    site: 'youtube',
+    id: permalink.id,
+    url: permalink.url,
+    author: author ?? { name: '', handle: '' },
+    time: null,
+    text: body.text,
+    lang: null,
+    // "Read more" only unclamps CSS: the full text is in the DOM.
+    truncated: body.clipped,
+    links: body.links,
+    media: { imageAlts: [], hasVideo: false },
+    quoted: null,
+    parent: null,
+    replyTo: replyTarget(root),
+  };
+}
 
 interface Permalink {
   id: string;
@@ -117,10 +125,19 @@ function decodeHandle(raw: string): string {
 
 /** A reply answers the thread's top comment (YouTube threads are two levels deep). */
 function replyTarget(root: Element): string[] {
-  if (root.closest(REPLIES) === null) return [];
-  const top = topComment(root.closest(THREAD));
-  const handle = top !== null && top !== root ? authorOf(top)?.handle : undefined;
+  const top = parentComment(root);
+  const handle = top === null ? undefined : authorOf(top)?.handle;
   return handle ? [handle] : [];
+}
+
+/**
+ * The comment a reply answers [SITES.md §5e: replies under `ytd-comment-replies-renderer`]: its
+ * thread's top comment, shown above the replies. Null for a top-level comment.
+ */
+function parentComment(root: Element): Element | null {
+  if (root.closest(REPLIES) === null) return null;
+  const top = topComment(root.closest(THREAD));
+  return top !== null && top !== root ? top : null;
 }
 
 /** The thread's first comment outside its replies. */
