@@ -8,6 +8,8 @@ export const BADGE_SELECTOR = `button.${BADGE_CLASS}`;
 
 /** Each root's badge; a WeakMap so roots that leave the page are collected with their badge. */
 const badges = new WeakMap<Element, HTMLButtonElement>();
+/** The status each badge shows (its `data-state`), kept here so checking it costs no DOM call. */
+const shown = new WeakMap<HTMLButtonElement, NoteStatus>();
 
 export function isBadge(node: Node): boolean {
   return node instanceof HTMLButtonElement && node.classList.contains(BADGE_CLASS);
@@ -23,16 +25,24 @@ export function removeBadges(): void {
  * the status of the post the root shows now. Plain DOM, styled by the manifest stylesheet
  * (page CSPs cannot block that), so a thousand posts cost a thousand small buttons, no more.
  */
-export function ensureBadge(root: Element, adapter: SiteAdapter, status: NoteStatus): void {
-  let badge = badges.get(root);
-  if (!badge || !root.contains(badge)) {
+export function ensureBadge(
+  root: Element,
+  adapter: SiteAdapter,
+  status: NoteStatus,
+  inPlace: HTMLButtonElement | null = badgeOf(root),
+): void {
+  let badge = inPlace;
+  if (!badge) {
     const anchor = adapter.badgeAnchor(root);
     if (!anchor) return; // the post has no place for it (the site changed): no badge, no error
-    badge ??= createBadge();
+    badge = badges.get(root) ?? createBadge();
     badges.set(root, badge);
     anchor.parent.insertBefore(badge, anchor.before);
   }
-  if (badge.dataset.state !== status) badge.dataset.state = status;
+  if (shown.get(badge) !== status) {
+    badge.dataset.state = status;
+    shown.set(badge, status);
+  }
 }
 
 function createBadge(): HTMLButtonElement {
@@ -64,7 +74,8 @@ export class BadgePlacer {
 
   /** The root shows the post with this key (its `data-footnote-post`). */
   place(root: Element, key: string): void {
-    if (badgeOf(root)) ensureBadge(root, this.adapter, this.statusOf(key));
+    const badge = badgeOf(root);
+    if (badge) ensureBadge(root, this.adapter, this.statusOf(key), badge);
     else this.observer.observe(root);
   }
 

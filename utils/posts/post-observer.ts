@@ -78,7 +78,8 @@ export class PostObserver {
         enclosing.set(target, root);
         if (root !== null) roots.add(root);
       }
-      if (record.type === 'childList' && (root === null || nestedRoots === true))
+      // Inside a post only the post itself matters (unless posts nest): no need to read the record's kind.
+      if ((root === null || nestedRoots === true) && record.type === 'childList')
         addedRoots(record, postRootSelector, roots);
     }
     for (const root of roots) this.process(root);
@@ -105,7 +106,7 @@ function addedRoots(record: MutationRecord, selector: string, roots: Set<Element
     if (node.nodeType !== 1) continue;
     const element = node as Element;
     if (element.matches(selector)) roots.add(element);
-    if (element.childElementCount > 0 && element.querySelector(selector) !== null)
-      for (const inner of element.querySelectorAll(selector)) roots.add(inner);
+    const inner = element.querySelectorAll(selector);
+    for (let j = 0; j < inner.length; j++) roots.add(inner[j]!);
   }
 }
