@@ -8,7 +8,7 @@
 import { asQuoted, POST_TEXT_MAX, SHORT_TEXT_MAX, type Post } from '../posts/post';
 import { readText } from './dom-text';
 import { addLink, bareHost, clip, epochTime, httpUrl, isoTime, urlHost } from './post-fields';
-import { readPostText, type PostText } from './post-text';
+import { readPostText, textPostFields, type PostText } from './post-text';
 import type { BadgeAnchor, SiteAdapter } from './site-adapter';
 
 const HOST = 'news.ycombinator.com';
@@ -81,13 +81,7 @@ function basePost(id: string, handle: string, time: string | null, body: PostTex
     url: `https://${HOST}/item?id=${id}`,
     author: { name: handle, handle },
     time,
-    text: body.text,
-    lang: null,
-    truncated: body.clipped,
-    links: body.links,
-    media: { imageAlts: [], hasVideo: false },
-    quoted: null,
-    parent: null,
+    ...textPostFields(body),
     replyTo: [],
   };
 }

@@ -15,7 +15,7 @@
 import { SHORT_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../posts/post';
 import { readText } from './dom-text';
 import { altsOf, bareHost, clip, httpUrl, urlHost } from './post-fields';
-import { readPostText, type PostText } from './post-text';
+import { readPostText, textPostFields, type PostText } from './post-text';
 import type { BadgeAnchor, SiteAdapter } from './site-adapter';
 import { snowflakeTime, type SnowflakeSpec } from './snowflake';
 
@@ -185,14 +185,7 @@ function basePost(id: string, author: Post['author'], body: PostText): Post {
     url: permalink(id),
     author,
     time: snowflakeTime(id, LINKEDIN_ACTIVITY),
-    text: body.text,
-    lang: null,
-    // "…more" only unclamps CSS: the full text is in the DOM (SITES.md §5b).
-    truncated: body.clipped,
-    links: body.links,
-    media: { imageAlts: [], hasVideo: false },
-    quoted: null,
-    parent: null,
+    ...textPostFields(body),
     replyTo: [],
   };
 }

@@ -8,7 +8,7 @@
  * `<p>`-like blocks are paragraphs (a blank line), `<div>`/`<li>` blocks lines, `<br>` a line
  * break, `<pre>` kept verbatim.
  */
-import { POST_TEXT_MAX } from '../posts/post';
+import { POST_TEXT_MAX, type Post } from '../posts/post';
 import { readText } from './dom-text';
 import { addLink, clip, showsUrl } from './post-fields';
 
@@ -29,6 +29,25 @@ export interface PostTextOptions {
 }
 
 const NO_TEXT: PostText = { text: '', links: [], clipped: false };
+
+/**
+ * The Post fields of a text body for adapters that read the whole text from the DOM (a "more"
+ * button there only unclamps CSS), so a post is truncated only where we clipped it. No
+ * language, media, quote or thread context: the adapter adds those it has.
+ */
+export function textPostFields(
+  body: PostText,
+): Pick<Post, 'text' | 'lang' | 'truncated' | 'links' | 'media' | 'quoted' | 'parent'> {
+  return {
+    text: body.text,
+    lang: null,
+    truncated: body.clipped,
+    links: body.links,
+    media: { imageAlts: [], hasVideo: false },
+    quoted: null,
+    parent: null,
+  };
+}
 
 /** The text of a post body element; empty for null (a post without text). */
 export function readPostText(body: Element | null, options: PostTextOptions): PostText {

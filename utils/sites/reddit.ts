@@ -22,7 +22,7 @@ import {
   languageTag,
   urlHost,
 } from './post-fields';
-import { readPostText, type PostText } from './post-text';
+import { readPostText, textPostFields, type PostText } from './post-text';
 import type { BadgeAnchor, SiteAdapter } from './site-adapter';
 
 const HOSTS = new Set(['reddit.com', 'new.reddit.com', 'sh.reddit.com', 'old.reddit.com']);
@@ -307,13 +307,7 @@ function redditPost(id: string, permalink: string, author: string | null, body: 
         : `${ORIGIN}/comments/${id.slice(3)}/`,
     author: { name: handle, handle },
     time: null,
-    text: body.text,
-    lang: null,
-    truncated: body.clipped,
-    links: body.links,
-    media: { imageAlts: [], hasVideo: false },
-    quoted: null,
-    parent: null,
+    ...textPostFields(body),
     replyTo: [],
   };
 }

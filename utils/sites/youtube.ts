@@ -12,7 +12,7 @@
 import { SHORT_TEXT_MAX, URL_MAX, asQuoted, type Post } from '../posts/post';
 import { readText } from './dom-text';
 import { bareHost, clip, httpUrl, queryParam, urlHost } from './post-fields';
-import { readPostText } from './post-text';
+import { readPostText, textPostFields } from './post-text';
 import type { BadgeAnchor, SiteAdapter } from './site-adapter';
 
 const ORIGIN = 'https://www.youtube.com';
@@ -69,14 +69,7 @@ function extract(root: Element): Post | null {
     url: permalink.url,
     author: author ?? { name: '', handle: '' },
     time: null,
-    text: body.text,
-    lang: null,
-    // "Read more" only unclamps CSS: the full text is in the DOM.
-    truncated: body.clipped,
-    links: body.links,
-    media: { imageAlts: [], hasVideo: false },
-    quoted: null,
-    parent: null,
+    ...textPostFields(body),
     replyTo: replyTarget(root),
   };
 }
