@@ -27,11 +27,21 @@ const dir = await mkdtemp(path.join(os.tmpdir(), 'footnote-latency-'));
 const context = await chromium.launchPersistentContext(dir, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    `--disable-extensions-except=${EXTENSION}`,
+    `--load-extension=${EXTENSION}`,
+  ],
 });
 try {
   const fixture = await readFile(path.join(ROOT, 'e2e/fixtures/x/home.html'), 'utf8');
-  await context.route((url) => url.hostname === 'x.com', (route) => route.fulfill({ contentType: 'text/html', body: fixture }));
+  await context.route(
+    (url) => url.hostname === 'x.com',
+    (route) => route.fulfill({ contentType: 'text/html', body: fixture }),
+  );
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate(
     async ({ baseUrl, model, key }) => {
@@ -67,7 +77,9 @@ try {
     const ms = await page.evaluate(
       ({ key, text }) =>
         new Promise<number>((resolve) => {
-          const button = document.querySelector<HTMLButtonElement>(`[data-footnote-post="${key}"] button.footnote-badge`)!;
+          const button = document.querySelector<HTMLButtonElement>(
+            `[data-footnote-post="${key}"] button.footnote-badge`,
+          )!;
           const start = performance.now();
           button.click();
           const check = () => {
@@ -89,8 +101,12 @@ try {
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)]!;
   const p95 = samples[Math.min(samples.length - 1, Math.ceil(samples.length * 0.95) - 1)]!;
-  console.log(`cached note, click → card painted with the note: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${RUNS} (goal ≤ 16 ms)`);
-  console.log(`model calls: ${server.completionRequests().length} (1 to write the note, 1 for the other post; the rest came from the cache)`);
+  console.log(
+    `cached note, click → card painted with the note: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${RUNS} (goal ≤ 16 ms)`,
+  );
+  console.log(
+    `model calls: ${server.completionRequests().length} (1 to write the note, 1 for the other post; the rest came from the cache)`,
+  );
 } finally {
   await context.close();
   await server.stop();

@@ -42,7 +42,8 @@ const routes: Record<string, TestRouteHandler> = {
   '/v1alpha1/claims:search': json(fixture('fact-check-claims.json')),
   '/moved': (_req, res) => res.writeHead(302, { location: '/a/0' }).end(),
 };
-for (let i = 0; i < 12; i++) routes[`/a/${i}`] = article(i, SIZES_KB[i % SIZES_KB.length]!, DELAYS_MS[i % DELAYS_MS.length]!);
+for (let i = 0; i < 12; i++)
+  routes[`/a/${i}`] = article(i, SIZES_KB[i % SIZES_KB.length]!, DELAYS_MS[i % DELAYS_MS.length]!);
 const server = await startTestServer(routes);
 
 const sources = [
@@ -58,7 +59,11 @@ let resolved = 0;
 let dropped = 0;
 let lateItems = 0;
 for (let i = 0; i < POSTS; i++) {
-  const links = [`${server.url}/a/${i % 12}`, `${server.url}/a/${(i * 5 + 3) % 12}`, `${server.url}/moved`].slice(0, 1 + (i % 3));
+  const links = [
+    `${server.url}/a/${i % 12}`,
+    `${server.url}/a/${(i * 5 + 3) % 12}`,
+    `${server.url}/moved`,
+  ].slice(0, 1 + (i % 3));
   const query = {
     text: `Post ${i}: Vacinas causam autismo, diz estudo do Ministério da Saúde em 2024.`,
     links,
@@ -66,7 +71,10 @@ for (let i = 0; i < POSTS; i++) {
     answerLanguage: 'pt-BR',
   };
   const started = performance.now();
-  const { onTime, late } = await gatherEvidence(sources, query, { deadlineMs: DEADLINE_MS, signal: new AbortController().signal });
+  const { onTime, late } = await gatherEvidence(sources, query, {
+    deadlineMs: DEADLINE_MS,
+    signal: new AbortController().signal,
+  });
   onTimeMs.push(performance.now() - started);
   lateItems += (await late).items.length;
   allMs.push(performance.now() - started);
@@ -106,7 +114,15 @@ const quantile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 };
 const ms = (value: number) => `${Math.round(value)} ms`;
-console.log(`Evidence gathering, ${POSTS} posts (1-3 links each + Fact Check Tools + Wikipedia), deadline ${DEADLINE_MS} ms:`);
-console.log(`  before the model call: median ${ms(quantile(onTimeMs, 0.5))}, p95 ${ms(quantile(onTimeMs, 0.95))}`);
-console.log(`  everything incl. late items: median ${ms(quantile(allMs, 0.5))}, p95 ${ms(quantile(allMs, 0.95))}; late items: ${lateItems}`);
-console.log(`Citations kept: ${cited}, resolving to an http(s) item Footnote gathered: ${resolved} (${((100 * resolved) / cited).toFixed(1)}%); invented or unknown dropped: ${dropped}`);
+console.log(
+  `Evidence gathering, ${POSTS} posts (1-3 links each + Fact Check Tools + Wikipedia), deadline ${DEADLINE_MS} ms:`,
+);
+console.log(
+  `  before the model call: median ${ms(quantile(onTimeMs, 0.5))}, p95 ${ms(quantile(onTimeMs, 0.95))}`,
+);
+console.log(
+  `  everything incl. late items: median ${ms(quantile(allMs, 0.5))}, p95 ${ms(quantile(allMs, 0.95))}; late items: ${lateItems}`,
+);
+console.log(
+  `Citations kept: ${cited}, resolving to an http(s) item Footnote gathered: ${resolved} (${((100 * resolved) / cited).toFixed(1)}%); invented or unknown dropped: ${dropped}`,
+);

@@ -57,7 +57,6 @@ const CHROMIUM_FLAGS = [
   '--remote-debugging-port=0',
 ];
 
-
 /**
  * Extra Chromium flags and environment for a test file, e.g. Brazilian Portuguese:
  * test.use({ launch: { args: ['--lang=pt-BR'], env: { LANGUAGE: 'pt_BR' } } }).
@@ -257,11 +256,14 @@ export async function configureProvider(serviceWorker: Worker, config: ProviderC
 }
 
 /** Saves evidence-source settings as the options page does: the defaults, changed by `patch`. */
-export async function configureEvidence(serviceWorker: Worker, patch: Partial<EvidenceSettings>): Promise<void> {
-  await serviceWorker.evaluate(
-    async (settings) => chrome.storage.local.set({ evidence: settings }),
-    { ...DEFAULT_EVIDENCE_SETTINGS, ...patch },
-  );
+export async function configureEvidence(
+  serviceWorker: Worker,
+  patch: Partial<EvidenceSettings>,
+): Promise<void> {
+  await serviceWorker.evaluate(async (settings) => chrome.storage.local.set({ evidence: settings }), {
+    ...DEFAULT_EVIDENCE_SETTINGS,
+    ...patch,
+  });
 }
 
 /**
@@ -282,7 +284,10 @@ export function withGrantedHosts(patterns: string[]): string {
 }
 
 /** Changes some saved provider settings (e.g. a short `timeoutSeconds`), keeping the rest. */
-export async function patchProviderSettings(serviceWorker: Worker, patch: Record<string, unknown>): Promise<void> {
+export async function patchProviderSettings(
+  serviceWorker: Worker,
+  patch: Record<string, unknown>,
+): Promise<void> {
   await serviceWorker.evaluate(async (changes) => {
     const { provider } = await chrome.storage.local.get('provider');
     await chrome.storage.local.set({ provider: { ...(provider as object), ...changes } });
@@ -339,7 +344,10 @@ export async function dispatchCommand(
     async ({ name, withTab }) => {
       const [tab] = withTab ? await chrome.tabs.query({ active: true, lastFocusedWindow: true }) : [];
       // dispatch() exists at run time (it is how Chrome's own tests fire events) but is untyped.
-      (chrome.commands.onCommand as unknown as { dispatch(n: string, t?: unknown): void }).dispatch(name, tab);
+      (chrome.commands.onCommand as unknown as { dispatch(n: string, t?: unknown): void }).dispatch(
+        name,
+        tab,
+      );
     },
     { name, withTab: options.tab !== null },
   );

@@ -18,7 +18,6 @@ import {
   test,
 } from './fixtures';
 
-
 test('the service worker starts and names the extension', async ({ serviceWorker, extensionId }) => {
   expect(extensionId).toMatch(/^[a-p]{32}$/);
   expect(serviceWorker.url()).toMatch(new RegExp(`^chrome-extension://${extensionId}/`));

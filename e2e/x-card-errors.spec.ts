@@ -24,7 +24,10 @@ const card = (page: Page) => page.getByRole('dialog', { name: /^Footnote/ });
 const alert = (page: Page) => card(page).getByRole('alert');
 
 async function openCard(page: Page): Promise<void> {
-  await page.locator(`[data-footnote-post="${KEY}"]`).getByRole('button', { name: /^Footnote/ }).click();
+  await page
+    .locator(`[data-footnote-post="${KEY}"]`)
+    .getByRole('button', { name: /^Footnote/ })
+    .click();
   await expect(card(page)).toBeVisible();
 }
 
@@ -126,14 +129,22 @@ async function retryShowsTheNote(page: Page, modelServer: ModelServer): Promise<
 
 test('network failure: names the URL and offers a retry', async ({ page, serviceWorker }) => {
   // Port 9 (discard) has nothing listening here: the connection is refused.
-  await configureProvider(serviceWorker, { baseUrl: 'http://127.0.0.1:9/v1', model: DEFAULT_MODEL, apiKey: DEFAULT_API_KEY });
+  await configureProvider(serviceWorker, {
+    baseUrl: 'http://127.0.0.1:9/v1',
+    model: DEFAULT_MODEL,
+    apiKey: DEFAULT_API_KEY,
+  });
   await openCard(page);
   await expect(alert(page)).toContainText('Could not reach the provider.');
   await expect(alert(page)).toContainText('http://127.0.0.1:9/v1');
   await expect(alert(page).getByRole('button', { name: 'Retry' })).toBeVisible();
 });
 
-test('timeout: a provider that never answers fails in time, and retry works', async ({ page, serviceWorker, modelServer }) => {
+test('timeout: a provider that never answers fails in time, and retry works', async ({
+  page,
+  serviceWorker,
+  modelServer,
+}) => {
   await configureModelServer(serviceWorker, modelServer);
   await patchProviderSettings(serviceWorker, { timeoutSeconds: 1 });
   modelServer.enqueue({ kind: 'stall' });
@@ -142,7 +153,11 @@ test('timeout: a provider that never answers fails in time, and retry works', as
   await retryShowsTheNote(page, modelServer);
 });
 
-test('a stream that stalls mid-note times out instead of spinning', async ({ page, serviceWorker, modelServer }) => {
+test('a stream that stalls mid-note times out instead of spinning', async ({
+  page,
+  serviceWorker,
+  modelServer,
+}) => {
   await configureModelServer(serviceWorker, modelServer);
   await patchProviderSettings(serviceWorker, { timeoutSeconds: 1 });
   modelServer.enqueue({ kind: 'stall-after', chars: 40 });
@@ -159,12 +174,17 @@ test('a stream cut mid-JSON is reported, and retry works', async ({ page, servic
   await retryShowsTheNote(page, modelServer);
 });
 
-test('the service worker stopped mid-stream: the card offers a retry, which works', async ({ context, page, serviceWorker, modelServer }) => {
+test('the service worker stopped mid-stream: the card offers a retry, which works', async ({
+  context,
+  page,
+  serviceWorker,
+  modelServer,
+}) => {
   await configureModelServer(serviceWorker, modelServer);
   modelServer.enqueue({ kind: 'stall-after', chars: 40 });
   await openCard(page);
   await modelServer.waitForCompletionRequests(1);
   await stopServiceWorker(context);
-  await expect(alert(page)).toContainText("background worker stopped before the note was finished");
+  await expect(alert(page)).toContainText('background worker stopped before the note was finished');
   await retryShowsTheNote(page, modelServer);
 });

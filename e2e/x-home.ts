@@ -22,6 +22,9 @@ export const X_HOME_PT_POST = 'x:2126225507567988089';
 declare global {
   interface Window {
     /** The fixture's stand-in for X's infinite scroll and virtualisation (see its script). */
-    footnoteFixture: { appendPosts(count: number): string[]; recyclePost(oldId: string, newId: string): void };
+    footnoteFixture: {
+      appendPosts(count: number): string[];
+      recyclePost(oldId: string, newId: string): void;
+    };
   }
 }

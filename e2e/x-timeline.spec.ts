@@ -16,7 +16,9 @@ const badgeOf = (page: Page, key: string) => post(page, key).getByRole('button',
 const card = (page: Page) => page.getByRole('dialog', { name: /^Footnote/ });
 
 async function markedKeys(page: Page): Promise<string[]> {
-  return page.locator('[data-footnote-post]').evaluateAll((els) => els.map((el) => el.getAttribute('data-footnote-post')!));
+  return page
+    .locator('[data-footnote-post]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-footnote-post')!));
 }
 
 test.beforeEach(async ({ context, page }) => {
@@ -24,7 +26,9 @@ test.beforeEach(async ({ context, page }) => {
   await page.goto(HOME);
 });
 
-test('every post gets one badge as it nears the viewport, also posts appended later and a recycled cell', async ({ page }) => {
+test('every post gets one badge as it nears the viewport, also posts appended later and a recycled cell', async ({
+  page,
+}) => {
   await expect.poll(() => markedKeys(page)).toEqual(HOME_POSTS);
   // Visible-first: the last post, screens below, is detected but not yet badged.
   const last = HOME_POSTS.at(-1)!;
@@ -52,7 +56,11 @@ test('every post gets one badge as it nears the viewport, also posts appended la
   await expect(badgeOf(page, 'x:2126999999999999999')).toHaveCount(1);
 });
 
-test('hovering a badge opens the card, which streams the note; Esc closes it', async ({ page, serviceWorker, modelServer }) => {
+test('hovering a badge opens the card, which streams the note; Esc closes it', async ({
+  page,
+  serviceWorker,
+  modelServer,
+}) => {
   await configureModelServer(serviceWorker, modelServer);
   const note = { ...DEFAULT_NOTE, summary: 'Um resumo neutro do post sobre a ponte.' };
   modelServer.enqueue({ kind: 'note', note, chunkSize: 6, chunkDelayMs: 40 });
@@ -76,7 +84,11 @@ test('hovering a badge opens the card, which streams the note; Esc closes it', a
   await expect(dialog).toBeHidden();
 });
 
-test('a click pins the card with focus in it; Esc gives focus back to the badge', async ({ page, serviceWorker, modelServer }) => {
+test('a click pins the card with focus in it; Esc gives focus back to the badge', async ({
+  page,
+  serviceWorker,
+  modelServer,
+}) => {
   await configureModelServer(serviceWorker, modelServer);
   const badge = badgeOf(page, HOME_POSTS[0]!);
   await badge.click();
@@ -113,7 +125,11 @@ test('a cached note reopens without a second request', async ({ page, serviceWor
   expect(modelServer.completionRequests()).toHaveLength(1);
 });
 
-test('the summarize-post shortcut opens the card for the focused post', async ({ page, serviceWorker, modelServer }) => {
+test('the summarize-post shortcut opens the card for the focused post', async ({
+  page,
+  serviceWorker,
+  modelServer,
+}) => {
   await configureModelServer(serviceWorker, modelServer);
   await badgeOf(page, PT_POST).focus();
   await dispatchCommand(serviceWorker, 'summarize-post');
@@ -123,7 +139,11 @@ test('the summarize-post shortcut opens the card for the focused post', async ({
   expect(lastUserMessage(modelServer.completionRequests()[0]!)).toContain('language: pt');
 });
 
-test('the summarize-post shortcut falls back to the post nearest the viewport centre', async ({ page, serviceWorker, modelServer }) => {
+test('the summarize-post shortcut falls back to the post nearest the viewport centre', async ({
+  page,
+  serviceWorker,
+  modelServer,
+}) => {
   await configureModelServer(serviceWorker, modelServer);
   await page.mouse.move(0, 0);
   await dispatchCommand(serviceWorker, 'summarize-post');
@@ -131,7 +151,12 @@ test('the summarize-post shortcut falls back to the post nearest the viewport ce
   expect(modelServer.completionRequests()).toHaveLength(1);
 });
 
-test('the popup lists the tab’s posts and shows a note once written', async ({ context, page, serviceWorker, modelServer }) => {
+test('the popup lists the tab’s posts and shows a note once written', async ({
+  context,
+  page,
+  serviceWorker,
+  modelServer,
+}) => {
   await configureModelServer(serviceWorker, modelServer);
   await expect.poll(() => markedKeys(page)).toEqual(HOME_POSTS);
   await badgeOf(page, PT_POST).click();
@@ -143,7 +168,11 @@ test('the popup lists the tab’s posts and shows a note once written', async ({
   await expect(popup.getByText(DEFAULT_NOTE.summary)).toBeVisible();
 });
 
-test('an SPA navigation closes the card; posts rendered on the new page get badges', async ({ page, serviceWorker, modelServer }) => {
+test('an SPA navigation closes the card; posts rendered on the new page get badges', async ({
+  page,
+  serviceWorker,
+  modelServer,
+}) => {
   await configureModelServer(serviceWorker, modelServer);
   await badgeOf(page, HOME_POSTS[0]!).click();
   await expect(card(page)).toBeVisible();

@@ -9,10 +9,14 @@ const DIR = '.output/chrome-mv3/content-scripts';
 const MAX_GZIP_BYTES = 30 * 1024;
 
 let failed = false;
-for (const name of readdirSync(DIR).filter((f) => f.endsWith('.js')).sort()) {
+for (const name of readdirSync(DIR)
+  .filter((f) => f.endsWith('.js'))
+  .sort()) {
   const size = gzipSync(readFileSync(join(DIR, name)), { level: 9 }).length;
   const over = size > MAX_GZIP_BYTES;
-  console.log(`${name.padEnd(20)} ${(size / 1024).toFixed(1).padStart(5)} KB gzipped${over ? '  OVER the 30 KB budget' : ''}`);
+  console.log(
+    `${name.padEnd(20)} ${(size / 1024).toFixed(1).padStart(5)} KB gzipped${over ? '  OVER the 30 KB budget' : ''}`,
+  );
   failed ||= over;
 }
 process.exit(failed ? 1 : 0);

@@ -36,17 +36,24 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
       <div className="card-header">
         <span className="brand">Footnote</span>
         {note?.classification && <ClassificationChip value={note.classification} />}
-        <button type="button" className="icon-button" aria-label={i18n.t('card.close')} onClick={actions.close}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={i18n.t('card.close')}
+          onClick={actions.close}
+        >
           ×
         </button>
       </div>
       <div className="card-body" aria-live="polite">
-        {note ? <NoteBody note={note} meta={meta} streaming={state.status === 'streaming'} actions={actions} /> : busy && <Skeleton />}
+        {note ? (
+          <NoteBody note={note} meta={meta} streaming={state.status === 'streaming'} actions={actions} />
+        ) : (
+          busy && <Skeleton />
+        )}
         {state.status === 'error' && <ErrorPanel error={state.error} actions={actions} />}
       </div>
-      {state.status === 'done' && (
-        <CardFooter model={model} meta={state.meta} actions={actions} />
-      )}
+      {state.status === 'done' && <CardFooter model={model} meta={state.meta} actions={actions} />}
     </div>
   );
 }
@@ -95,7 +102,11 @@ function NoteBody({
         </section>
       )}
       {meta && (
-        <EvidenceList items={evidence} notices={meta.evidenceNotices ?? []} onOpenOptions={actions.openOptions} />
+        <EvidenceList
+          items={evidence}
+          notices={meta.evidenceNotices ?? []}
+          onOpenOptions={actions.openOptions}
+        />
       )}
       {note.detail ? (
         <details className="detail">

@@ -17,7 +17,10 @@ export function ClaimItem({ claim, evidence }: { claim: Partial<Claim>; evidence
         {claim.confidence !== undefined && <ConfidenceMeter value={claim.confidence} />}
         {cited.map((item) => (
           <span key={item.id} className="citation">
-            <SourceLink url={item.url} label={i18n.t('card.citation', [item.id, item.title || item.publisher])}>
+            <SourceLink
+              url={item.url}
+              label={i18n.t('card.citation', [item.id, item.title || item.publisher])}
+            >
               {item.id}
             </SourceLink>
           </span>
@@ -32,7 +35,8 @@ export function ClaimItem({ claim, evidence }: { claim: Partial<Claim>; evidence
             <ul className="why-sources">
               {cited.map((item) => (
                 <li key={item.id}>
-                  {item.id}: <SourceLink url={item.url}>{item.title || item.url}</SourceLink> ({item.publisher})
+                  {item.id}: <SourceLink url={item.url}>{item.title || item.url}</SourceLink> (
+                  {item.publisher})
                 </li>
               ))}
             </ul>

@@ -9,9 +9,7 @@ export function FactCheckBanner({ item }: { item: EvidenceItem }) {
   const date = formatDate(item.review.reviewedAt);
   return (
     <section className="fact-check" aria-label={i18n.t('card.factCheck')}>
-      <p className="fact-check-title">
-        {i18n.t('card.checkedBy', [item.publisher, item.review.rating])}
-      </p>
+      <p className="fact-check-title">{i18n.t('card.checkedBy', [item.publisher, item.review.rating])}</p>
       <p className="fact-check-claim">{item.review.claim}</p>
       <p className="fact-check-meta">
         <SourceLink url={item.url}>{item.title || item.url}</SourceLink>

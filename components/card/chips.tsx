@@ -15,7 +15,14 @@ export function ConfidenceMeter({ value }: { value: number }) {
   const label = i18n.t('card.confidence', [String(percent)]);
   return (
     <span className="confidence">
-      <span className="meter" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={label}>
+      <span
+        className="meter"
+        role="meter"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-label={label}
+      >
         <span className="meter-fill" style={{ width: `${percent}%` }} />
       </span>
       <span className="meter-text">{label}</span>

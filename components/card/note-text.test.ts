@@ -25,7 +25,15 @@ const note: Note = {
 };
 
 const evidence: EvidenceItem[] = [
-  { id: 'E1', kind: 'link', url: 'https://example.org/rain', title: 'Rain report', publisher: 'example.org', review: null, late: false },
+  {
+    id: 'E1',
+    kind: 'link',
+    url: 'https://example.org/rain',
+    title: 'Rain report',
+    publisher: 'example.org',
+    review: null,
+    late: false,
+  },
 ];
 
 describe('noteAsText', () => {

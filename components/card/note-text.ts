@@ -7,7 +7,10 @@ export type Translate = (key: string, substitutions?: string[]) => string;
  * A note as plain text for the clipboard ("copy as text"): what a reader would paste into a
  * reply or a message — the same sections as the card, sources with their URLs.
  */
-export function noteAsText(input: { handle: string; note: Note; evidence: EvidenceItem[] }, t: Translate): string {
+export function noteAsText(
+  input: { handle: string; note: Note; evidence: EvidenceItem[] },
+  t: Translate,
+): string {
   const { note, evidence } = input;
   const lines = [t('card.label', ['@' + input.handle]), '', `${t('card.summary')}: ${note.summary}`];
   lines.push(`${t('card.classification')}: ${t(`classification.${note.classification}`)}`);
@@ -17,7 +20,9 @@ export function noteAsText(input: { handle: string; note: Note; evidence: Eviden
     for (const claim of note.claims) {
       const percent = Math.round(claim.confidence * 100);
       const citations = claim.citations.length ? ` [${claim.citations.join(', ')}]` : '';
-      lines.push(`- "${claim.quote || claim.claim}" — ${t(`verdict.${claim.verdict}`)} (${percent}%)${citations}`);
+      lines.push(
+        `- "${claim.quote || claim.claim}" — ${t(`verdict.${claim.verdict}`)} (${percent}%)${citations}`,
+      );
       if (claim.explanation) lines.push(`  ${claim.explanation}`);
     }
   }

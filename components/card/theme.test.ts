@@ -16,7 +16,11 @@ describe('detectTheme per site', () => {
     ['Mastodon light', ['rgb(255, 255, 255)', 'rgb(239, 239, 239)'], 'light'],
     ['Reddit dark', [TRANSPARENT, 'rgb(14, 17, 19)'], 'dark'],
     ['YouTube dark', [TRANSPARENT, 'rgb(15, 15, 15)'], 'dark'],
-    ['Hacker News (the table is coloured, body is not)', [TRANSPARENT, 'rgb(246, 246, 239)', TRANSPARENT], 'light'],
+    [
+      'Hacker News (the table is coloured, body is not)',
+      [TRANSPARENT, 'rgb(246, 246, 239)', TRANSPARENT],
+      'light',
+    ],
     ['Threads dark', ['rgb(16, 16, 16)'], 'dark'],
     ['LinkedIn dark', ['rgb(27, 31, 35)'], 'dim'],
   ];

@@ -29,7 +29,9 @@ export function BudgetField({ id, value, error, onChange }: BudgetFieldProps) {
         // Unreadable input shows as the empty value the browser reports, so React leaves the
         // user's text in place instead of wiping it.
         value={value === UNREADABLE_NUMBER ? '' : value}
-        onChange={(e) => onChange(e.currentTarget.validity.badInput ? UNREADABLE_NUMBER : e.currentTarget.value)}
+        onChange={(e) =>
+          onChange(e.currentTarget.validity.badInput ? UNREADABLE_NUMBER : e.currentTarget.value)
+        }
         autoComplete="off"
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error)}

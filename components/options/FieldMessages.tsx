@@ -6,7 +6,15 @@ export function describedBy(fieldId: string, error: string | null): string {
 }
 
 /** The hint under a field and, when the value was rejected, the error after it. */
-export function FieldMessages({ fieldId, hint, error }: { fieldId: string; hint: ReactNode; error: string | null }) {
+export function FieldMessages({
+  fieldId,
+  hint,
+  error,
+}: {
+  fieldId: string;
+  hint: ReactNode;
+  error: string | null;
+}) {
   return (
     <>
       <p id={`${fieldId}-hint`} className="hint">

@@ -83,7 +83,12 @@ export function NotesHistory(props: NotesHistoryProps) {
         <button type="button" className="secondary" disabled={empty} onClick={() => props.onExport('json')}>
           {i18n.t('options.history.exportJson')}
         </button>
-        <button type="button" className="secondary" disabled={empty} onClick={() => props.onExport('markdown')}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={empty}
+          onClick={() => props.onExport('markdown')}
+        >
           {i18n.t('options.history.exportMarkdown')}
         </button>
         {clearStep === 'idle' && (
@@ -115,7 +120,9 @@ export function NotesHistory(props: NotesHistoryProps) {
               aria-disabled={clearStep === 'clearing'}
               onClick={() => clearStep === 'confirming' && props.onConfirmClear()}
             >
-              {clearStep === 'clearing' ? i18n.t('options.history.clearing') : i18n.t('options.history.confirmClear')}
+              {clearStep === 'clearing'
+                ? i18n.t('options.history.clearing')
+                : i18n.t('options.history.confirmClear')}
             </button>
             <button
               ref={cancelRef}
@@ -140,7 +147,11 @@ export function NotesHistory(props: NotesHistoryProps) {
             ))}
           </ol>
           {notes.length > shown && (
-            <button type="button" className="secondary" onClick={() => setShown((n) => n + HISTORY_PAGE_SIZE)}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setShown((n) => n + HISTORY_PAGE_SIZE)}
+            >
               {i18n.t('options.history.showMore', notes.length - shown)}
             </button>
           )}
@@ -225,7 +236,10 @@ function HistoryItem({ entry, format }: { entry: HistoryEntry; format: Intl.Date
           <p className="history-link">
             <a href={href} target="_blank" rel="noopener noreferrer">
               {i18n.t('options.history.openPost')}
-              <span className="visually-hidden"> {i18n.t('options.history.openPostBy', [post.authorName || handle])}</span>
+              <span className="visually-hidden">
+                {' '}
+                {i18n.t('options.history.openPostBy', [post.authorName || handle])}
+              </span>
             </a>
           </p>
         )}

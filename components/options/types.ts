@@ -32,13 +32,7 @@ export interface EvidenceFormValues {
 }
 
 export type FormField =
-  | 'baseUrl'
-  | 'apiKey'
-  | 'model'
-  | 'dailyTokenBudget'
-  | 'factCheckKey'
-  | 'searchKey'
-  | 'searxngUrl';
+  'baseUrl' | 'apiKey' | 'model' | 'dailyTokenBudget' | 'factCheckKey' | 'searchKey' | 'searxngUrl';
 export type FieldError = 'invalid_url' | 'required' | 'too_long' | 'invalid_budget';
 export type FieldErrors = Partial<Record<FormField, FieldError>>;
 
@@ -106,10 +100,7 @@ export interface MarkdownLabels {
 
 /** Asking for the all-sites permission that "Linked pages" needs (from its switch). */
 export type LinksNotice =
-  | { kind: 'none' }
-  | { kind: 'asking' }
-  | { kind: 'denied' }
-  | { kind: 'failed'; detail: string };
+  { kind: 'none' } | { kind: 'asking' } | { kind: 'denied' } | { kind: 'failed'; detail: string };
 
 /** The options page is a setup guide until a provider is saved, then the full settings. */
 export type OptionsMode = 'onboarding' | 'settings';

@@ -135,7 +135,13 @@ export class CardController {
     const state = current ? noteStore.getState().notes[current.key] : undefined;
     const model =
       current && state
-        ? { postKey: current.key, authorName: current.authorName, handle: current.handle, state, pinned: current.pinned }
+        ? {
+            postKey: current.key,
+            authorName: current.authorName,
+            handle: current.handle,
+            state,
+            pinned: current.pinned,
+          }
         : null;
     if (!model && !this.host.isOpen) return;
     await this.host.render(model, this.actions, current?.badge ?? current?.root ?? null);

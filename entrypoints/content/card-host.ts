@@ -1,5 +1,10 @@
 import { browser } from 'wxt/browser';
-import { CARD_UI_GLOBAL, type CardActions, type CardModel, type CardUi } from '@/components/card/card-contract';
+import {
+  CARD_UI_GLOBAL,
+  type CardActions,
+  type CardModel,
+  type CardUi,
+} from '@/components/card/card-contract';
 import { detectTheme } from '@/components/card/theme';
 
 const CARD_WIDTH = 380;
@@ -36,7 +41,10 @@ export class CardHost {
   }
 
   contains(node: EventTarget | null): boolean {
-    return node instanceof Node && (node === this.element || this.element.contains(node) || this.shadow.contains(node));
+    return (
+      node instanceof Node &&
+      (node === this.element || this.element.contains(node) || this.shadow.contains(node))
+    );
   }
 
   /** Focuses the dialog (for pinned cards and keyboard users). */
@@ -75,7 +83,10 @@ export class CardHost {
       { left: badge.left, top: post.bottom + GAP, fits: fitsY(post.bottom + GAP) },
       { left: badge.left, top: post.top - GAP - height, fits: fitsY(post.top - GAP - height) },
     ];
-    const chosen = candidates.find((c) => c.fits) ?? { left: window.innerWidth - width - GAP, top: badge.bottom + GAP };
+    const chosen = candidates.find((c) => c.fits) ?? {
+      left: window.innerWidth - width - GAP,
+      top: badge.bottom + GAP,
+    };
     const left = clamp(chosen.left, GAP, window.innerWidth - width - GAP);
     const top = clamp(chosen.top, GAP, window.innerHeight - height - GAP);
     this.element.style.setProperty('left', `${Math.round(left)}px`);

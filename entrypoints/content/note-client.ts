@@ -1,5 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
-import { NOTE_PORT_NAME, notePortOutSchema, type NotePortIn, type NotePortOut } from '@/utils/messaging/protocol';
+import {
+  NOTE_PORT_NAME,
+  notePortOutSchema,
+  type NotePortIn,
+  type NotePortOut,
+} from '@/utils/messaging/protocol';
 import { noteError } from '@/utils/notes/note-error';
 import { postKey, type Post } from '@/utils/posts/post';
 import { clearNoteState, setDigest, setNoteState } from './note-store';
@@ -27,7 +32,11 @@ export class NoteClient {
     const batchId = this.nextId();
     this.batchId = batchId;
     setDigest(null);
-    this.send({ type: 'batch:request', batchId, items: posts.map((post) => ({ requestId: this.track(post), post })) });
+    this.send({
+      type: 'batch:request',
+      batchId,
+      items: posts.map((post) => ({ requestId: this.track(post), post })),
+    });
   }
 
   /** A fresh request id for the post, replacing any request it had in flight. */

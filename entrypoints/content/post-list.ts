@@ -58,7 +58,8 @@ export function visiblePostRoots(max: number): Element[] {
   for (const root of document.querySelectorAll(`[${POST_ATTRIBUTE}]`)) {
     const key = root.getAttribute(POST_ATTRIBUTE);
     const rect = root.getBoundingClientRect();
-    if (!key || seen.has(key) || rect.height === 0 || rect.bottom <= 0 || rect.top >= window.innerHeight) continue;
+    if (!key || seen.has(key) || rect.height === 0 || rect.bottom <= 0 || rect.top >= window.innerHeight)
+      continue;
     seen.add(key);
     visible.push(root);
     if (visible.length === max) break;

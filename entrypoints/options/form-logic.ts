@@ -76,7 +76,8 @@ export function formFromSettings(
 ): OptionsFormValues {
   const language = (ANSWER_LANGUAGES as readonly string[]).includes(answerLanguage) ? answerLanguage : 'auto';
   const budget = dailyTokenBudgetField(dailyTokenBudget);
-  if (!settings) return { ...defaultFormValues(), apiKey, answerLanguage: language, dailyTokenBudget: budget };
+  if (!settings)
+    return { ...defaultFormValues(), apiKey, answerLanguage: language, dailyTokenBudget: budget };
   return {
     preset: settings.preset,
     baseUrl: settings.baseUrl,

@@ -13,7 +13,11 @@ import {
   type MarkdownLabels,
 } from './history-export';
 
-function entry(createdAt: number, overrides: Partial<HistoryEntry['note']> = {}, post: Partial<HistoryEntry['post']> = {}): HistoryEntry {
+function entry(
+  createdAt: number,
+  overrides: Partial<HistoryEntry['note']> = {},
+  post: Partial<HistoryEntry['post']> = {},
+): HistoryEntry {
   return {
     post: {
       key: `x:${createdAt}`,
@@ -87,7 +91,13 @@ describe('parseHistoryResponse', () => {
 
   it('tells silence, a refusal and garbage apart', () => {
     expect(parseHistoryResponse(undefined)).toEqual({ kind: 'no_answer' });
-    const error = { code: 'invalid_request', message: 'Not from here.', action: null, status: null, retryAfterMs: null };
+    const error = {
+      code: 'invalid_request',
+      message: 'Not from here.',
+      action: null,
+      status: null,
+      retryAfterMs: null,
+    };
     expect(parseHistoryResponse({ ok: false, error })).toEqual({ kind: 'failed', detail: 'Not from here.' });
     expect(parseHistoryResponse({ notes: [{ post: {} }] })).toEqual({ kind: 'bad_answer' });
     expect(parseHistoryResponse('notes')).toEqual({ kind: 'bad_answer' });
@@ -129,7 +139,9 @@ describe('escapeMarkdown', () => {
   });
 
   it('keeps text on one line so it cannot start a block', () => {
-    expect(escapeMarkdown('a\n# heading\r\n[x]: http://e.test')).toBe('a \\# heading \\[x\\]: http\\://e\\.test');
+    expect(escapeMarkdown('a\n# heading\r\n[x]: http://e.test')).toBe(
+      'a \\# heading \\[x\\]: http\\://e\\.test',
+    );
   });
 
   it('escapes emphasis and code markers and the backslash itself', () => {
@@ -211,6 +223,8 @@ describe('exports', () => {
 
   it('buildExport picks the file name and type', () => {
     expect(buildExport('json', [], labels, NOW)).toMatchObject({ mimeType: 'application/json' });
-    expect(buildExport('markdown', [], labels, NOW)).toMatchObject({ mimeType: 'text/markdown;charset=utf-8' });
+    expect(buildExport('markdown', [], labels, NOW)).toMatchObject({
+      mimeType: 'text/markdown;charset=utf-8',
+    });
   });
 });

@@ -25,7 +25,8 @@ export function parseHistoryResponse(raw: unknown): HistoryOutcome {
   if (raw === undefined || raw === null) return { kind: 'no_answer' };
   const parsed = noteHistorySchema.safeParse(raw);
   if (parsed.success) return { kind: 'ok', notes: newestFirst(parsed.data.notes) };
-  const error = (raw as { ok?: unknown; error?: unknown }).ok === false ? (raw as { error: unknown }).error : undefined;
+  const error =
+    (raw as { ok?: unknown; error?: unknown }).ok === false ? (raw as { error: unknown }).error : undefined;
   const failure = noteErrorSchema.safeParse(error);
   if (failure.success) return { kind: 'failed', detail: failure.data.message };
   return { kind: 'bad_answer' };
@@ -114,10 +115,18 @@ function authorLine(post: HistoryEntry['post']): string {
  * classification, summary, the "readers added context" note, and each claim with its verdict
  * and confidence. All text from the model or the page goes through escapeMarkdown.
  */
-export function historyToMarkdown(notes: readonly HistoryEntry[], labels: MarkdownLabels, now: number): string {
+export function historyToMarkdown(
+  notes: readonly HistoryEntry[],
+  labels: MarkdownLabels,
+  now: number,
+): string {
   // The labels are Footnote's own words, escaped all the same (a translation may hold a "*").
   const l = (label: string) => escapeMarkdown(label);
-  const lines: string[] = [`# ${l(labels.title)}`, '', `${l(labels.exportedAt)}: ${escapeMarkdown(labels.formatDate(now))}`];
+  const lines: string[] = [
+    `# ${l(labels.title)}`,
+    '',
+    `${l(labels.exportedAt)}: ${escapeMarkdown(labels.formatDate(now))}`,
+  ];
   notes.forEach((entry, index) => {
     const { post, note, meta } = entry;
     const author = authorLine(post);
@@ -128,7 +137,9 @@ export function historyToMarkdown(notes: readonly HistoryEntry[], labels: Markdo
     lines.push(`- ${l(labels.post)}: ${url ? `<${url}>` : escapeMarkdown(post.url)}`);
     if (author) lines.push(`- ${l(labels.author)}: ${author}`);
     lines.push(`- ${l(labels.date)}: ${escapeMarkdown(labels.formatDate(meta.createdAt))}`);
-    lines.push(`- ${l(labels.classification)}: ${escapeMarkdown(labels.classificationName(note.classification))}`);
+    lines.push(
+      `- ${l(labels.classification)}: ${escapeMarkdown(labels.classificationName(note.classification))}`,
+    );
     if (meta.model) lines.push(`- ${l(labels.model)}: ${escapeMarkdown(meta.model)}`);
     if (post.text.trim()) lines.push('', `> ${escapeMarkdown(post.text)}`);
     if (note.summary.trim()) lines.push('', `**${l(labels.summary)}:** ${escapeMarkdown(note.summary)}`);
@@ -138,9 +149,12 @@ export function historyToMarkdown(notes: readonly HistoryEntry[], labels: Markdo
       note.claims.forEach((claim, i) => {
         lines.push(`${i + 1}. ${escapeMarkdown(claim.claim)}`);
         const verdict = escapeMarkdown(labels.verdictName(claim.verdict));
-        lines.push(`   - ${l(labels.verdict)}: ${verdict}; ${l(labels.confidence)}: ${percent(claim.confidence)}`);
+        lines.push(
+          `   - ${l(labels.verdict)}: ${verdict}; ${l(labels.confidence)}: ${percent(claim.confidence)}`,
+        );
         if (claim.quote.trim()) lines.push(`   - ${l(labels.quote)}: ${escapeMarkdown(claim.quote)}`);
-        if (claim.explanation.trim()) lines.push(`   - ${l(labels.explanation)}: ${escapeMarkdown(claim.explanation)}`);
+        if (claim.explanation.trim())
+          lines.push(`   - ${l(labels.explanation)}: ${escapeMarkdown(claim.explanation)}`);
       });
     }
   });

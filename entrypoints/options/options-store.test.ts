@@ -47,11 +47,21 @@ async function loaded(deps: OptionsDeps) {
 describe('load', () => {
   it('fills the form from storage and the key store', async () => {
     const deps = fakeDeps({
-      loadSettings: async () => ({ settings: stored, apiKey: 'sk-1', answerLanguage: 'es', dailyTokenBudget: 9000 }),
+      loadSettings: async () => ({
+        settings: stored,
+        apiKey: 'sk-1',
+        answerLanguage: 'es',
+        dailyTokenBudget: 9000,
+      }),
     });
     const store = await loaded(deps);
     expect(store.getState().phase).toBe('ready');
-    expect(store.getState().form).toEqual({ ...stored, apiKey: 'sk-1', answerLanguage: 'es', dailyTokenBudget: '9000' });
+    expect(store.getState().form).toEqual({
+      ...stored,
+      apiKey: 'sk-1',
+      answerLanguage: 'es',
+      dailyTokenBudget: '9000',
+    });
     expect(deps.hasOriginPermission).toHaveBeenCalledWith(['https://api.openai.com/*']);
   });
 
@@ -261,7 +271,13 @@ describe('notes history', () => {
     fromCache: false,
   });
   const item = (createdAt: number) => ({
-    post: { key: `x:${createdAt}`, url: `https://x.com/a/status/${createdAt}`, authorName: 'A', handle: 'a', text: 't' },
+    post: {
+      key: `x:${createdAt}`,
+      url: `https://x.com/a/status/${createdAt}`,
+      authorName: 'A',
+      handle: 'a',
+      text: 't',
+    },
     note,
     meta: meta(createdAt),
   });
@@ -329,12 +345,17 @@ describe('notes history', () => {
     store.getState().exportHistory('json', labels);
     const json = vi.mocked(deps.download).mock.calls[0]![0];
     expect(json.fileName).toBe('footnote-notes-2026-01-02.json');
-    expect(JSON.parse(json.text).notes.map((n: { meta: { createdAt: number } }) => n.meta.createdAt)).toEqual([3, 2, 1]);
+    expect(JSON.parse(json.text).notes.map((n: { meta: { createdAt: number } }) => n.meta.createdAt)).toEqual(
+      [3, 2, 1],
+    );
     expect(store.getState().historyNotice).toEqual({ kind: 'exported', fileName: json.fileName });
 
     store.getState().exportHistory('markdown', labels);
     const md = vi.mocked(deps.download).mock.calls[1]![0];
-    expect(md).toMatchObject({ fileName: 'footnote-notes-2026-01-02.md', mimeType: 'text/markdown;charset=utf-8' });
+    expect(md).toMatchObject({
+      fileName: 'footnote-notes-2026-01-02.md',
+      mimeType: 'text/markdown;charset=utf-8',
+    });
     expect(md.text.match(/^## /gm)).toHaveLength(3);
   });
 
@@ -366,7 +387,13 @@ describe('notes history', () => {
   });
 
   it('reports a refused clear with the background’s words', async () => {
-    const error = { code: 'invalid_request', message: 'Not from here.', action: null, status: null, retryAfterMs: null };
+    const error = {
+      code: 'invalid_request',
+      message: 'Not from here.',
+      action: null,
+      status: null,
+      retryAfterMs: null,
+    };
     const store = createOptionsStore(fakeDeps({ sendToBackground: async () => ({ ok: false, error }) }));
     store.getState().askClear();
     await store.getState().confirmClear();
@@ -379,7 +406,14 @@ describe('onboarding', () => {
     const first = await loaded(fakeDeps());
     expect(first.getState().mode).toBe('onboarding');
     const later = await loaded(
-      fakeDeps({ loadSettings: async () => ({ settings: stored, apiKey: 'k', answerLanguage: 'auto', dailyTokenBudget: 0 }) }),
+      fakeDeps({
+        loadSettings: async () => ({
+          settings: stored,
+          apiKey: 'k',
+          answerLanguage: 'auto',
+          dailyTokenBudget: 0,
+        }),
+      }),
     );
     expect(later.getState().mode).toBe('settings');
   });
@@ -396,16 +430,27 @@ describe('onboarding', () => {
     const configured = await loaded(
       fakeDeps({
         onDeviceAvailability: async () => 'available',
-        loadSettings: async () => ({ settings: stored, apiKey: 'k', answerLanguage: 'auto', dailyTokenBudget: 0 }),
+        loadSettings: async () => ({
+          settings: stored,
+          apiKey: 'k',
+          answerLanguage: 'auto',
+          dailyTokenBudget: 0,
+        }),
       }),
     );
     expect(configured.getState().form.preset).toBe('openai');
   });
 
   it('does not wait forever for the on-device probe', async () => {
-    const store = createOptionsStore(fakeDeps({ onDeviceAvailability: () => new Promise(() => {}) }), { onDeviceProbeMs: 20 });
+    const store = createOptionsStore(fakeDeps({ onDeviceAvailability: () => new Promise(() => {}) }), {
+      onDeviceProbeMs: 20,
+    });
     await store.getState().load();
-    expect(store.getState()).toMatchObject({ phase: 'ready', onDevice: 'unavailable', form: { preset: 'openai' } });
+    expect(store.getState()).toMatchObject({
+      phase: 'ready',
+      onDevice: 'unavailable',
+      form: { preset: 'openai' },
+    });
   });
 
   it('saves the on-device model without asking for any host', async () => {
@@ -422,7 +467,13 @@ describe('onboarding', () => {
   });
 
   it('Done saves only the provider, then shows "ready"; Show all settings leaves the guide', async () => {
-    const deps = fakeDeps({ loadEvidence: async () => ({ settings: { ...DEFAULT_EVIDENCE_SETTINGS, factCheck: true }, factCheckKey: '', searchKey: '' }) });
+    const deps = fakeDeps({
+      loadEvidence: async () => ({
+        settings: { ...DEFAULT_EVIDENCE_SETTINGS, factCheck: true },
+        factCheckKey: '',
+        searchKey: '',
+      }),
+    });
     const store = await loaded(deps);
     store.getState().setField('apiKey', 'sk-1');
     await store.getState().save(); // the fact-check key is missing, but the guide does not show it
@@ -458,7 +509,12 @@ describe('onboarding', () => {
 describe('evidence sources', () => {
   const configured = (overrides: Partial<OptionsDeps> = {}) =>
     fakeDeps({
-      loadSettings: async () => ({ settings: stored, apiKey: 'k', answerLanguage: 'auto', dailyTokenBudget: 0 }),
+      loadSettings: async () => ({
+        settings: stored,
+        apiKey: 'k',
+        answerLanguage: 'auto',
+        dailyTokenBudget: 0,
+      }),
       ...overrides,
     });
 
@@ -482,12 +538,18 @@ describe('evidence sources', () => {
 
     const granting = await loaded(configured());
     await granting.getState().setLinks(true);
-    expect(granting.getState()).toMatchObject({ allSites: true, evidence: { links: true }, linksNotice: { kind: 'none' } });
+    expect(granting.getState()).toMatchObject({
+      allSites: true,
+      evidence: { links: true },
+      linksNotice: { kind: 'none' },
+    });
     // Off asks nothing.
     await granting.getState().setLinks(false);
     expect(granting.getState().evidence.links).toBe(false);
 
-    const failing = await loaded(configured({ requestOriginPermission: () => Promise.reject(new Error('no gesture')) }));
+    const failing = await loaded(
+      configured({ requestOriginPermission: () => Promise.reject(new Error('no gesture')) }),
+    );
     await failing.getState().setLinks(true);
     expect(failing.getState().linksNotice).toEqual({ kind: 'failed', detail: 'no gesture' });
   });
@@ -505,7 +567,9 @@ describe('evidence sources', () => {
   });
 
   it('saves them with the provider, asking in one prompt for every host they need', async () => {
-    const deps = configured({ hasOriginPermission: async (patterns) => patterns.includes('https://api.openai.com/*') });
+    const deps = configured({
+      hasOriginPermission: async (patterns) => patterns.includes('https://api.openai.com/*'),
+    });
     const store = await loaded(deps);
     store.getState().setEvidence('factCheck', true);
     store.getState().setEvidence('factCheckKey', ' fc-key ');
@@ -532,8 +596,15 @@ describe('evidence sources', () => {
     store.getState().setEvidence('webSearch', 'searxng');
     store.getState().setEvidence('searxngUrl', 'https://searx.example.org/');
     await store.getState().save();
-    expect(deps.requestOriginPermission).toHaveBeenCalledWith(['https://api.openai.com/*', 'https://searx.example.org/*']);
-    expect(deps.saveEvidence).toHaveBeenCalledWith(expect.objectContaining({ searxngUrl: 'https://searx.example.org' }), '', '');
+    expect(deps.requestOriginPermission).toHaveBeenCalledWith([
+      'https://api.openai.com/*',
+      'https://searx.example.org/*',
+    ]);
+    expect(deps.saveEvidence).toHaveBeenCalledWith(
+      expect.objectContaining({ searxngUrl: 'https://searx.example.org' }),
+      '',
+      '',
+    );
 
     const all = configured({ hasOriginPermission: async (patterns) => patterns.includes('https://*/*') });
     const covered = await loaded(all);
@@ -566,6 +637,10 @@ describe('onboarding: Custom', () => {
     store.getState().showSettings();
     store.getState().choosePreset('openai');
     store.getState().choosePreset('custom');
-    expect(store.getState().form).toMatchObject({ preset: 'custom', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' });
+    expect(store.getState().form).toMatchObject({
+      preset: 'custom',
+      baseUrl: 'https://api.openai.com/v1',
+      model: 'gpt-4o-mini',
+    });
   });
 });

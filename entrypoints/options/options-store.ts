@@ -160,13 +160,15 @@ export const HISTORY_TIMEOUT_MS = 10_000;
 /** availability() answers at once where the Prompt API exists; this only guards a hang. */
 export const ON_DEVICE_PROBE_MS = 3_000;
 /** On-device states in which the guide offers (and preselects) Chrome's own model. */
-const ON_DEVICE_USABLE: ReadonlySet<OnDeviceAvailability> = new Set(['available', 'downloadable', 'downloading']);
+const ON_DEVICE_USABLE: ReadonlySet<OnDeviceAvailability> = new Set([
+  'available',
+  'downloadable',
+  'downloading',
+]);
 
 export function onDeviceOffered(availability: OnDeviceAvailability | null): boolean {
   return availability !== null && ON_DEVICE_USABLE.has(availability);
 }
-
-
 
 export function createOptionsStore(
   deps: OptionsDeps,
@@ -253,12 +255,8 @@ export function createOptionsStore(
         );
         const allSites = deps.hasOriginPermission(ALL_SITES).catch(() => false);
         try {
-          const [{ settings, apiKey, answerLanguage, dailyTokenBudget }, evidence, onDevice, all] = await Promise.all([
-            deps.loadSettings(),
-            deps.loadEvidence(),
-            probe,
-            allSites,
-          ]);
+          const [{ settings, apiKey, answerLanguage, dailyTokenBudget }, evidence, onDevice, all] =
+            await Promise.all([deps.loadSettings(), deps.loadEvidence(), probe, allSites]);
           let form = formFromSettings(settings, apiKey, answerLanguage, dailyTokenBudget);
           const mode: OptionsMode = settings ? 'settings' : 'onboarding';
           // First run where Chrome has its own model: nothing to paste, nothing leaves the device.
@@ -268,7 +266,12 @@ export function createOptionsStore(
             mode,
             onDevice,
             allSites: all,
-            evidence: evidenceFormFromSettings(evidence.settings, evidence.factCheckKey, evidence.searchKey, all),
+            evidence: evidenceFormFromSettings(
+              evidence.settings,
+              evidence.factCheckKey,
+              evidence.searchKey,
+              all,
+            ),
             loadError: null,
           });
         } catch (error) {
@@ -309,7 +312,11 @@ export function createOptionsStore(
       setLinks(on) {
         const { evidence, allSites } = get();
         if (!on || allSites) {
-          set({ evidence: { ...evidence, links: on }, linksNotice: { kind: 'none' }, notice: { kind: 'none' } });
+          set({
+            evidence: { ...evidence, links: on },
+            linksNotice: { kind: 'none' },
+            notice: { kind: 'none' },
+          });
           return Promise.resolve();
         }
         set({ linksNotice: { kind: 'asking' } });
@@ -324,16 +331,29 @@ export function createOptionsStore(
           (granted) =>
             set((s) =>
               granted
-                ? { allSites: true, evidence: { ...s.evidence, links: true }, linksNotice: { kind: 'none' }, notice: { kind: 'none' } }
+                ? {
+                    allSites: true,
+                    evidence: { ...s.evidence, links: true },
+                    linksNotice: { kind: 'none' },
+                    notice: { kind: 'none' },
+                  }
                 : { evidence: { ...s.evidence, links: false }, linksNotice: { kind: 'denied' } },
             ),
           (error: unknown) =>
-            set((s) => ({ evidence: { ...s.evidence, links: false }, linksNotice: { kind: 'failed', detail: describeError(error) } })),
+            set((s) => ({
+              evidence: { ...s.evidence, links: false },
+              linksNotice: { kind: 'failed', detail: describeError(error) },
+            })),
         );
       },
 
       showSettings() {
-        set({ mode: 'settings', onboardingStep: 'setup', notice: { kind: 'none' }, jump: { target: PAGE_HEADING_ID, token: ++jumpToken } });
+        set({
+          mode: 'settings',
+          onboardingStep: 'setup',
+          notice: { kind: 'none' },
+          jump: { target: PAGE_HEADING_ID, token: ++jumpToken },
+        });
       },
 
       jumpTo(target) {
@@ -397,10 +417,18 @@ export function createOptionsStore(
             }
             set((s) => ({
               // Show what was stored (trimmed), unless the user typed on meanwhile.
-              form: s.form === form ? { ...form, ...draft, dailyTokenBudget: dailyTokenBudgetField(budget) } : s.form,
+              form:
+                s.form === form
+                  ? { ...form, ...draft, dailyTokenBudget: dailyTokenBudgetField(budget) }
+                  : s.form,
               evidence:
                 built && s.evidence === evidence
-                  ? { ...evidence, ...built.settings, factCheckKey: built.factCheckKey, searchKey: built.searchKey }
+                  ? {
+                      ...evidence,
+                      ...built.settings,
+                      factCheckKey: built.factCheckKey,
+                      searchKey: built.searchKey,
+                    }
                   : s.evidence,
               notice: { kind: 'saved' },
             }));
@@ -499,7 +527,11 @@ export function createOptionsStore(
 
       askClear() {
         if (get().clearStep !== 'idle') return;
-        set({ clearStep: 'confirming', historyNotice: { kind: 'none' }, historyFocus: { target: 'cancel', token: ++historyToken } });
+        set({
+          clearStep: 'confirming',
+          historyNotice: { kind: 'none' },
+          historyFocus: { target: 'cancel', token: ++historyToken },
+        });
       },
 
       cancelClear() {
@@ -519,7 +551,11 @@ export function createOptionsStore(
         } catch (error) {
           notice = { kind: 'clear_failed', detail: describeError(error) };
         }
-        set({ clearStep: 'idle', historyNotice: notice, historyFocus: { target: 'clear', token: ++historyToken } });
+        set({
+          clearStep: 'idle',
+          historyNotice: notice,
+          historyFocus: { target: 'clear', token: ++historyToken },
+        });
         await get().loadHistory();
       },
     };

@@ -147,7 +147,10 @@ describe('popup store', () => {
       'setup-help',
     ]);
     // A popup about to close has nothing to show for a failure: it must not throw.
-    const failing = createPopupStore(fakeDeps({ openOptionsAt: () => Promise.reject(new Error('no')) }), timings);
+    const failing = createPopupStore(
+      fakeDeps({ openOptionsAt: () => Promise.reject(new Error('no')) }),
+      timings,
+    );
     await expect(failing.getState().fix('budget')).resolves.toBeUndefined();
   });
 
@@ -161,7 +164,9 @@ describe('popup store', () => {
   it('asks the page to summarize the visible posts and polls until the digest is final', async () => {
     let final = false;
     const sendToTab = vi.fn<PopupDeps['sendToTab']>(async (_tab, message) =>
-      message.type === 'posts:list' ? { site: 'x', posts: [post()], digest: { text: 'All about bridges', final } } : { ok: true },
+      message.type === 'posts:list'
+        ? { site: 'x', posts: [post()], digest: { text: 'All about bridges', final } }
+        : { ok: true },
     );
     const deps = fakeDeps({ sendToTab });
     const store = createPopupStore(deps, timings);
@@ -187,7 +192,12 @@ describe('popup store', () => {
     });
     const store = createPopupStore(deps, timings);
     const stop = store.getState().start();
-    await vi.waitFor(() => expect(store.getState().page).toEqual({ kind: 'unsupported', enableOrigin: 'https://social.example.org' }));
+    await vi.waitFor(() =>
+      expect(store.getState().page).toEqual({
+        kind: 'unsupported',
+        enableOrigin: 'https://social.example.org',
+      }),
+    );
     await store.getState().enableSite();
     expect(deps.requestSitePermission).toHaveBeenCalledWith('https://social.example.org/*');
     expect(deps.enableSite).toHaveBeenCalledWith('https://social.example.org');
@@ -205,7 +215,11 @@ describe('popup store', () => {
     const stop = store.getState().start();
     await vi.waitFor(() => expect(store.getState().page.kind).toBe('unsupported'));
     await store.getState().enableSite();
-    expect(store.getState().page).toEqual({ kind: 'unsupported', enableOrigin: 'https://forum.example.net', refused: true });
+    expect(store.getState().page).toEqual({
+      kind: 'unsupported',
+      enableOrigin: 'https://forum.example.net',
+      refused: true,
+    });
     expect(deps.enableSite).not.toHaveBeenCalled();
     stop();
   });

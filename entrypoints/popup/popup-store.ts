@@ -7,7 +7,13 @@ import type { PageState, ProviderState, UsageToday } from '../../components/popu
 import type { PostFilter } from '../../components/popup/post-filter';
 import type { ProviderFix } from '../../components/popup/provider-issue';
 import { OPTIONS_SECTIONS, type OptionsSection } from '../../components/options/sections';
-import { dailyTokenBudgetItem, dayOf, EMPTY_DAY, totalTokens, usageItem } from '../../utils/notes/usage-ledger';
+import {
+  dailyTokenBudgetItem,
+  dayOf,
+  EMPTY_DAY,
+  totalTokens,
+  usageItem,
+} from '../../utils/notes/usage-ledger';
 import { hasWorkInProgress, parsePostListResponse } from './post-list';
 import { NoAnswerError, withTimeout } from '../../utils/messaging/with-timeout';
 import { popupFocusItem } from '../../utils/settings/popup-focus';
@@ -126,7 +132,12 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
         (settings) =>
           set({
             provider: settings
-              ? { kind: 'configured', preset: settings.preset, baseUrl: settings.baseUrl, model: settings.model }
+              ? {
+                  kind: 'configured',
+                  preset: settings.preset,
+                  baseUrl: settings.baseUrl,
+                  model: settings.model,
+                }
               : { kind: 'missing' },
           }),
         () => set({ provider: { kind: 'unknown' } }),
@@ -160,7 +171,12 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
           const outcome = parsePostListResponse(raw);
           page =
             outcome.kind === 'ok'
-              ? { kind: 'ready', site: outcome.list.site, posts: outcome.list.posts, digest: outcome.list.digest }
+              ? {
+                  kind: 'ready',
+                  site: outcome.list.site,
+                  posts: outcome.list.posts,
+                  digest: outcome.list.digest,
+                }
               : outcome.kind === 'no_answer'
                 ? await unsupported(tabId)
                 : { kind: 'failed' };
@@ -171,7 +187,8 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
       }
       if (mine !== generation) return;
       set({ page });
-      if (page.kind === 'ready' && hasWorkInProgress(page.posts, page.digest)) schedule(pollMs, get().refresh);
+      if (page.kind === 'ready' && hasWorkInProgress(page.posts, page.digest))
+        schedule(pollMs, get().refresh);
     },
 
     async openPost(key) {
@@ -181,7 +198,9 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
     async enableSite() {
       const page = get().page;
       if (page.kind !== 'unsupported' || !page.enableOrigin || tabId === undefined || tabId === null) return;
-      const granted = await deps.requestSitePermission(originPermission(page.enableOrigin)).catch(() => false);
+      const granted = await deps
+        .requestSitePermission(originPermission(page.enableOrigin))
+        .catch(() => false);
       if (!granted) {
         set({ page: { ...page, refused: true } });
         return;

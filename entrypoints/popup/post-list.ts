@@ -20,6 +20,9 @@ export function parsePostListResponse(raw: unknown): PostListOutcome {
 }
 
 /** Keep refreshing while a note or the digest is being written, so the popup moves on by itself. */
-export function hasWorkInProgress(posts: readonly PostListItem[], digest: PostList['digest'] = null): boolean {
+export function hasWorkInProgress(
+  posts: readonly PostListItem[],
+  digest: PostList['digest'] = null,
+): boolean {
   return posts.some((post) => chipKind(post.status) === 'working') || (digest !== null && !digest.final);
 }

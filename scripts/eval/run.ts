@@ -382,7 +382,6 @@ function observed(
   };
 }
 
-
 /** Resuming into results from another model, endpoint, prompt or language would mix two runs. */
 function checkSameRun(lines: readonly ResultLine[], options: EvalOptions, path: string): void {
   const other = lines.find(

@@ -12,9 +12,15 @@ export const noteReader: AnswerReader<NoteAnswer, PartialNote> = {
 };
 
 /** A schema check whose failure reads well to a model asked to repair its answer. */
-export function validated<T>(schema: z.ZodMiniType<T>, json: unknown): { ok: true; value: T } | { ok: false; problem: string } {
+export function validated<T>(
+  schema: z.ZodMiniType<T>,
+  json: unknown,
+): { ok: true; value: T } | { ok: false; problem: string } {
   const parsed = schema.safeParse(json);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
-  return { ok: false, problem: `${issue?.path.join('.') || 'answer'}: ${issue?.message ?? 'does not match the schema'}` };
+  return {
+    ok: false,
+    problem: `${issue?.path.join('.') || 'answer'}: ${issue?.message ?? 'does not match the schema'}`,
+  };
 }

@@ -13,7 +13,8 @@ type JsonSchema = {
 /** Every object in the schema, with its path: strict structured output checks each one. */
 function objects(schema: JsonSchema, path = '$'): Array<[string, JsonSchema]> {
   const found: Array<[string, JsonSchema]> = schema.type === 'object' ? [[path, schema]] : [];
-  for (const [key, child] of Object.entries(schema.properties ?? {})) found.push(...objects(child, `${path}.${key}`));
+  for (const [key, child] of Object.entries(schema.properties ?? {}))
+    found.push(...objects(child, `${path}.${key}`));
   if (schema.items) found.push(...objects(schema.items, `${path}[]`));
   return found;
 }
@@ -39,7 +40,7 @@ describe('note JSON schema (for strict structured output)', () => {
     ]);
   });
 
-  it('asks a single post\'s answer for search queries last, required and without a default', () => {
+  it("asks a single post's answer for search queries last, required and without a default", () => {
     const schema = noteAnswerJsonSchema as JsonSchema & { properties: Record<string, object> };
     expect(Object.keys(schema.properties).at(-1)).toBe('search_queries');
     expect(schema.required).toContain('search_queries');
@@ -68,7 +69,15 @@ describe('note validation', () => {
 
   it('rejects unknown classifications, out-of-range confidence and missing fields', () => {
     expect(noteSchema.safeParse({ ...valid, classification: 'true' }).success).toBe(false);
-    const claim = { claim: 'c', quote: 'q', verdict: 'supported', confidence: 1.5, basis: 'none', explanation: '', citations: [] };
+    const claim = {
+      claim: 'c',
+      quote: 'q',
+      verdict: 'supported',
+      confidence: 1.5,
+      basis: 'none',
+      explanation: '',
+      citations: [],
+    };
     expect(noteSchema.safeParse({ ...valid, claims: [claim] }).success).toBe(false);
     const { summary: _omitted, ...noSummary } = valid;
     expect(noteSchema.safeParse(noSummary).success).toBe(false);

@@ -5,7 +5,12 @@ import { listOnDeviceModels, ON_DEVICE_BASE_URL, onDeviceAvailability, streamOnD
 import type { ChatEndpoint } from './openai-chat';
 import { listEndpointModels } from './stream-completion';
 
-const endpoint: ChatEndpoint = { baseUrl: ON_DEVICE_BASE_URL, apiKey: '', model: 'gemini-nano', timeoutMs: 1000 };
+const endpoint: ChatEndpoint = {
+  baseUrl: ON_DEVICE_BASE_URL,
+  apiKey: '',
+  model: 'gemini-nano',
+  timeoutMs: 1000,
+};
 const messages = [
   { role: 'system' as const, content: 'rules' },
   { role: 'user' as const, content: 'the post' },
@@ -34,13 +39,19 @@ describe("Chrome's on-device model", () => {
   it('is unavailable where the browser has no LanguageModel (this test runner, most browsers)', async () => {
     expect(await onDeviceAvailability()).toBe('unavailable');
     await expect(listEndpointModels(endpoint)).rejects.toMatchObject({
-      error: { code: 'model_not_found', action: 'open_options', message: expect.stringContaining('not available in this browser') },
+      error: {
+        code: 'model_not_found',
+        action: 'open_options',
+        message: expect.stringContaining('not available in this browser'),
+      },
     });
   });
 
   it('says so while the model is still downloading', async () => {
     fakeLanguageModel('downloading');
-    await expect(listOnDeviceModels()).rejects.toMatchObject({ error: { code: 'server', message: expect.stringContaining('downloading') } });
+    await expect(listOnDeviceModels()).rejects.toMatchObject({
+      error: { code: 'server', message: expect.stringContaining('downloading') },
+    });
   });
 
   it('streams a note with the schema as a response constraint in json_schema mode', async () => {

@@ -21,7 +21,10 @@ interface LanguageModelApi {
     initialPrompts: Array<{ role: 'system' | 'user' | 'assistant'; content: string }>;
     signal?: AbortSignal;
   }): Promise<{
-    promptStreaming(input: string, options: { responseConstraint?: object; signal?: AbortSignal }): AsyncIterable<string>;
+    promptStreaming(
+      input: string,
+      options: { responseConstraint?: object; signal?: AbortSignal },
+    ): AsyncIterable<string>;
     destroy(): void;
   }>;
 }
@@ -77,7 +80,12 @@ export async function streamOnDevice(
   } catch (err) {
     if (err instanceof NoteFailure) throw err;
     if (options.signal.aborted) throw new NoteFailure(noteError('cancelled', 'The request was cancelled.'));
-    throw new NoteFailure(noteError('server', `Chrome's built-in model failed: ${err instanceof Error ? err.message : String(err)}`));
+    throw new NoteFailure(
+      noteError(
+        'server',
+        `Chrome's built-in model failed: ${err instanceof Error ? err.message : String(err)}`,
+      ),
+    );
   } finally {
     session.destroy();
   }
@@ -96,7 +104,7 @@ async function requireOnDevice(): Promise<LanguageModelApi> {
   }
   if (availability !== 'available') {
     throw new NoteFailure(
-      noteError('server', "Chrome is still downloading its built-in AI model. Try again in a few minutes."),
+      noteError('server', 'Chrome is still downloading its built-in AI model. Try again in a few minutes.'),
     );
   }
   return api;

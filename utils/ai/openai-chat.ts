@@ -71,7 +71,10 @@ export async function streamChatJson(
         content += delta;
         if (content.length > MAX_ANSWER_CHARS) {
           throw new NoteFailure(
-            noteError('malformed', `${endpoint.baseUrl} sent an answer longer than ${MAX_ANSWER_CHARS} characters; it was cut off.`),
+            noteError(
+              'malformed',
+              `${endpoint.baseUrl} sent an answer longer than ${MAX_ANSWER_CHARS} characters; it was cut off.`,
+            ),
           );
         }
         options.onContent(content);
@@ -83,7 +86,8 @@ export async function streamChatJson(
     // The SDK ends an aborted stream quietly instead of throwing: a timeout or cancel mid-stream
     // must not pass for a complete (and then malformed) answer.
     if (idle.signal.aborted) throw new APIUserAbortError();
-    if (!content) throw new NoteFailure(noteError('malformed', `${endpoint.baseUrl} returned an empty answer.`));
+    if (!content)
+      throw new NoteFailure(noteError('malformed', `${endpoint.baseUrl} returned an empty answer.`));
     return { content, usage };
   });
 }
@@ -108,7 +112,14 @@ async function callEndpoint<T>(
     return await run(createClient(endpoint), idle);
   } catch (err) {
     const timedOutAfterMs = idle.timedOut() ? endpoint.timeoutMs : null;
-    throw new NoteFailure(toNoteError(err, { baseUrl: endpoint.baseUrl, model: endpoint.model, apiKey: endpoint.apiKey, timedOutAfterMs }));
+    throw new NoteFailure(
+      toNoteError(err, {
+        baseUrl: endpoint.baseUrl,
+        model: endpoint.model,
+        apiKey: endpoint.apiKey,
+        timedOutAfterMs,
+      }),
+    );
   } finally {
     idle.dispose();
   }

@@ -15,7 +15,10 @@ export interface JsonSchemaFormat {
 export function responseFormat(mode: OutputMode, format: JsonSchemaFormat) {
   switch (mode) {
     case 'json_schema':
-      return { type: 'json_schema' as const, json_schema: { name: format.name, strict: true, schema: format.schema } };
+      return {
+        type: 'json_schema' as const,
+        json_schema: { name: format.name, strict: true, schema: format.schema },
+      };
     case 'json_object':
       return { type: 'json_object' as const };
     case 'prompt_only':

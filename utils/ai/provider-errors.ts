@@ -21,24 +21,35 @@ export interface ErrorContext {
 export function toNoteError(err: unknown, ctx: ErrorContext): NoteError {
   const error = describeFailure(err, ctx);
   // The message goes to the card, in the page: a key a proxy echoed back must not go with it.
-  return ctx.apiKey.length >= 4 ? { ...error, message: error.message.replaceAll(ctx.apiKey, '[API key]') } : error;
+  return ctx.apiKey.length >= 4
+    ? { ...error, message: error.message.replaceAll(ctx.apiKey, '[API key]') }
+    : error;
 }
 
 function describeFailure(err: unknown, ctx: ErrorContext): NoteError {
   if (err instanceof NoteFailure) return err.error;
   if (ctx.timedOutAfterMs !== null || err instanceof APIConnectionTimeoutError) {
     const seconds = Math.round((ctx.timedOutAfterMs ?? 0) / 1000);
-    return noteError('timeout', `No answer from ${ctx.baseUrl} for ${seconds} s. The server may be overloaded, or the model may be too slow for this timeout.`);
+    return noteError(
+      'timeout',
+      `No answer from ${ctx.baseUrl} for ${seconds} s. The server may be overloaded, or the model may be too slow for this timeout.`,
+    );
   }
   if (err instanceof APIUserAbortError) return noteError('cancelled', 'The request was cancelled.');
   if (err instanceof APIConnectionError) {
     const cause = err.cause instanceof Error ? `: ${err.cause.message}` : '';
-    return noteError('network', `Could not connect to ${ctx.baseUrl}${cause}. Check the base URL and that the server is running.`);
+    return noteError(
+      'network',
+      `Could not connect to ${ctx.baseUrl}${cause}. Check the base URL and that the server is running.`,
+    );
   }
   if (err instanceof APIError && typeof err.status === 'number') return fromHttpStatus(err, err.status, ctx);
   // A stream that breaks mid-way surfaces as a plain fetch/stream error.
   const detail = err instanceof Error ? err.message : String(err);
-  return noteError('network', `The connection to ${ctx.baseUrl} broke while the note was being written (${detail}).`);
+  return noteError(
+    'network',
+    `The connection to ${ctx.baseUrl} broke while the note was being written (${detail}).`,
+  );
 }
 
 function fromHttpStatus(err: APIError, status: number, ctx: ErrorContext): NoteError {
@@ -46,11 +57,23 @@ function fromHttpStatus(err: APIError, status: number, ctx: ErrorContext): NoteE
   const extra = { status };
   switch (true) {
     case status === 401:
-      return noteError('auth', `${ctx.baseUrl} rejected the API key (401)${said}. Check the key in options.`, extra);
+      return noteError(
+        'auth',
+        `${ctx.baseUrl} rejected the API key (401)${said}. Check the key in options.`,
+        extra,
+      );
     case status === 403:
-      return noteError('forbidden', `${ctx.baseUrl} refused access (403)${said}.${localServerHint(ctx.baseUrl)}`, extra);
+      return noteError(
+        'forbidden',
+        `${ctx.baseUrl} refused access (403)${said}.${localServerHint(ctx.baseUrl)}`,
+        extra,
+      );
     case status === 404:
-      return noteError('model_not_found', `Model "${ctx.model}" was not found at ${ctx.baseUrl} (404)${said}. Pick a model from the list in options.`, extra);
+      return noteError(
+        'model_not_found',
+        `Model "${ctx.model}" was not found at ${ctx.baseUrl} (404)${said}. Pick a model from the list in options.`,
+        extra,
+      );
     case status === 429:
       return noteError('rate_limited', `${ctx.baseUrl} is rate-limiting requests (429)${said}.`, {
         ...extra,

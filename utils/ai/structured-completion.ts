@@ -45,7 +45,9 @@ export interface StructuredRequest<T, P> {
  * strictest) output mode first, falling back when the provider rejects it; the answer validated;
  * one repair request when it is invalid; then a clear "malformed" error.
  */
-export async function completeStructured<T, P>(request: StructuredRequest<T, P>): Promise<StructuredResult<T>> {
+export async function completeStructured<T, P>(
+  request: StructuredRequest<T, P>,
+): Promise<StructuredResult<T>> {
   const { endpoint, reader } = request;
   const key = outputModeKey(endpoint.baseUrl, endpoint.model);
   const { result, mode } = await firstAcceptedMode(request, await request.modes.get(key));
@@ -66,7 +68,10 @@ export async function completeStructured<T, P>(request: StructuredRequest<T, P>)
   const second = check(reader, repair.content);
   if (second.ok) return finished(second.value, mode, true, repairMessages, [result, repair]);
   throw new NoteFailure(
-    noteError('malformed', `The model at ${endpoint.baseUrl} gave an invalid answer twice (${second.problem}).`),
+    noteError(
+      'malformed',
+      `The model at ${endpoint.baseUrl} gave an invalid answer twice (${second.problem}).`,
+    ),
   );
 }
 
@@ -102,7 +107,11 @@ async function firstAcceptedMode<T, P>(
   throw new Error('unreachable: modesFrom() always returns prompt_only last');
 }
 
-function streamOnce<T, P>(request: StructuredRequest<T, P>, messages: ChatMessage[], mode: OutputMode): Promise<ChatResult> {
+function streamOnce<T, P>(
+  request: StructuredRequest<T, P>,
+  messages: ChatMessage[],
+  mode: OutputMode,
+): Promise<ChatResult> {
   return request.stream(request.endpoint, messages, request.reader.format, mode, {
     signal: request.signal,
     onContent: (answer) => request.onPartial(request.reader.partial(answer)),

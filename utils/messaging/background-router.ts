@@ -28,14 +28,19 @@ export interface NoteArchive {
 
 /** Answers one-shot messages; each kind is accepted only from the context it belongs to. */
 export function routeBackgroundMessages(archive: NoteArchive): void {
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
-    const parsed = backgroundRequestSchema.safeParse(raw);
-    if (!parsed.success) return false;
-    handle(parsed.data, sender, archive).then(sendResponse, (err: unknown) =>
-      sendResponse({ ok: false, error: noteError('internal', err instanceof Error ? err.message : String(err)) }),
-    );
-    return true; // the answer comes asynchronously
-  });
+  browser.runtime.onMessage.addListener(
+    (raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
+      const parsed = backgroundRequestSchema.safeParse(raw);
+      if (!parsed.success) return false;
+      handle(parsed.data, sender, archive).then(sendResponse, (err: unknown) =>
+        sendResponse({
+          ok: false,
+          error: noteError('internal', err instanceof Error ? err.message : String(err)),
+        }),
+      );
+      return true; // the answer comes asynchronously
+    },
+  );
 }
 
 async function handle(request: BackgroundRequest, sender: Sender, archive: NoteArchive): Promise<unknown> {
@@ -79,7 +84,9 @@ async function handle(request: BackgroundRequest, sender: Sender, archive: NoteA
   }
 }
 
-async function testProvider(draft: Extract<BackgroundRequest, { type: 'provider:test' }>['draft']): Promise<ProviderTestResult> {
+async function testProvider(
+  draft: Extract<BackgroundRequest, { type: 'provider:test' }>['draft'],
+): Promise<ProviderTestResult> {
   if (!isValidBaseUrl(draft.baseUrl)) {
     return { ok: false, error: noteError('invalid_request', `"${draft.baseUrl}" is not an http(s) URL.`) };
   }
@@ -106,5 +113,8 @@ async function openPopup(): Promise<boolean> {
 }
 
 function rejected() {
-  return { ok: false, error: noteError('invalid_request', 'This message is not accepted from this context.') };
+  return {
+    ok: false,
+    error: noteError('invalid_request', 'This message is not accepted from this context.'),
+  };
 }

@@ -74,7 +74,8 @@ function randomValue(r: Rng, depth = 0): unknown {
       return Array.from({ length: r.int(5) }, () => randomValue(r, depth + 1));
     default: {
       const obj: Record<string, unknown> = {};
-      for (let i = r.int(6); i > 0; i--) obj[r.pick(['type', 'requestId', 'post', 'items', randomString(r, 8)])] = randomValue(r, depth + 1);
+      for (let i = r.int(6); i > 0; i--)
+        obj[r.pick(['type', 'requestId', 'post', 'items', randomString(r, 8)])] = randomValue(r, depth + 1);
       return obj;
     }
   }
@@ -99,7 +100,11 @@ const VALID_POST: Post = {
   replyTo: [],
 };
 const validRequest = () => ({ type: 'note:request', requestId: 'r1', post: structuredClone(VALID_POST) });
-const validBatch = () => ({ type: 'batch:request', batchId: 'b1', items: [{ requestId: 'r1', post: structuredClone(VALID_POST) }] });
+const validBatch = () => ({
+  type: 'batch:request',
+  batchId: 'b1',
+  items: [{ requestId: 'r1', post: structuredClone(VALID_POST) }],
+});
 
 const HUGE = 'A'.repeat(5 * 1024 * 1024); // a 5 MB "post"
 
@@ -146,7 +151,10 @@ function malformedPortMessages(r: Rng): unknown[] {
     { type: 'note:cancel' },
     { type: 'note:cancel', requestId: '' },
     { ...validBatch(), items: [] },
-    { ...validBatch(), items: Array.from({ length: BATCH_MAX + 1 }, (_, i) => ({ requestId: `r${i}`, post: VALID_POST })) },
+    {
+      ...validBatch(),
+      items: Array.from({ length: BATCH_MAX + 1 }, (_, i) => ({ requestId: `r${i}`, post: VALID_POST })),
+    },
     { ...validBatch(), items: [{ requestId: 'r1', post: { ...VALID_POST, text: HUGE } }] },
     { ...validBatch(), batchId: undefined },
     JSON.parse(`{"__proto__": {"polluted": true}, "type": "note:request", "requestId": "r1"}`),
@@ -203,7 +211,9 @@ describe('protocol schemas under fuzzing', () => {
   }, 60_000);
 
   it('the other schemas reject their malformed variants', () => {
-    const bad: Array<[typeof backgroundRequestSchema | typeof tabRequestSchema | typeof notePortOutSchema, unknown]> = [
+    const bad: Array<
+      [typeof backgroundRequestSchema | typeof tabRequestSchema | typeof notePortOutSchema, unknown]
+    > = [
       [backgroundRequestSchema, { type: 'sites:enable', origin: 'https://'.padEnd(301, 'a') }],
       [backgroundRequestSchema, { type: 'sites:disable' }],
       [backgroundRequestSchema, { type: 'provider:test', draft: { apiKey: 'k'.repeat(2_001) } }],
@@ -235,7 +245,10 @@ describe('protocol schemas under fuzzing', () => {
 });
 
 describe('note-port server with a fake port', () => {
-  const engine = { requestNote: vi.fn(() => Promise.resolve()), requestBatch: vi.fn(() => Promise.resolve()) };
+  const engine = {
+    requestNote: vi.fn(() => Promise.resolve()),
+    requestBatch: vi.fn(() => Promise.resolve()),
+  };
 
   function connect(sender: unknown) {
     const messageListeners: Array<(raw: unknown) => void> = [];
@@ -248,7 +261,11 @@ describe('note-port server with a fake port', () => {
       onDisconnect: { addListener: vi.fn() },
     };
     for (const listener of fake.connectListeners) listener(port);
-    return { port, send: (raw: unknown) => messageListeners.forEach((fn) => fn(raw)), listening: () => messageListeners.length };
+    return {
+      port,
+      send: (raw: unknown) => messageListeners.forEach((fn) => fn(raw)),
+      listening: () => messageListeners.length,
+    };
   }
   const CONTENT_SCRIPT = { id: 'footnote-test-id', tab: { id: 7 }, frameId: 0, url: 'https://x.com/home' };
 

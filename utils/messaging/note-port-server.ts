@@ -64,7 +64,9 @@ function servePort(port: Browser.runtime.Port, engine: NoteEngine): void {
         return;
       case 'note:request': {
         const { requestId, post, refresh } = message;
-        track(requestId, (signal) => engine.requestNote({ post, refresh }, sinkFor(requestId, requestId), signal));
+        track(requestId, (signal) =>
+          engine.requestNote({ post, refresh }, sinkFor(requestId, requestId), signal),
+        );
         return;
       }
       case 'batch:request': {

@@ -34,7 +34,11 @@ export const batchRequestSchema = z.object({
     .array(z.object({ requestId: z.string().check(z.minLength(1), z.maxLength(100)), post: postSchema }))
     .check(z.minLength(1), z.maxLength(BATCH_MAX)),
 });
-export const notePortInSchema = z.discriminatedUnion('type', [noteRequestSchema, noteCancelSchema, batchRequestSchema]);
+export const notePortInSchema = z.discriminatedUnion('type', [
+  noteRequestSchema,
+  noteCancelSchema,
+  batchRequestSchema,
+]);
 export type NoteRequest = z.input<typeof noteRequestSchema>;
 export type NotePortIn = z.input<typeof notePortInSchema>;
 
@@ -72,7 +76,13 @@ export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 export const noteHistorySchema = z.object({
   notes: z.array(
     z.object({
-      post: z.object({ key: z.string(), url: z.string(), authorName: z.string(), handle: z.string(), text: z.string() }),
+      post: z.object({
+        key: z.string(),
+        url: z.string(),
+        authorName: z.string(),
+        handle: z.string(),
+        text: z.string(),
+      }),
       note: noteSchema,
       meta: noteMetaSchema,
     }),

@@ -9,5 +9,7 @@ export function isOwnExtensionPage(sender: Sender | undefined): boolean {
 
 /** Our content script, running in a tab. */
 export function isOwnContentScript(sender: Sender | undefined): sender is Sender & { tab: { id: number } } {
-  return sender?.id === browser.runtime.id && typeof sender.tab?.id === 'number' && !isOwnExtensionPage(sender);
+  return (
+    sender?.id === browser.runtime.id && typeof sender.tab?.id === 'number' && !isOwnExtensionPage(sender)
+  );
 }

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_API_KEY, DEFAULT_MODEL, DEFAULT_NOTE, lastUserMessage, ModelServer } from '../../e2e/model-server';
+import {
+  DEFAULT_API_KEY,
+  DEFAULT_MODEL,
+  DEFAULT_NOTE,
+  lastUserMessage,
+  ModelServer,
+} from '../../e2e/model-server';
 import { BATCH_SYSTEM_PROMPT } from '../ai/batch-reader';
 import type { Note, PartialNote } from '../ai/note-schema';
 import { streamChatJson, type ChatEndpoint } from '../ai/openai-chat';
@@ -72,7 +78,10 @@ describe('batch notes', () => {
   it('maps notes back to their posts even out of order, and names a post the model skipped', async () => {
     server.enqueue({
       kind: 'note',
-      note: { notes: [noteFor('P3', 'third'), noteFor('P1', 'first'), noteFor('P9', 'nobody')], digest: 'Bridges and weather.' },
+      note: {
+        notes: [noteFor('P3', 'third'), noteFor('P1', 'first'), noteFor('P9', 'nobody')],
+        digest: 'Bridges and weather.',
+      },
       chunkSize: 9,
     });
     const { results, digests } = await batch(engine(), posts);
@@ -89,7 +98,10 @@ describe('batch notes', () => {
   });
 
   it('keeps the first note when the model repeats a ref', async () => {
-    server.enqueue({ kind: 'note', note: { notes: [noteFor('P1', 'one'), noteFor('P1', 'again')], digest: '' } });
+    server.enqueue({
+      kind: 'note',
+      note: { notes: [noteFor('P1', 'one'), noteFor('P1', 'again')], digest: '' },
+    });
     const { results } = await batch(engine(), posts.slice(0, 1));
     expect(results[0]?.done?.note.summary).toBe('one');
   });
@@ -98,7 +110,10 @@ describe('batch notes', () => {
     const e = engine();
     server.enqueue({ kind: 'note', note: { notes: [noteFor('P1', 'first')], digest: 'd' } });
     await batch(e, posts.slice(0, 1));
-    server.enqueue({ kind: 'note', note: { notes: [noteFor('P1', 'second'), noteFor('P2', 'third')], digest: 'd' } });
+    server.enqueue({
+      kind: 'note',
+      note: { notes: [noteFor('P1', 'second'), noteFor('P2', 'third')], digest: 'd' },
+    });
     const { results } = await batch(e, posts);
     expect(results[0]?.done?.meta.fromCache).toBe(true);
     expect(results.map((r) => r.done?.note.summary)).toEqual(['first', 'second', 'third']);
@@ -118,14 +133,25 @@ describe('batch notes', () => {
 describe('batch prompt size', () => {
   it('costs at most 40% of the prompt tokens per post of 20 single requests (DESIGN.md §5)', () => {
     const twenty = Array.from({ length: 20 }, (_, i) =>
-      samplePost({ id: String(i), text: `Post number ${i}: the city council approved a new budget of ${i} million for parks and schools.` }),
+      samplePost({
+        id: String(i),
+        text: `Post number ${i}: the city council approved a new budget of ${i} million for parks and schools.`,
+      }),
     );
     const common = { answerLanguage: 'pt-BR', today: '2026-11-28', nonce: 'a1b2c3d4e5f6a1b2c3d4e5f6' };
-    const chars = (messages: Array<{ content: string }>) => messages.reduce((n, m) => n + m.content.length, 0);
+    const chars = (messages: Array<{ content: string }>) =>
+      messages.reduce((n, m) => n + m.content.length, 0);
     const single = twenty.reduce((n, post) => n + chars(buildNoteMessages({ ...common, post })), 0);
-    const batched = chars(buildBatchMessages({ ...common, posts: twenty.map((post, i) => ({ ref: `P${i + 1}`, post })) }, BATCH_SYSTEM_PROMPT));
+    const batched = chars(
+      buildBatchMessages(
+        { ...common, posts: twenty.map((post, i) => ({ ref: `P${i + 1}`, post })) },
+        BATCH_SYSTEM_PROMPT,
+      ),
+    );
     const ratio = batched / single;
-    console.info(`prompt characters: 20 single = ${single}, one batch = ${batched}, ratio ${ratio.toFixed(3)}`);
+    console.info(
+      `prompt characters: 20 single = ${single}, one batch = ${batched}, ratio ${ratio.toFixed(3)}`,
+    );
     expect(ratio).toBeLessThanOrEqual(0.4);
   });
 });

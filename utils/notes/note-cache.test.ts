@@ -72,7 +72,10 @@ describe('noteCacheKey', () => {
       noteCacheKey({ ...parts, promptVersion: 'p2' }),
       noteCacheKey({ ...parts, answerLanguage: 'pt-BR' }),
       noteCacheKey({ ...parts, evidence: 'links+wikipedia' }),
-      noteCacheKey({ ...parts, post: { ...post, parent: { ...post, id: null, url: null, text: 'the post it replies to' } } }),
+      noteCacheKey({
+        ...parts,
+        post: { ...post, parent: { ...post, id: null, url: null, text: 'the post it replies to' } },
+      }),
       noteCacheKey({ ...parts, post: { ...post, id: '2' } }),
     ]);
     expect(new Set([base, ...variants]).size).toBe(variants.length + 1);

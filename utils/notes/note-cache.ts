@@ -58,7 +58,14 @@ export async function noteContentKey(parts: CacheKeyParts): Promise<string> {
   const textHash = await sha256Hex(
     JSON.stringify([post.text, post.quoted?.text ?? null, post.parent?.text ?? null, post.media.imageAlts]),
   );
-  return [textHash, parts.baseUrl, parts.model, parts.promptVersion, parts.answerLanguage, parts.evidence].join('|');
+  return [
+    textHash,
+    parts.baseUrl,
+    parts.model,
+    parts.promptVersion,
+    parts.answerLanguage,
+    parts.evidence,
+  ].join('|');
 }
 
 export function notePostRef(post: Post): NotePostRef {

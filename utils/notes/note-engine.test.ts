@@ -44,7 +44,12 @@ interface Setup {
   evidence?: EvidencePlan;
 }
 
-function setup({ endpoint: overrides = {}, concurrency = 3, usage = {}, evidence = NO_EVIDENCE }: Setup = {}) {
+function setup({
+  endpoint: overrides = {},
+  concurrency = 3,
+  usage = {},
+  evidence = NO_EVIDENCE,
+}: Setup = {}) {
   const outputModes = memoryOutputModes();
   const recorded: TokenUsage[] = [];
   const engine = createNoteEngine({
@@ -243,7 +248,11 @@ describe('note engine', () => {
   });
 
   it('cuts off a runaway answer instead of reading it all', async () => {
-    server.enqueue({ kind: 'note', note: { ...DEFAULT_NOTE, detail: 'x'.repeat(250_000) }, chunkSize: 20_000 });
+    server.enqueue({
+      kind: 'note',
+      note: { ...DEFAULT_NOTE, detail: 'x'.repeat(250_000) },
+      chunkSize: 20_000,
+    });
     const { error } = await setup().request();
     expect(error).toMatchObject({ code: 'malformed' });
     expect(error?.message).toContain('longer than 200000 characters');
@@ -446,7 +455,12 @@ describe('note engine with evidence', () => {
     url: 'https://lupa.example/ponte',
     title: 'É falso que a ponte foi inaugurada em 2021',
     publisher: 'Lupa',
-    review: { claim: 'A ponte foi inaugurada em 2021', rating: 'Falso', verdict: 'refuted', reviewedAt: '2024-01-10' },
+    review: {
+      claim: 'A ponte foi inaugurada em 2021',
+      rating: 'Falso',
+      verdict: 'refuted',
+      reviewedAt: '2024-01-10',
+    },
   };
 
   function source(kind: GatheredEvidence['kind'], answer: () => Promise<GatheredEvidence[]>): EvidenceSource {
@@ -462,24 +476,48 @@ describe('note engine with evidence', () => {
 
   it('gives the model each item in its own data block and keeps only citations of gathered IDs', async () => {
     server.enqueue({ kind: 'note', note: citing(['E1', 'E9', 'https://invented.example']) });
-    const evidence = plan([source('link', async () => [linked]), source('wikipedia', async () => [encyclopedic])]);
+    const evidence = plan([
+      source('link', async () => [linked]),
+      source('wikipedia', async () => [encyclopedic]),
+    ]);
     const { done, error } = await setup({ evidence }).request();
     expect(error).toBeUndefined();
     const user = lastUserMessage(server.completionRequests()[0]!);
-    expect(user).toMatch(/Evidence E1 \(a page the post links to\):\n<<<DATA:[0-9a-f]{24}\n[^]*não em 2021\.\nDATA:/);
+    expect(user).toMatch(
+      /Evidence E1 \(a page the post links to\):\n<<<DATA:[0-9a-f]{24}\n[^]*não em 2021\.\nDATA:/,
+    );
     expect(user).toMatch(/Evidence E2 \(a Wikipedia article\):\n<<<DATA:/);
     // The post stays last, after the evidence.
     expect(user.lastIndexOf('A ponte foi inaugurada em 2021.')).toBeGreaterThan(user.indexOf('Evidence E2'));
     expect(done?.note.claims.every((claim) => claim.citations.join() === 'E1')).toBe(true);
     expect(done?.meta.evidence).toEqual([
-      { id: 'E1', kind: 'link', url: linked.url, title: linked.title, publisher: 'example.org', review: null, late: false },
-      { id: 'E2', kind: 'wikipedia', url: encyclopedic.url, title: 'Ponte', publisher: 'Wikipedia (pt)', review: null, late: false },
+      {
+        id: 'E1',
+        kind: 'link',
+        url: linked.url,
+        title: linked.title,
+        publisher: 'example.org',
+        review: null,
+        late: false,
+      },
+      {
+        id: 'E2',
+        kind: 'wikipedia',
+        url: encyclopedic.url,
+        title: 'Ponte',
+        publisher: 'Wikipedia (pt)',
+        review: null,
+        late: false,
+      },
     ]);
     expect(server.completionRequests()).toHaveLength(1); // no web search: one round
   });
 
   it('shows what arrives after the deadline as a late item that the model was not given', async () => {
-    const slow = source('wikipedia', () => new Promise((resolve) => setTimeout(() => resolve([encyclopedic]), 300)));
+    const slow = source(
+      'wikipedia',
+      () => new Promise((resolve) => setTimeout(() => resolve([encyclopedic]), 300)),
+    );
     const evidence = plan([source('link', async () => [linked]), slow], { deadlineMs: 50 });
     const { done } = await setup({ evidence }).request();
     expect(lastUserMessage(server.completionRequests()[0]!)).not.toContain('Uma ponte é uma construção.');
@@ -506,14 +544,22 @@ describe('note engine with evidence', () => {
   });
 
   it('features a professional fact-check of the same claim', async () => {
-    const evidence = plan([source('fact_check', async () => [checked]), source('link', async () => [linked])]);
+    const evidence = plan([
+      source('fact_check', async () => [checked]),
+      source('link', async () => [linked]),
+    ]);
     const { done } = await setup({ evidence }).request();
     expect(done?.meta.factCheckId).toBe('E1');
   });
 
-  it('runs a second round with the model\'s own search queries when web search is on', async () => {
+  it("runs a second round with the model's own search queries when web search is on", async () => {
     const searched: string[][] = [];
-    const webResult: GatheredEvidence = { ...linked, kind: 'web', url: 'https://news.example/ponte', excerpt: 'Inaugurada em 2023.' };
+    const webResult: GatheredEvidence = {
+      ...linked,
+      kind: 'web',
+      url: 'https://news.example/ponte',
+      excerpt: 'Inaugurada em 2023.',
+    };
     const evidence = plan([source('link', async () => [linked])], {
       searchWeb: async (queries) => {
         searched.push(queries);
@@ -527,7 +573,9 @@ describe('note engine with evidence', () => {
     expect(searched).toEqual([['ponte inauguração 2023']]);
     const requests = server.completionRequests();
     expect(requests).toHaveLength(2);
-    expect(lastUserMessage(requests[1]!)).toMatch(/Evidence E2 \(a web search result\):\n<<<DATA:[^]*Inaugurada em 2023\./);
+    expect(lastUserMessage(requests[1]!)).toMatch(
+      /Evidence E2 \(a web search result\):\n<<<DATA:[^]*Inaugurada em 2023\./,
+    );
     expect(done?.note.claims[0]?.citations).toEqual(['E1', 'E2']);
     expect(done?.note).not.toHaveProperty('search_queries');
     expect(done?.meta.evidence.map((item) => item.id)).toEqual(['E1', 'E2']);

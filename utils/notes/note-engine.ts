@@ -20,7 +20,13 @@ import {
 } from './note-engine-deps';
 import { noteError } from './note-error';
 import type { NoteMeta } from './note-meta';
-import { finishEvidence, gatherForPost, searchRound, type EvidencePlan, type NoteEvidence } from './note-evidence';
+import {
+  finishEvidence,
+  gatherForPost,
+  searchRound,
+  type EvidencePlan,
+  type NoteEvidence,
+} from './note-evidence';
 import { enforceNoteRules } from './note-rules';
 import { SharedRequests } from './shared-requests';
 
@@ -98,7 +104,12 @@ export function createNoteEngine(deps: NoteEngineDeps) {
       (sharedSignal, onPartial) =>
         limiter.run(
           endpoint.baseUrl,
-          () => generate({ post, answerLanguage: parts.answerLanguage, plan, endpoint, providerLabel }, sharedSignal, onPartial),
+          () =>
+            generate(
+              { post, answerLanguage: parts.answerLanguage, plan, endpoint, providerLabel },
+              sharedSignal,
+              onPartial,
+            ),
           sharedSignal,
         ),
       (partial) => {

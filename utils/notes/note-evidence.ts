@@ -64,7 +64,10 @@ export async function searchRound(
     const known = new Set(evidence.given.map((item) => item.url));
     const found = (await plan.searchWeb(queries, signal)).filter((item) => !known.has(item.url));
     if (found.length === 0) return null;
-    return { ...evidence, given: [...evidence.given, ...numberEvidence(found, evidence.given.length, false)] };
+    return {
+      ...evidence,
+      given: [...evidence.given, ...numberEvidence(found, evidence.given.length, false)],
+    };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { ...evidence, notices: [...evidence.notices, { kind: 'web', code: 'failed', message }] };

@@ -15,4 +15,3 @@ export const storedOutputModes: OutputModeMemory = {
     if (modes[key] !== mode) await outputModesItem.setValue({ ...modes, [key]: mode });
   },
 };
-

@@ -15,7 +15,9 @@ export type ProviderSettings = z.infer<typeof providerSettingsSchema>;
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 /** What the options page sends to "Test connection": settings plus a key that may be unsaved. */
-export const providerDraftSchema = z.extend(providerSettingsSchema, { apiKey: z.string().check(z.maxLength(2_000)) });
+export const providerDraftSchema = z.extend(providerSettingsSchema, {
+  apiKey: z.string().check(z.maxLength(2_000)),
+});
 export type ProviderDraft = z.infer<typeof providerDraftSchema>;
 
 /** Not configured until the user saves a provider in options. */

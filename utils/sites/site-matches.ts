@@ -39,4 +39,6 @@ export function siteMatches(site: keyof typeof SITE_HOSTS): string[] {
 }
 
 /** Every site's match patterns (the host permissions). */
-export const SITE_MATCHES: string[] = Object.values(SITE_HOSTS).flatMap((hosts) => hosts.map((h) => `https://${h}/*`));
+export const SITE_MATCHES: string[] = Object.values(SITE_HOSTS).flatMap((hosts) =>
+  hosts.map((h) => `https://${h}/*`),
+);
