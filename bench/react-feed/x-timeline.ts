@@ -1,6 +1,6 @@
 /**
  * The benchmark's React page: X's home timeline as x.com builds it — a React app (production
- * build) rendering every post's full markup (the fixture's template, ~190 elements) into a
+ * build) rendering every post's full markup (the fixture's template, 126 elements) into a
  * virtualised list. At most `maxCells` rows exist; the oldest row's key is reused for a new post,
  * so React moves that row to the end and updates its nodes in place (same nodes, new content).
  * Bundled by bench/feed-bench.ts and injected into the fixture page at https://x.com/home.
