@@ -11,9 +11,16 @@ import {
   ProviderForm,
   ProviderKeyField,
 } from './ProviderFields';
+import { OnDeviceLanguageWarning } from './OnDeviceLanguageWarning';
 import { SetupHelpContent } from './SetupHelp';
 import { ONBOARDING_DONE_ID, OPTIONS_SECTIONS } from './sections';
-import type { FieldErrors, OnboardingStep, OptionsFormValues, OptionsNotice } from './types';
+import type {
+  FieldErrors,
+  OnboardingStep,
+  OnDeviceLanguageNotice,
+  OptionsFormValues,
+  OptionsNotice,
+} from './types';
 
 /** Where each cloud provider hands out API keys (opened in a new tab from step 2). */
 const KEY_PAGES: Partial<Record<string, string>> = {
@@ -51,6 +58,8 @@ export interface OnboardingProps {
   step: OnboardingStep;
   /** Chrome's on-device model: offered only where the browser has (or can download) it. */
   onDevice: OnDeviceAvailability | null;
+  /** The guide keeps "auto" as the answer language: the on-device model may not write it. */
+  onDeviceLanguage: OnDeviceLanguageNotice;
   form: OptionsFormValues;
   errors: FieldErrors;
   notice: OptionsNotice;
@@ -192,6 +201,7 @@ function ConnectStep({
   form,
   errors,
   onDevice,
+  onDeviceLanguage,
   models,
   kind,
   preset,
@@ -234,6 +244,10 @@ function ConnectStep({
           {onDevice !== 'available' && (
             <p className="hint">{i18n.t('options.onboarding.onDeviceDownload')}</p>
           )}
+          <OnDeviceLanguageWarning
+            notice={onDeviceLanguage}
+            onChoose={(language) => onFieldChange('answerLanguage', language)}
+          />
         </>
       );
     case 'local':

@@ -7,6 +7,7 @@ import { BudgetField } from './BudgetField';
 import { EvidenceSection } from './EvidenceSection';
 import { errorText, FIELD_IDS } from './fields';
 import { NotesHistory, type NotesHistoryProps } from './NotesHistory';
+import { OnDeviceLanguageWarning } from './OnDeviceLanguageWarning';
 import { Onboarding } from './Onboarding';
 import { OptionsNoticeView } from './OptionsNoticeView';
 import { PrivacyNotice } from './PrivacyNotice';
@@ -28,6 +29,7 @@ import type {
   FormField,
   LinksNotice,
   OnboardingStep,
+  OnDeviceLanguageNotice,
   OptionsFormValues,
   OptionsMode,
   OptionsNotice,
@@ -43,6 +45,8 @@ export interface OptionsPageProps {
   mode: OptionsMode;
   onboardingStep: OnboardingStep;
   onDevice: OnDeviceAvailability | null;
+  /** Chrome's on-device model and an answer language it cannot write. */
+  onDeviceLanguage: OnDeviceLanguageNotice;
   form: OptionsFormValues;
   errors: FieldErrors;
   /** Move focus to this field whenever the token changes. */
@@ -135,6 +139,7 @@ export function OptionsPage(props: OptionsPageProps) {
           <Onboarding
             step={props.onboardingStep}
             onDevice={props.onDevice}
+            onDeviceLanguage={props.onDeviceLanguage}
             form={props.form}
             errors={props.errors}
             notice={props.notice}
@@ -166,6 +171,8 @@ function SettingsForm(props: OptionsPageProps) {
   const { form, errors, notice, busy, models } = props;
   const needsKey = findPreset(form.preset)?.needsKey ?? false;
   const fields = { form, errors, onFieldChange: props.onFieldChange };
+  const languageWarningId = `${FIELD_IDS.answerLanguage}-on-device`;
+  const warned = props.onDeviceLanguage.kind !== 'none';
   return (
     <ProviderForm busy={busy !== null} onSubmit={props.onSave}>
       <section className="card">
@@ -205,7 +212,7 @@ function SettingsForm(props: OptionsPageProps) {
           <select
             id={FIELD_IDS.answerLanguage}
             value={form.answerLanguage}
-            aria-describedby={`${FIELD_IDS.answerLanguage}-hint`}
+            aria-describedby={`${FIELD_IDS.answerLanguage}-hint${warned ? ` ${languageWarningId}` : ''}`}
             onChange={(e) => {
               const value = e.currentTarget.value;
               const language = ANSWER_LANGUAGES.find((l) => l === value);
@@ -221,6 +228,14 @@ function SettingsForm(props: OptionsPageProps) {
           <p id={`${FIELD_IDS.answerLanguage}-hint`} className="hint">
             {i18n.t('options.answerLanguageHint')}
           </p>
+          <OnDeviceLanguageWarning
+            id={languageWarningId}
+            notice={props.onDeviceLanguage}
+            onChoose={(language) => {
+              props.onFieldChange('answerLanguage', language);
+              focusById(FIELD_IDS.answerLanguage); // the buttons go away; the select shows the choice
+            }}
+          />
         </div>
 
         <BudgetField

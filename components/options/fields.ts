@@ -8,7 +8,7 @@ export const FIELD_IDS: Record<FormField | 'preset' | 'answerLanguage' | 'webSea
   baseUrl: 'base-url',
   apiKey: OPTIONS_SECTIONS.apiKey,
   model: OPTIONS_SECTIONS.model,
-  answerLanguage: 'answer-language',
+  answerLanguage: OPTIONS_SECTIONS.answerLanguage,
   dailyTokenBudget: OPTIONS_SECTIONS.budget,
   factCheckKey: 'fact-check-key',
   webSearch: 'web-search',

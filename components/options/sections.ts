@@ -8,6 +8,8 @@ export const OPTIONS_SECTIONS = {
   onboarding: 'onboarding',
   apiKey: 'api-key',
   model: 'model',
+  /** The answer-language select (the popup's fix when the model cannot write that language). */
+  answerLanguage: 'answer-language',
   budget: 'daily-token-budget',
   /** Help for local servers: Ollama's OLLAMA_ORIGINS, LM Studio's CORS switch. */
   setupHelp: 'setup-help',

@@ -1,6 +1,7 @@
 import type { NoteError } from '../../utils/notes/note-error';
 import type { ProviderPresetId } from '../../utils/settings/provider-presets';
 import type { AnswerLanguage } from '../../utils/settings/provider-settings';
+import type { NoteLanguage } from '../../utils/ai/answer-language';
 import type { NoteHistory } from '../../utils/messaging/protocol';
 import type { Classification, Verdict } from '../../utils/ai/note-schema';
 import type { WebSearchProvider } from '../../utils/settings/evidence-settings';
@@ -18,6 +19,15 @@ export interface OptionsFormValues {
   /** Tokens per day, as typed: empty or 0 means no budget. */
   dailyTokenBudget: string;
 }
+
+/** Shown with the answer language while Chrome's on-device model is the chosen provider. */
+export type OnDeviceLanguageNotice =
+  | { kind: 'none' }
+  /**
+   * The model cannot write in `language` (the setting, or what "auto" resolves to);
+   * `choices` are the answer languages it does write.
+   */
+  | { kind: 'unsupported'; language: string; choices: NoteLanguage[] };
 
 /** The "Evidence sources" settings as the user set them (saved with the rest of the form). */
 export interface EvidenceFormValues {

@@ -31,6 +31,8 @@ function issueText(issue: Exclude<ProviderIssue, { kind: 'none' }>): { title: st
       return { title: i18n.t('popup.issue.localServer'), hint: i18n.t('popup.issue.localServerHint') };
     case 'model':
       return { title: i18n.t('error.model_not_found'), hint: i18n.t('popup.issue.modelHint') };
+    case 'language':
+      return { title: i18n.t('error.language_unsupported'), hint: i18n.t('popup.issue.languageHint') };
     case 'budget':
       return { title: i18n.t('error.budget_exhausted'), hint: i18n.t('popup.issue.budgetHint') };
     case 'other':
@@ -46,6 +48,8 @@ function fixLabel(fix: ProviderFix): string {
       return i18n.t('popup.fix.apiKey');
     case 'model':
       return i18n.t('popup.fix.model');
+    case 'answer_language':
+      return i18n.t('popup.fix.answerLanguage');
     case 'budget':
       return i18n.t('popup.fix.budget');
     case 'setup_help':
@@ -84,7 +88,8 @@ export function ProviderStatus({ provider, issue, onFix }: ProviderStatusProps) 
     );
   }
   const { title, hint } = issueText(issue);
-  const detail = issue.kind === 'other' ? issue.error.message : null;
+  // The language error names the language and the ones the model writes.
+  const detail = issue.kind === 'other' || issue.kind === 'language' ? issue.error.message : null;
   const fix = issue.fix;
   return (
     <section

@@ -88,6 +88,23 @@ describe('providerIssue', () => {
     });
   });
 
+  it('sends an answer language the on-device model cannot write to the answer-language field', () => {
+    const posts = [failed('language_unsupported', 'cannot write in Brazilian Portuguese')];
+    expect(providerIssue({ provider: remote, posts, usage: null })).toEqual({
+      kind: 'language',
+      fix: 'answer_language',
+      error: posts[0]?.error,
+    });
+    // A missing model comes first: nothing is written until there is one.
+    expect(
+      providerIssue({
+        provider: remote,
+        posts: [...posts, failed('model_not_found', 'm', 'x:2')],
+        usage: null,
+      }).kind,
+    ).toBe('model');
+  });
+
   it('shows the most pressing problem first, and ignores one-post problems', () => {
     const posts = [
       failed('rate_limited', 'slow', 'x:1'),

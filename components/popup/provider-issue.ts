@@ -9,7 +9,7 @@ import type { ProviderState, UsageToday } from './types';
  */
 
 /** Where a fix takes the user: a place in the options page. */
-export type ProviderFix = 'onboarding' | 'api_key' | 'model' | 'budget' | 'setup_help';
+export type ProviderFix = 'onboarding' | 'api_key' | 'model' | 'answer_language' | 'budget' | 'setup_help';
 
 export type ProviderIssue =
   | { kind: 'none' }
@@ -20,6 +20,8 @@ export type ProviderIssue =
   /** A local server (Ollama, LM Studio) that refuses the extension or is not running. */
   | { kind: 'local_server'; fix: 'setup_help'; error: NoteError }
   | { kind: 'model'; fix: 'model'; error: NoteError }
+  /** The model cannot write in the answer language (Chrome's on-device model): change the language. */
+  | { kind: 'language'; fix: 'answer_language'; error: NoteError }
   | { kind: 'budget'; fix: 'budget' }
   /** Anything else (rate limit, server error, timeout…): said, with no fix to offer here. */
   | { kind: 'other'; fix: null; error: NoteError };
@@ -57,6 +59,8 @@ function issueOf(error: NoteError, baseUrl: string | null): ProviderIssue | null
       return local ? { kind: 'local_server', fix: 'setup_help', error } : { kind: 'other', fix: null, error };
     case 'model_not_found':
       return { kind: 'model', fix: 'model', error };
+    case 'language_unsupported':
+      return { kind: 'language', fix: 'answer_language', error };
     case 'budget_exhausted':
       return { kind: 'budget', fix: 'budget' };
     default:
@@ -70,6 +74,7 @@ const PRIORITY: ReadonlyArray<ProviderIssue['kind']> = [
   'key',
   'local_server',
   'model',
+  'language',
   'budget',
   'other',
 ];

@@ -8,6 +8,7 @@ import { ErrorBoundary } from '../../components/ui/ErrorBoundary';
 import { PageError } from '../../components/ui/PageError';
 import { bcp47 } from '../../components/ui/boot';
 import { browserOptionsDeps, createOptionsStore } from './options-store';
+import { onDeviceLanguageNotice } from './on-device-language';
 import { BUILT_IN_SITES, browserSitesDeps, createSitesStore } from './sites-store';
 import { browserTransferDeps, createTransferStore } from './transfer-store';
 
@@ -35,6 +36,11 @@ function OptionsApp() {
       mode={state.mode}
       onboardingStep={state.onboardingStep}
       onDevice={state.onDevice}
+      onDeviceLanguage={onDeviceLanguageNotice({
+        form: state.form,
+        onDevice: state.onDevice,
+        languages: state.onDeviceLanguages,
+      })}
       form={state.form}
       errors={state.errors}
       focus={state.focus}

@@ -21,6 +21,7 @@ function fakeDeps(overrides: Partial<OptionsDeps> = {}) {
     hasOriginPermission: vi.fn<OptionsDeps['hasOriginPermission']>(async () => false),
     requestOriginPermission: vi.fn<OptionsDeps['requestOriginPermission']>(async () => true),
     onDeviceAvailability: vi.fn<OptionsDeps['onDeviceAvailability']>(async () => 'unavailable'),
+    onDeviceLanguages: vi.fn<OptionsDeps['onDeviceLanguages']>(async () => null),
     sendToBackground: vi.fn<OptionsDeps['sendToBackground']>(async () => ({
       ok: true,
       models: ['m2', 'm1'],
@@ -442,15 +443,33 @@ describe('onboarding', () => {
   });
 
   it('does not wait forever for the on-device probe', async () => {
-    const store = createOptionsStore(fakeDeps({ onDeviceAvailability: () => new Promise(() => {}) }), {
-      onDeviceProbeMs: 20,
-    });
+    const store = createOptionsStore(
+      fakeDeps({
+        onDeviceAvailability: () => new Promise(() => {}),
+        onDeviceLanguages: () => new Promise(() => {}),
+      }),
+      { onDeviceProbeMs: 20 },
+    );
     await store.getState().load();
     expect(store.getState()).toMatchObject({
       phase: 'ready',
       onDevice: 'unavailable',
+      onDeviceLanguages: null,
       form: { preset: 'openai' },
     });
+  });
+
+  it('learns which answer languages the on-device model writes, even when settings fail to load', async () => {
+    const languages = { auto: 'pt-BR', writable: { en: true, 'pt-BR': false, es: true } };
+    const store = await loaded(fakeDeps({ onDeviceLanguages: async () => languages }));
+    expect(store.getState().onDeviceLanguages).toEqual(languages);
+    const failing = await loaded(
+      fakeDeps({
+        onDeviceLanguages: async () => languages,
+        loadSettings: async () => Promise.reject(new Error('storage')),
+      }),
+    );
+    expect(failing.getState()).toMatchObject({ loadError: 'storage', onDeviceLanguages: languages });
   });
 
   it('saves the on-device model without asking for any host', async () => {

@@ -4,7 +4,8 @@ import type { BackgroundRequest } from '../../utils/messaging/protocol';
 import { readApiKey, readSecret, writeApiKey, writeSecret } from '../../utils/settings/api-key-store';
 import { evidenceSettingsItem } from '../../utils/settings/evidence-settings-item';
 import { isOnDevice } from '../../utils/ai/on-device-endpoint';
-import { onDeviceAvailability, type OnDeviceAvailability } from '../../utils/ai/on-device';
+import { onDeviceAvailability, onDeviceWritable, type OnDeviceAvailability } from '../../utils/ai/on-device';
+import { probeOnDeviceLanguages, type OnDeviceLanguages } from './on-device-language';
 import {
   answerLanguageItem,
   providerSettingsItem,
@@ -90,6 +91,8 @@ export interface OptionsDeps {
   requestOriginPermission(patterns: readonly string[]): Promise<boolean>;
   /** Whether Chrome's on-device model (the Prompt API) is there. */
   onDeviceAvailability(): Promise<OnDeviceAvailability>;
+  /** Which answer languages that model writes; null where the browser has no Prompt API. */
+  onDeviceLanguages(): Promise<OnDeviceLanguages | null>;
   sendToBackground(message: BackgroundRequest): Promise<unknown>;
   /** Hands a file to the browser's downloads (a Blob, an object URL and an <a download>). */
   download(file: ExportFile): void;
@@ -102,6 +105,8 @@ export interface OptionsState {
   onboardingStep: OnboardingStep;
   /** Chrome's on-device model, probed at load (null until then). */
   onDevice: OnDeviceAvailability | null;
+  /** The answer languages Chrome's on-device model writes, probed at load (null: not known). */
+  onDeviceLanguages: OnDeviceLanguages | null;
   /** Reading the stored settings failed; the form shows defaults. */
   loadError: string | null;
   form: OptionsFormValues;
@@ -232,6 +237,7 @@ export function createOptionsStore(
       mode: 'settings',
       onboardingStep: 'setup',
       onDevice: null,
+      onDeviceLanguages: null,
       loadError: null,
       form: defaultFormValues(),
       errors: {},
@@ -253,10 +259,11 @@ export function createOptionsStore(
         const probe = withTimeout(deps.onDeviceAvailability(), onDeviceProbeMs).catch(
           (): OnDeviceAvailability => 'unavailable',
         );
+        const languagesProbe = withTimeout(deps.onDeviceLanguages(), onDeviceProbeMs).catch(() => null);
         const allSites = deps.hasOriginPermission(ALL_SITES).catch(() => false);
         try {
-          const [{ settings, apiKey, answerLanguage, dailyTokenBudget }, evidence, onDevice, all] =
-            await Promise.all([deps.loadSettings(), deps.loadEvidence(), probe, allSites]);
+          const [{ settings, apiKey, answerLanguage, dailyTokenBudget }, evidence, onDevice, languages, all] =
+            await Promise.all([deps.loadSettings(), deps.loadEvidence(), probe, languagesProbe, allSites]);
           let form = formFromSettings(settings, apiKey, answerLanguage, dailyTokenBudget);
           const mode: OptionsMode = settings ? 'settings' : 'onboarding';
           // First run where Chrome has its own model: nothing to paste, nothing leaves the device.
@@ -265,6 +272,7 @@ export function createOptionsStore(
             form,
             mode,
             onDevice,
+            onDeviceLanguages: languages,
             allSites: all,
             evidence: evidenceFormFromSettings(
               evidence.settings,
@@ -275,7 +283,12 @@ export function createOptionsStore(
             loadError: null,
           });
         } catch (error) {
-          set({ loadError: describeError(error), onDevice: await probe, allSites: await allSites });
+          set({
+            loadError: describeError(error),
+            onDevice: await probe,
+            onDeviceLanguages: await languagesProbe,
+            allSites: await allSites,
+          });
         }
         set({ phase: 'ready' });
         checkPermission(get().form.baseUrl);
@@ -603,6 +616,7 @@ export const browserOptionsDeps: OptionsDeps = {
     return browser.permissions.request({ origins: [...patterns] });
   },
   onDeviceAvailability,
+  onDeviceLanguages: () => probeOnDeviceLanguages(browser.i18n.getUILanguage(), onDeviceWritable),
   sendToBackground(message) {
     return browser.runtime.sendMessage(message);
   },

@@ -84,6 +84,7 @@ export const FIX_SECTIONS: Record<ProviderFix, OptionsSection> = {
   onboarding: OPTIONS_SECTIONS.onboarding,
   api_key: OPTIONS_SECTIONS.apiKey,
   model: OPTIONS_SECTIONS.model,
+  answer_language: OPTIONS_SECTIONS.answerLanguage,
   budget: OPTIONS_SECTIONS.budget,
   setup_help: OPTIONS_SECTIONS.setupHelp,
 };

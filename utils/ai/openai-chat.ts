@@ -3,6 +3,7 @@ import { responseFormat, type JsonSchemaFormat, type OutputMode } from './output
 import type { ChatMessage } from './prompt';
 import { NoteFailure, toNoteError } from './provider-errors';
 import { noteError } from '../notes/note-error';
+import type { RequestLanguages } from './answer-language';
 
 /** Everything needed to talk to one OpenAI-compatible endpoint. Background only (holds the key). */
 /**
@@ -49,7 +50,12 @@ export async function streamChatJson(
   messages: ChatMessage[],
   format: JsonSchemaFormat,
   mode: OutputMode,
-  options: { signal: AbortSignal; onContent: (answerSoFar: string) => void },
+  options: {
+    signal: AbortSignal;
+    onContent: (answerSoFar: string) => void;
+    /** Only Chrome's on-device model uses them (it must be told); HTTP endpoints read the prompt. */
+    languages?: RequestLanguages;
+  },
 ): Promise<ChatResult> {
   return callEndpoint(endpoint, options.signal, async (client, idle) => {
     const stream = await client.chat.completions.create(

@@ -1,4 +1,5 @@
 import { noteError } from '../notes/note-error';
+import type { RequestLanguages } from './answer-language';
 import type { ChatEndpoint, ChatResult, streamChatJson } from './openai-chat';
 import { modesFrom, outputModeKey, type JsonSchemaFormat, type OutputMode } from './output-modes';
 import { jsonObjectText } from './partial-note';
@@ -36,6 +37,8 @@ export interface StructuredRequest<T, P> {
   reader: AnswerReader<T, P>;
   modes: OutputModeMemory;
   stream: typeof streamChatJson;
+  /** The answer's language and the post's, for models that must be told (Chrome's on-device one). */
+  languages?: RequestLanguages;
   signal: AbortSignal;
   onPartial(partial: P): void;
 }
@@ -114,6 +117,7 @@ function streamOnce<T, P>(
 ): Promise<ChatResult> {
   return request.stream(request.endpoint, messages, request.reader.format, mode, {
     signal: request.signal,
+    languages: request.languages,
     onContent: (answer) => request.onPartial(request.reader.partial(answer)),
   });
 }

@@ -81,6 +81,8 @@ export function createBatchNotes(deps: NoteEngineDeps, limiter: ConcurrencyLimit
             ),
             reader: batchReader,
             modes: deps.outputModes,
+            // Posts of a batch differ in language: only the answer's is declared.
+            languages: { answer: answerLanguage, post: null },
             stream: deps.stream,
             signal,
             onPartial: ({ notes, digest }) => {

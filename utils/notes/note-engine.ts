@@ -172,6 +172,7 @@ export function createNoteEngine(deps: NoteEngineDeps) {
       reader: noteReader,
       modes: deps.outputModes,
       stream: deps.stream,
+      languages: { answer: request.answerLanguage, post: request.post.lang },
       signal,
       onPartial,
     });

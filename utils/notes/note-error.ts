@@ -9,6 +9,8 @@ export const NOTE_ERROR_CODES = [
   'auth',
   'forbidden',
   'model_not_found',
+  /** The model cannot write in the answer language (Chrome's on-device model). */
+  'language_unsupported',
   'rate_limited',
   'server',
   'network',
@@ -43,6 +45,7 @@ export function noteError(
     code === 'auth' ||
     code === 'forbidden' ||
     code === 'model_not_found' ||
+    code === 'language_unsupported' ||
     code === 'budget_exhausted'
       ? 'open_options'
       : code === 'cancelled' || code === 'invalid_request'
