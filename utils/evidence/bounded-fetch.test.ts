@@ -25,6 +25,9 @@ function stream(res: ServerResponse, total: number, onEnd: (finished: boolean) =
 
 let server: TestServer;
 const finished: Record<string, boolean> = {};
+/** Resolvers for the next request to reach each path: proof that a request is in flight. */
+const arrivals = new Map<string, () => void>();
+const nextArrival = (path: string) => new Promise<void>((resolve) => arrivals.set(path, resolve));
 
 beforeAll(async () => {
   server = await startTestServer({
@@ -33,9 +36,8 @@ beforeAll(async () => {
     '/hop1': (_req, res) => res.writeHead(302, { location: '/hop2' }).end(),
     '/hop2': (_req, res) => res.writeHead(301, { location: '/page?from=hop2' }).end(),
     '/missing': (_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not here</h1>'),
-    '/slow-headers': (_req, res) => {
-      setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end('late'), 2_000);
-    },
+    // Never answers: only the client's deadline or its abort can end the request.
+    '/slow-headers': () => arrivals.get('/slow-headers')?.(),
     '/slow-body': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.write('<p>first bytes');
@@ -126,25 +128,30 @@ describe('fetchBounded', () => {
   });
 
   it('gives up on slow headers with a timeout message', async () => {
-    const started = Date.now();
+    const started = performance.now();
     const err = await failure(fetchBounded(`${server.url}/slow-headers`, options({ timeoutMs: 300 })));
+    // The server never answers, so the message proves the deadline fired; a loose lower bound
+    // proves it was not early (timers may fire a little before the measured 300 ms).
     expect(err.message).toBe(`${server.url}/slow-headers did not answer within 300 ms.`);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150);
   });
 
   it('gives up on a body that stalls, with a timeout message in seconds', async () => {
-    const err = await failure(fetchBounded(`${server.url}/slow-body`, options({ timeoutMs: 1_000 })));
+    let headersArrived = false;
+    const err = await failure(
+      fetchBounded(`${server.url}/slow-body`, options({ timeoutMs: 1_000 }), () => (headersArrived = true)),
+    );
+    expect(headersArrived).toBe(true); // the deadline cut the body, not the wait for headers
     expect(err.message).toBe(`${server.url}/slow-body did not answer within 1 s.`);
   });
 
   it('stops reading at maxBytes and cancels the download', async () => {
-    const started = Date.now();
     const response = await fetchBounded(`${server.url}/huge`, options({ maxBytes: 1_000 }));
     expect(response.truncated).toBe(true);
     expect(response.text).toHaveLength(1_000);
     expect(response.text.startsWith('<title>Huge</title>aaa')).toBe(true);
-    await expect.poll(() => finished.huge).toBe(false);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // The server saw its 50 MB response closed unfinished: the client stopped downloading.
+    await expect.poll(() => finished.huge, { timeout: 10_000 }).toBe(false);
   });
 
   it('does not read the body when readBody declines the media type', async () => {
@@ -155,7 +162,7 @@ describe('fetchBounded', () => {
     });
     expect(seen).toEqual(['image/png']);
     expect(response).toMatchObject({ mediaType: 'image/png', text: '', truncated: false });
-    await expect.poll(() => finished.image).toBe(false);
+    await expect.poll(() => finished.image, { timeout: 10_000 }).toBe(false);
   });
 
   it('keeps the response headers when the body is not read', async () => {
@@ -193,17 +200,33 @@ describe('fetchBounded', () => {
     expect(headers.cookie).toBeUndefined();
   });
 
+  // A deadline far past the test's own timeout: only the abort can end these requests in time.
   it('rejects as cancelled when the caller aborts mid-request', async () => {
     const controller = new AbortController();
-    const pending = fetchBounded(`${server.url}/slow-headers`, options({ signal: controller.signal }));
-    setTimeout(() => controller.abort(), 50);
+    const arrived = nextArrival('/slow-headers');
+    const pending = fetchBounded(
+      `${server.url}/slow-headers`,
+      options({ signal: controller.signal, timeoutMs: 60_000 }),
+    );
+    await arrived;
+    controller.abort();
     expect((await failure(pending)).message).toBe('Cancelled.');
   });
 
   it('rejects as cancelled when the caller aborts mid-body', async () => {
     const controller = new AbortController();
-    const pending = fetchBounded(`${server.url}/slow-body`, options({ signal: controller.signal }));
-    setTimeout(() => controller.abort(new Error('note cancelled')), 100);
+    let headersArrived!: () => void;
+    const reading = new Promise<void>((resolve) => (headersArrived = resolve));
+    const pending = fetchBounded(
+      `${server.url}/slow-body`,
+      options({ signal: controller.signal, timeoutMs: 60_000 }),
+      () => {
+        headersArrived(); // the headers are in and the body is about to be read
+        return true;
+      },
+    );
+    await reading;
+    controller.abort(new Error('note cancelled'));
     expect((await failure(pending)).message).toBe('Cancelled.');
   });
 

@@ -142,10 +142,17 @@ describe('createFactCheckSource', () => {
   });
 
   it('stops when cancelled', async () => {
-    const source = sourceAnswering(neverAnswer);
+    let arrived!: () => void;
+    const inFlight = new Promise<void>((resolve) => (arrived = resolve));
+    // Never answers, with a deadline far past the test's own timeout: only the abort can end it.
+    const source = sourceAnswering((req, res) => {
+      arrived();
+      return neverAnswer(req, res);
+    }, 60_000);
     const controller = new AbortController();
     const pending = source.gather(postQuery(POST), controller.signal).catch((err: unknown) => err);
-    setTimeout(() => controller.abort(), 50);
+    await inFlight;
+    controller.abort();
     await expect(pending).resolves.toMatchObject({ name: 'FetchFailed', message: 'Cancelled.' });
   });
 

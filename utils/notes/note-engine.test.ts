@@ -31,6 +31,12 @@ beforeEach(() => server.reset());
 
 const post = samplePost({ text: 'A ponte foi inaugurada em 2021.', lang: 'pt' });
 
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 interface Outcome {
   partials: PartialNote[];
   done?: { note: Note; meta: NoteMeta };
@@ -69,13 +75,16 @@ function setup({
     concurrency,
   });
   const request = async (
-    options: { refresh?: boolean; signal?: AbortSignal; post?: typeof post } = {},
+    options: { refresh?: boolean; signal?: AbortSignal; post?: typeof post; onPartial?: () => void } = {},
   ): Promise<Outcome> => {
     const outcome: Outcome = { partials: [] };
     await engine.requestNote(
       { post: options.post ?? post, refresh: options.refresh ?? false },
       {
-        partial: (note) => outcome.partials.push(note),
+        partial: (note) => {
+          outcome.partials.push(note);
+          options.onPartial?.();
+        },
         done: (note, meta) => (outcome.done = { note, meta }),
         error: (error) => (outcome.error = error),
       },
@@ -345,28 +354,37 @@ describe('note engine', () => {
     it('one member cancelling does not stop the others; all cancelling stops the call', async () => {
       server.enqueue({ kind: 'note', note: DEFAULT_NOTE, chunkDelayMs: 30 });
       const { request } = setup();
+      // A member is sent partials only once it has joined the shared call (each first hashes its
+      // post), so a first partial for each proves both joined before one leaves.
+      const joined = [deferred(), deferred()];
       const quitter = new AbortController();
-      const leaving = request({ signal: quitter.signal });
-      const staying = request();
-      await server.waitForCompletionRequests(1);
-      // Both have joined the shared call (each first hashes its post) before one leaves.
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const leaving = request({ signal: quitter.signal, onPartial: joined[0]!.resolve });
+      const staying = request({ onPartial: joined[1]!.resolve });
+      await Promise.all(joined.map((j) => j.promise));
       quitter.abort();
       expect((await leaving).error?.code).toBe('cancelled');
       expect((await staying).done?.note).toEqual(DEFAULT_NOTE);
+      expect(server.completionRequests()).toHaveLength(1); // the call went on for the one staying
 
-      server.setDefault({ kind: 'stall' });
+      // The start of a note (a first partial for each member), then silence.
+      server.setDefault({ kind: 'stall-after', chars: 30 });
+      const bothJoined = [deferred(), deferred()];
       const controllers = [new AbortController(), new AbortController()];
-      const both = controllers.map((ctl) =>
-        request({ refresh: false, signal: ctl.signal, post: { ...post, text: 'x' } }),
+      const both = controllers.map((ctl, i) =>
+        request({
+          refresh: false,
+          signal: ctl.signal,
+          post: { ...post, text: 'x' },
+          onPartial: bothJoined[i]!.resolve,
+        }),
       );
-      const calls = server.completionRequests().length;
-      await server.waitForCompletionRequests(calls + 1);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await Promise.all(bothJoined.map((j) => j.promise));
       for (const ctl of controllers) ctl.abort();
       expect((await Promise.all(both)).map((o) => o.error?.code)).toEqual(['cancelled', 'cancelled']);
-      expect(server.completionRequests()).toHaveLength(calls + 1); // one shared call for both
-      await expect.poll(() => server.completionRequests().at(-1)?.outcome).toBe('client-closed');
+      expect(server.completionRequests()).toHaveLength(2); // one shared call for both
+      await expect
+        .poll(() => server.completionRequests().at(-1)?.outcome, { timeout: 10_000 })
+        .toBe('client-closed');
     });
 
     it('runs at most `concurrency` calls at once per endpoint', async () => {
@@ -514,10 +532,13 @@ describe('note engine with evidence', () => {
   });
 
   it('shows what arrives after the deadline as a late item that the model was not given', async () => {
-    const slow = source(
-      'wikipedia',
-      () => new Promise((resolve) => setTimeout(() => resolve([encyclopedic]), 300)),
-    );
+    let answerLate!: (items: GatheredEvidence[]) => void;
+    const slow = source('wikipedia', () => new Promise((resolve) => (answerLate = resolve)));
+    // The slow source answers when the model call arrives, so certainly after the deadline.
+    server.setDefault(() => {
+      answerLate([encyclopedic]);
+      return { kind: 'note', note: DEFAULT_NOTE };
+    });
     const evidence = plan([source('link', async () => [linked]), slow], { deadlineMs: 50 });
     const { done } = await setup({ evidence }).request();
     expect(lastUserMessage(server.completionRequests()[0]!)).not.toContain('Uma ponte é uma construção.');
