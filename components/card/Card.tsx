@@ -52,6 +52,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
           busy && <Skeleton />
         )}
         {state.status === 'error' && <ErrorPanel error={state.error} actions={actions} />}
+        {state.status === 'nothing' && <p className="nothing">{i18n.t('card.nothing')}</p>}
       </div>
       {state.status === 'done' && <CardFooter model={model} meta={state.meta} actions={actions} />}
     </div>

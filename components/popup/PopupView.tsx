@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { i18n } from '#i18n';
 import type { PageState, ProviderState, UsageToday } from './types';
 import { PostItem } from './PostItem';
@@ -20,6 +21,8 @@ export interface PopupViewProps {
   onOpenPost(key: string): void;
   onSummarizeVisible(): void;
   onEnableSite(): void;
+  /** Copies the "no posts found" diagnostic; rejects when the copy failed. */
+  onCopyDiagnostic(): Promise<void>;
 }
 
 /** The toolbar popup: provider status, the active tab's posts and their digest, usage today. */
@@ -35,6 +38,7 @@ export function PopupView({
   onOpenPost,
   onSummarizeVisible,
   onEnableSite,
+  onCopyDiagnostic,
 }: PopupViewProps) {
   const posts = page.kind === 'ready' ? page.posts : [];
   const issue = providerIssue({ provider, posts, usage });
@@ -59,6 +63,7 @@ export function PopupView({
           onFilterChange={onFilterChange}
           onOpenPost={onOpenPost}
           onEnableSite={onEnableSite}
+          onCopyDiagnostic={onCopyDiagnostic}
         />
       </main>
       {usage && <UsageLine usage={usage} />}
@@ -106,6 +111,7 @@ function PageContent({
   onFilterChange,
   onOpenPost,
   onEnableSite,
+  onCopyDiagnostic,
 }: {
   page: PageState;
   filter: PostFilter;
@@ -113,6 +119,7 @@ function PageContent({
   onFilterChange(filter: PostFilter): void;
   onOpenPost(key: string): void;
   onEnableSite(): void;
+  onCopyDiagnostic(): Promise<void>;
 }) {
   switch (page.kind) {
     case 'loading':
@@ -150,7 +157,9 @@ function PageContent({
       );
     case 'ready':
       if (page.posts.length === 0) {
-        return (
+        return page.noPosts ? (
+          <SiteChanged onCopyDiagnostic={onCopyDiagnostic} />
+        ) : (
           <div className="empty">
             <p className="muted">{i18n.t('popup.noPosts')}</p>
           </div>
@@ -204,4 +213,27 @@ function PostList({
 function withFocusFirst<T extends { key: string }>(posts: T[], focusKey: string | null): T[] {
   const focused = posts.find((post) => post.key === focusKey);
   return focused ? [focused, ...posts.filter((post) => post !== focused)] : posts;
+}
+
+/** A page that should show posts shows none: the site may have changed its markup. */
+function SiteChanged({ onCopyDiagnostic }: { onCopyDiagnostic(): Promise<void> }) {
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = () =>
+    onCopyDiagnostic().then(
+      () => setCopied('copied'),
+      () => setCopied('failed'),
+    );
+  return (
+    <div className="empty">
+      <h2 className="empty-title">{i18n.t('popup.siteChanged')}</h2>
+      <p className="muted">{i18n.t('popup.siteChangedHint')}</p>
+      <button type="button" onClick={() => void copy()}>
+        {i18n.t('popup.copyDiagnostic')}
+      </button>
+      <p role="status" className="muted">
+        {copied === 'copied' && i18n.t('popup.diagnosticCopied')}
+        {copied === 'failed' && i18n.t('popup.diagnosticCopyFailed')}
+      </p>
+    </div>
+  );
 }

@@ -12,6 +12,8 @@ function chipText(kind: ChipKind): string {
       return i18n.t('popup.status.done');
     case 'error':
       return i18n.t('popup.status.error');
+    case 'nothing':
+      return i18n.t('popup.status.nothing');
   }
 }
 

@@ -2,8 +2,8 @@ import type { PostListItem } from '../../utils/messaging/protocol';
 
 /** Display logic for the popup's post list: pure, no i18n (tested in post-format.test.ts). */
 
-/** The four states the chip shows (as text, with a matching colour). */
-export type ChipKind = 'idle' | 'working' | 'done' | 'error';
+/** The states the chip shows (as text, with a matching colour). */
+export type ChipKind = 'idle' | 'working' | 'done' | 'error' | 'nothing';
 
 export function chipKind(status: PostListItem['status']): ChipKind {
   switch (status) {
@@ -16,6 +16,8 @@ export function chipKind(status: PostListItem['status']): ChipKind {
       return 'done';
     case 'error':
       return 'error';
+    case 'nothing':
+      return 'nothing';
   }
 }
 

@@ -18,7 +18,14 @@ export type PageState =
   | { kind: 'unsupported'; enableOrigin: string | null; refused?: boolean }
   /** The content script is there but its answer was unreadable or late. */
   | { kind: 'failed' }
-  | { kind: 'ready'; site: string; posts: PostListItem[]; digest: PostList['digest'] };
+  | {
+      kind: 'ready';
+      site: string;
+      posts: PostListItem[];
+      digest: PostList['digest'];
+      /** The page should show posts and has shown none for a while: what to report. */
+      noPosts: PostList['noPosts'];
+    };
 
 /** Today's token use, and the daily budget (0 = none). */
 export interface UsageToday {

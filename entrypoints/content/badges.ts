@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { SiteAdapter } from '@/utils/sites/site-adapter';
+import type { BadgeAnchor, SiteAdapter } from '@/utils/sites/site-adapter';
 import type { NoteStatus } from '@/utils/notes/note-state';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 
@@ -33,16 +33,31 @@ export function ensureBadge(
 ): void {
   let badge = inPlace;
   if (!badge) {
-    const anchor = adapter.badgeAnchor(root);
-    if (!anchor) return; // the post has no place for it (the site changed): no badge, no error
     badge = badges.get(root) ?? createBadge();
     badges.set(root, badge);
-    anchor.parent.insertBefore(badge, anchor.before);
+    const anchor = adapter.badgeAnchor(root);
+    badge.classList.toggle(FALLBACK_CLASS, anchor === null);
+    const { parent, before } = anchor ?? fallbackAnchor(root);
+    parent.insertBefore(badge, before);
   }
   if (shown.get(badge) !== status) {
     badge.dataset.state = status;
     shown.set(badge, status);
   }
+}
+
+/** A badge placed by fallbackAnchor: badge.css floats it to the post's top-right corner. */
+export const FALLBACK_CLASS = 'footnote-badge-fallback';
+
+/**
+ * Where a badge goes when the adapter finds no place for it (markup it does not know yet, such
+ * as a redesigned header): last in the post, which badge.css pins to the post's top-right
+ * corner, so a detected post is never without a badge. Last, so the site's :first-child rules
+ * still see their own first child. A table row cannot hold a button: there, its last cell.
+ */
+export function fallbackAnchor(root: Element): BadgeAnchor {
+  const parent = root instanceof HTMLTableRowElement ? (root.cells[root.cells.length - 1] ?? root) : root;
+  return { parent, before: null };
 }
 
 function createBadge(): HTMLButtonElement {

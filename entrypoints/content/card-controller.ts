@@ -117,7 +117,7 @@ export class CardController {
     const key = this.current?.key;
     if (!key || state.notes[key] === previous.notes[key]) return;
     const status = state.notes[key]?.status;
-    if (status === 'done' || status === 'error') void this.render();
+    if (status === 'done' || status === 'error' || status === 'nothing') void this.render();
     else this.queueRender();
   }
 

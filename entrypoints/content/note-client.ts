@@ -6,7 +6,9 @@ import {
   type NotePortOut,
 } from '@/utils/messaging/protocol';
 import { noteError } from '@/utils/notes/note-error';
+import { hasSomethingToCheck } from '@/utils/posts/checkable';
 import { postKey, type Post } from '@/utils/posts/post';
+import { withLanguage } from './post-language';
 import { clearNoteState, setDigest, setNoteState } from './note-store';
 
 /**
@@ -22,21 +24,45 @@ export class NoteClient {
   /** The latest batch: only its digest is shown. */
   private batchId: string | null = null;
 
+  /**
+   * Asks for the post's note. A post with nothing to check gets that answer at once, with no
+   * model call; the others go out once their language is known.
+   */
   request(post: Post, refresh = false): void {
-    this.send({ type: 'note:request', requestId: this.track(post), post, refresh });
+    if (!this.worthAsking(post)) return;
+    const requestId = this.track(post);
+    void withLanguage(post).then((sent) => {
+      if (this.inFlight.has(requestId)) this.send({ type: 'note:request', requestId, post: sent, refresh });
+    });
   }
 
-  /** One model call for several posts ("summarize visible"); each post's note arrives on its own. */
-  requestBatch(posts: Post[]): void {
-    if (posts.length === 0) return;
+  /**
+   * One model call for several posts ("summarize visible"); each post's note arrives on its own.
+   * Answers whether any post was worth sending.
+   */
+  requestBatch(posts: Post[]): boolean {
+    const asked = posts.filter((post) => this.worthAsking(post));
+    if (asked.length === 0) return false;
     const batchId = this.nextId();
     this.batchId = batchId;
     setDigest(null);
-    this.send({
-      type: 'batch:request',
-      batchId,
-      items: posts.map((post) => ({ requestId: this.track(post), post })),
-    });
+    const items = asked.map((post) => ({ requestId: this.track(post), post }));
+    void Promise.all(items.map(async (item) => ({ ...item, post: await withLanguage(item.post) }))).then(
+      (sent) => {
+        const live = sent.filter((item) => this.inFlight.has(item.requestId));
+        if (live.length > 0) this.send({ type: 'batch:request', batchId, items: live });
+      },
+    );
+    return true;
+  }
+
+  /** False (and the post marked so) when it has nothing a model could check. */
+  private worthAsking(post: Post): boolean {
+    if (hasSomethingToCheck(post)) return true;
+    const key = postKey(post);
+    this.cancelRequests(key);
+    setNoteState(key, { status: 'nothing' });
+    return false;
   }
 
   /** A fresh request id for the post, replacing any request it had in flight. */

@@ -1,12 +1,16 @@
 import type { PostList, PostListItem } from '@/utils/messaging/protocol';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
+import { noPostsDiagnostic } from './no-posts';
 import { noteStore } from './note-store';
 
 const EXCERPT_LENGTH = 140;
 
-/** What the popup lists: this page's posts in page order, once each, with their note state. */
-export function listPosts(adapter: SiteAdapter): PostList {
+/**
+ * What the popup lists: this page's posts in page order, once each, with their note state;
+ * with none, whether the site may have changed (the page shown since `shownSince`).
+ */
+export function listPosts(adapter: SiteAdapter, shownSince: number): PostList {
   const seen = new Set<string>();
   const posts: PostListItem[] = [];
   const notes = noteStore.getState().notes;
@@ -28,7 +32,8 @@ export function listPosts(adapter: SiteAdapter): PostList {
       error: state?.status === 'error' ? state.error : null,
     });
   }
-  return { site: adapter.id, posts, digest: noteStore.getState().digest };
+  const noPosts = posts.length === 0 ? noPostsDiagnostic(adapter, shownSince) : null;
+  return { site: adapter.id, posts, digest: noteStore.getState().digest, noPosts };
 }
 
 function excerpt(text: string): string {

@@ -57,6 +57,8 @@ interface Session {
 function startFootnote(adapter: SiteAdapter, notes: NoteClient): Session {
   const lifetime = new AbortController();
   const { signal } = lifetime;
+  /** When the page's current view appeared (load or in-app navigation), for "no posts found". */
+  let shownSince = performance.now();
   const card = new CardController(adapter, notes);
   card.start(signal);
   const hovered = trackHoveredPost(signal);
@@ -77,7 +79,7 @@ function startFootnote(adapter: SiteAdapter, notes: NoteClient): Session {
   const handle = (request: TabRequest): unknown => {
     switch (request.type) {
       case 'posts:list':
-        return listPosts(adapter);
+        return listPosts(adapter, shownSince);
       case 'posts:open': {
         const root = findPostRoot(request.key);
         if (root) card.open(root, true);
@@ -86,8 +88,8 @@ function startFootnote(adapter: SiteAdapter, notes: NoteClient): Session {
       case 'command': {
         if (request.command === 'summarize-visible') {
           const posts = visiblePostRoots(BATCH_MAX).flatMap((root) => adapter.extractPost(root) ?? []);
-          notes.requestBatch(posts);
-          return { ok: posts.length > 0, count: posts.length };
+          const asked = notes.requestBatch(posts);
+          return { ok: asked, count: posts.length };
         }
         const root = targetPost(hovered());
         if (root) card.open(root, true);
@@ -105,6 +107,7 @@ function startFootnote(adapter: SiteAdapter, notes: NoteClient): Session {
 
   return {
     navigated() {
+      shownSince = performance.now();
       card.close(false);
       keepNotesOf(
         new Set(

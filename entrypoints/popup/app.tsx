@@ -31,6 +31,7 @@ function PopupApp() {
       onOpenPost={(key) => void actions.openPost(key)}
       onSummarizeVisible={() => void actions.summarizeVisible()}
       onEnableSite={() => void actions.enableSite()}
+      onCopyDiagnostic={actions.copyDiagnostic}
     />
   );
 }

@@ -8,7 +8,12 @@ const post = samplePostListItem;
 function fakeDeps(overrides: Partial<PopupDeps> = {}) {
   return {
     getActiveTabId: vi.fn<PopupDeps['getActiveTabId']>(async () => 7),
-    sendToTab: vi.fn<PopupDeps['sendToTab']>(async () => ({ site: 'x', posts: [post()], digest: null })),
+    sendToTab: vi.fn<PopupDeps['sendToTab']>(async () => ({
+      site: 'x',
+      posts: [post()],
+      digest: null,
+      noPosts: null,
+    })),
     loadProvider: vi.fn<PopupDeps['loadProvider']>(async () => ({
       preset: 'openai' as const,
       baseUrl: 'https://api.openai.com/v1',
@@ -22,6 +27,7 @@ function fakeDeps(overrides: Partial<PopupDeps> = {}) {
     enableSite: vi.fn<PopupDeps['enableSite']>(async () => {}),
     reloadTab: vi.fn<PopupDeps['reloadTab']>(async () => {}),
     takeFocus: vi.fn<PopupDeps['takeFocus']>(async () => null),
+    copyText: vi.fn<PopupDeps['copyText']>(async () => {}),
     ...overrides,
   };
 }
@@ -40,7 +46,13 @@ describe('popup store', () => {
     await vi.waitFor(() => expect(store.getState().page.kind).toBe('ready'));
     expect(deps.sendToTab).toHaveBeenCalledWith(7, { type: 'posts:list' });
     expect(store.getState().provider).toEqual({ kind: 'missing' });
-    expect(store.getState().page).toEqual({ kind: 'ready', site: 'x', posts: [post()], digest: null });
+    expect(store.getState().page).toEqual({
+      kind: 'ready',
+      site: 'x',
+      posts: [post()],
+      digest: null,
+      noPosts: null,
+    });
     expect(store.getState().usage).toEqual({ tokens: 1234, notes: 3, budget: 0 });
     stop();
   });
@@ -85,7 +97,12 @@ describe('popup store', () => {
 
   it('keeps refreshing while a note is being written, and stops on stop()', async () => {
     let status: PostListItem['status'] = 'streaming';
-    const sendToTab = vi.fn(async () => ({ site: 'x', posts: [post({ status })], digest: null }));
+    const sendToTab = vi.fn(async () => ({
+      site: 'x',
+      posts: [post({ status })],
+      digest: null,
+      noPosts: null,
+    }));
     const deps = fakeDeps({ sendToTab });
     const store = createPopupStore(deps, timings);
     const stop = store.getState().start();
@@ -165,7 +182,7 @@ describe('popup store', () => {
     let final = false;
     const sendToTab = vi.fn<PopupDeps['sendToTab']>(async (_tab, message) =>
       message.type === 'posts:list'
-        ? { site: 'x', posts: [post()], digest: { text: 'All about bridges', final } }
+        ? { site: 'x', posts: [post()], digest: { text: 'All about bridges', final }, noPosts: null }
         : { ok: true },
     );
     const deps = fakeDeps({ sendToTab });
@@ -222,5 +239,37 @@ describe('popup store', () => {
     });
     expect(deps.enableSite).not.toHaveBeenCalled();
     stop();
+  });
+
+  it('keeps asking a page with no posts until it has some or says the site may have changed', async () => {
+    const diagnostic = {
+      version: '0.2.0',
+      site: 'x',
+      path: '/*/status/*',
+      selectors: [{ name: 'post root', selector: 'article', count: 0 }],
+    };
+    const answers = [
+      { site: 'x', posts: [], digest: null, noPosts: null },
+      { site: 'x', posts: [], digest: null, noPosts: diagnostic },
+    ];
+    const deps = fakeDeps({ sendToTab: vi.fn(async () => answers.shift() ?? answers[0]) });
+    const store = createPopupStore(deps, timings);
+    const stop = store.getState().start();
+    await vi.waitFor(() => {
+      const page = store.getState().page;
+      expect(page.kind === 'ready' && page.noPosts).toEqual(diagnostic);
+    });
+    await store.getState().copyDiagnostic();
+    expect(deps.copyText).toHaveBeenCalledWith(expect.stringContaining('post root (article): 0'));
+    expect(deps.copyText).toHaveBeenCalledWith(expect.stringMatching(/^Footnote 0\.2\.0: no posts found/));
+    stop();
+  });
+
+  it('has no diagnostic to copy on a page with posts', async () => {
+    const deps = fakeDeps();
+    const store = createPopupStore(deps, timings);
+    await store.getState().refresh();
+    await expect(store.getState().copyDiagnostic()).rejects.toThrow();
+    expect(deps.copyText).not.toHaveBeenCalled();
   });
 });

@@ -14,7 +14,8 @@ import {
   totalTokens,
   usageItem,
 } from '../../utils/notes/usage-ledger';
-import { hasWorkInProgress, parsePostListResponse } from './post-list';
+import { diagnosticText } from '../../components/popup/diagnostic-text';
+import { awaitingPosts, hasWorkInProgress, parsePostListResponse } from './post-list';
 import { NoAnswerError, withTimeout } from '../../utils/messaging/with-timeout';
 import { popupFocusItem } from '../../utils/settings/popup-focus';
 
@@ -43,6 +44,7 @@ export interface PopupDeps {
   usageToday(): Promise<UsageToday>;
   /** The post a card asked this popup to show ("open in popup") for the tab, once; else null. */
   takeFocus(tabId: number): Promise<string | null>;
+  copyText(text: string): Promise<void>;
 }
 
 export interface PopupState {
@@ -65,6 +67,8 @@ export interface PopupState {
   /** Asks for the site's permission, enables Footnote there and reloads the tab. */
   enableSite(): Promise<void>;
   openOptions(): Promise<void>;
+  /** Copies the "no posts found" diagnostic of the page; rejects when it could not. */
+  copyDiagnostic(): Promise<void>;
 }
 
 export interface PopupTimings {
@@ -177,6 +181,7 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
                   site: outcome.list.site,
                   posts: outcome.list.posts,
                   digest: outcome.list.digest,
+                  noPosts: outcome.list.noPosts,
                 }
               : outcome.kind === 'no_answer'
                 ? await unsupported(tabId)
@@ -188,7 +193,7 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
       }
       if (mine !== generation) return;
       set({ page });
-      if (page.kind === 'ready' && hasWorkInProgress(page.posts, page.digest))
+      if (page.kind === 'ready' && (hasWorkInProgress(page.posts, page.digest) || awaitingPosts(page)))
         schedule(pollMs, get().refresh);
     },
 
@@ -233,6 +238,12 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
       } catch {
         // Nothing sensible to show in a popup that is about to close.
       }
+    },
+
+    async copyDiagnostic() {
+      const page = get().page;
+      if (page.kind !== 'ready' || page.noPosts === null) throw new Error('No diagnostic on this page.');
+      await deps.copyText(diagnosticText(page.noPosts));
     },
   }));
   return store;
@@ -291,5 +302,8 @@ export const browserPopupDeps: PopupDeps = {
     if (!focus || focus.tabId !== tabId) return null;
     await popupFocusItem.removeValue();
     return focus.postKey;
+  },
+  copyText(text) {
+    return navigator.clipboard.writeText(text);
   },
 };

@@ -6,7 +6,7 @@ const post = samplePostListItem;
 
 describe('parsePostListResponse', () => {
   it('accepts a valid list', () => {
-    const list = { site: 'x', posts: [post()], digest: { text: 'A digest', final: true } };
+    const list = { site: 'x', posts: [post()], digest: { text: 'A digest', final: true }, noPosts: null };
     expect(parsePostListResponse(list)).toEqual({ kind: 'ok', list });
   });
 

@@ -26,3 +26,11 @@ export function hasWorkInProgress(
 ): boolean {
   return posts.some((post) => chipKind(post.status) === 'working') || (digest !== null && !digest.final);
 }
+
+/**
+ * Keep asking a page that has no posts yet: they may still be loading, or the page may soon
+ * say that it should have some (the site may have changed).
+ */
+export function awaitingPosts(list: Pick<PostList, 'posts' | 'noPosts'>): boolean {
+  return list.posts.length === 0 && list.noPosts === null;
+}

@@ -107,7 +107,7 @@ export const tabRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type TabRequest = z.infer<typeof tabRequestSchema>;
 
-export const NOTE_STATUSES = ['idle', 'loading', 'streaming', 'done', 'error'] as const;
+export const NOTE_STATUSES = ['idle', 'loading', 'streaming', 'done', 'error', 'nothing'] as const;
 export const postListItemSchema = z.object({
   key: z.string(),
   url: z.string(),
@@ -119,10 +119,22 @@ export const postListItemSchema = z.object({
   error: z.nullable(noteErrorSchema),
 });
 export type PostListItem = z.infer<typeof postListItemSchema>;
+/** See utils/sites/site-diagnostic.ts. */
+export const siteDiagnosticSchema = z.object({
+  version: z.string(),
+  site: z.string(),
+  path: z.string(),
+  selectors: z.array(z.object({ name: z.string(), selector: z.string(), count: z.number() })),
+});
 export const postListSchema = z.object({
   site: z.string(),
   posts: z.array(postListItemSchema),
   /** The digest of the last "summarize visible" on this page, if any. */
   digest: z.nullable(z.object({ text: z.string(), final: z.boolean() })),
+  /**
+   * Set when a page that should show posts has shown none for a while: the site may have
+   * changed, and this is what the reader can copy into a report.
+   */
+  noPosts: z.nullable(siteDiagnosticSchema),
 });
 export type PostList = z.infer<typeof postListSchema>;

@@ -123,6 +123,22 @@ describe('batch notes', () => {
     expect(prompt).not.toContain('A ponte caiu.');
   });
 
+  it('never sends a post with nothing to check, alone or in a batch', async () => {
+    const bare = samplePost({ id: '9', text: '', media: { imageAlts: ['Image'], hasVideo: true } });
+    server.enqueue({ kind: 'note', note: { notes: [noteFor('P1', 'first')], digest: 'd' } });
+    const { results } = await batch(engine(), [bare, posts[0]!]);
+    expect(results[0]?.error).toMatchObject({ code: 'invalid_request' });
+    expect(results[0]?.error?.message).toContain('nothing to check');
+    expect(results[1]?.done?.note.summary).toBe('first');
+    expect(lastUserMessage(server.completionRequests()[0]!)).not.toContain('ref: P2');
+
+    let error: NoteError | undefined;
+    const sink = { partial: () => {}, done: () => {}, error: (e: NoteError) => (error = e) };
+    await engine().requestNote({ post: bare, refresh: false }, sink, new AbortController().signal);
+    expect(error).toMatchObject({ code: 'invalid_request' });
+    expect(server.completionRequests()).toHaveLength(1); // only the batch's call
+  });
+
   it('fails every post of the batch with the provider error', async () => {
     server.enqueue({ kind: 'error', status: 401 });
     const { results } = await batch(engine(), posts);

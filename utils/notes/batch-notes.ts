@@ -3,6 +3,7 @@ import { buildBatchMessages, PROMPT_VERSION } from '../ai/prompt';
 import { createNonce } from '../ai/data-block';
 import { NoteFailure } from '../ai/provider-errors';
 import { completeStructured } from '../ai/structured-completion';
+import { hasSomethingToCheck } from '../posts/checkable';
 import type { Post } from '../posts/post';
 import type { ConcurrencyLimiter } from './concurrency-limiter';
 import { noteCacheKey, notePostRef } from './note-cache';
@@ -11,6 +12,7 @@ import {
   describe,
   estimateUsage,
   freshNoteMeta,
+  NOTHING_TO_CHECK,
   recordUsage,
   type NoteEngineDeps,
   type NoteSink,
@@ -48,6 +50,10 @@ export function createBatchNotes(deps: NoteEngineDeps, limiter: ConcurrencyLimit
     const answerLanguage = await deps.answerLanguage();
     const pending: Array<BatchItem & { ref: string; key: string }> = [];
     for (const item of items.slice(0, BATCH_MAX)) {
+      if (!hasSomethingToCheck(item.post)) {
+        item.sink.error(NOTHING_TO_CHECK);
+        continue;
+      }
       const key = await noteCacheKey({
         post: item.post,
         baseUrl: endpoint.baseUrl,

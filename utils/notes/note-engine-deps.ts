@@ -82,6 +82,15 @@ export function budgetError(over: { budget: number; used: number }): NoteError {
   );
 }
 
+/**
+ * For a post with nothing to check. The content script never sends one; this guards the model
+ * call against any that arrives anyway.
+ */
+export const NOTHING_TO_CHECK: NoteError = noteError(
+  'invalid_request',
+  'This post has no text, image description, quoted post or link: there is nothing to check.',
+);
+
 /** About four characters a token: only used when the provider reports no usage. */
 export function estimateUsage(transcript: string): TokenUsage {
   return { promptTokens: Math.ceil(transcript.length / 4), completionTokens: 0, estimated: true };

@@ -5,6 +5,7 @@ import { createNonce } from '../ai/data-block';
 import type { ChatEndpoint } from '../ai/openai-chat';
 import { NoteFailure } from '../ai/provider-errors';
 import { completeStructured } from '../ai/structured-completion';
+import { hasSomethingToCheck } from '../posts/checkable';
 import type { Post } from '../posts/post';
 import { createBatchNotes } from './batch-notes';
 import { ConcurrencyLimiter } from './concurrency-limiter';
@@ -14,6 +15,7 @@ import {
   describe,
   estimateUsage,
   freshNoteMeta,
+  NOTHING_TO_CHECK,
   recordUsage,
   type NoteEngineDeps,
   type NoteSink,
@@ -62,6 +64,10 @@ export function createNoteEngine(deps: NoteEngineDeps) {
   let refreshes = 0;
 
   async function requestNote(job: NoteJob, sink: NoteSink, signal: AbortSignal): Promise<void> {
+    if (!hasSomethingToCheck(job.post)) {
+      sink.error(NOTHING_TO_CHECK);
+      return;
+    }
     try {
       await run(job, sink, signal);
     } catch (err) {

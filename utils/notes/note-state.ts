@@ -7,6 +7,8 @@ export type NoteState =
   | { status: 'loading' }
   | { status: 'streaming'; partial: PartialNote }
   | { status: 'done'; note: Note; meta: NoteMeta }
-  | { status: 'error'; error: NoteError };
+  | { status: 'error'; error: NoteError }
+  /** The post has no text, description, quote or link: no model call was made. */
+  | { status: 'nothing' };
 
 export type NoteStatus = NoteState['status'] | 'idle';

@@ -15,6 +15,8 @@ const adapter: SiteAdapter = {
       ?.match(/^\/p\/(\d+)$/)?.[1] ?? null,
   extractPost: () => null,
   badgeAnchor: (root) => ({ parent: root, before: null }),
+  expectsPosts: () => true,
+  probes: {},
 };
 
 const BADGE = 'test-badge';

@@ -67,6 +67,8 @@ interface Permalink {
 
 export const facebookAdapter: SiteAdapter = {
   id: 'facebook',
+  expectsPosts: (location) => location.pathname === '/',
+  probes: { feed: '[role="feed"]', article: NESTED_ARTICLE, author: AUTHOR_NAME, permalink: POST_LINK },
   postRootSelector: POST_ROOT,
 
   matchesLocation(location) {

@@ -78,6 +78,9 @@ type Kind = 'microdata' | 'hentry' | 'article';
 
 export const genericAdapter: SiteAdapter = {
   id: 'generic',
+  /** Any page of a site the user enabled may rightly have no posts. */
+  expectsPosts: () => false,
+  probes: { 'h-entry': HENTRY, 'JSON-LD': JSON_LD },
   postRootSelector: POST_ROOT,
   // Comments (h-entry, microdata Comment) can sit inside the post they answer.
   nestedRoots: true,

@@ -26,8 +26,13 @@ const PARENT_SCAN_ROWS = 2_000;
 
 type Kind = 'story' | 'comment';
 
+/** The story lists and an item page: pages that show posts once loaded. */
+const FEED_PATH = /^\/(?:news|newest|front|ask|show|item)?$/;
+
 export const hackerNewsAdapter: SiteAdapter = {
   id: 'hackernews',
+  expectsPosts: (location) => FEED_PATH.test(location.pathname),
+  probes: { title: TITLE_LINK, comment: COMMENT_TEXT, author: AUTHOR },
   postRootSelector: POST_ROOT,
 
   matchesLocation(location) {

@@ -40,8 +40,13 @@ const CONTROL_MENU_LABEL = /^Open control menu for post by (.+)$/;
 /** Activity ids: ms since the Unix epoch in the bits above 22 (SITES.md §0.7); smaller ids predate it. */
 const LINKEDIN_ACTIVITY: SnowflakeSpec = { shiftBits: 22n, epochMs: 0n, minId: 5_000_000_000_000_000_000n };
 
+/** The feed, a company's page, a public post: pages that show posts once loaded. */
+const FEED_PATH = /^\/(?:feed|company\/[^/]{1,200}(?:\/posts)?|posts\/[^/]{1,300})\/?$/;
+
 export const linkedInAdapter: SiteAdapter = {
   id: 'linkedin',
+  expectsPosts: (location) => FEED_PATH.test(location.pathname),
+  probes: { 'classic post': CLASSIC_ROOT, 'redesigned post': REDESIGN_ROOT, actor: ACTOR, text: COMMENTARY },
   postRootSelector: `${CLASSIC_ROOT}, ${REDESIGN_ROOT}`,
 
   matchesLocation(location) {

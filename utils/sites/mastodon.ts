@@ -81,8 +81,13 @@ const LINE_TAGS = new Set(['LI', 'DIV']);
 export const CONTENT_WARNING_LABEL = 'Content warning';
 export const HIDDEN_BODY_MARK = '[Text hidden behind the content warning]';
 
+/** Home, the public timelines, a profile, a status: pages that show posts once loaded. */
+const FEED_PATH = /^\/(?:home|public(?:\/local)?|@[^/]{1,300}(?:\/\d{1,20})?)\/?$/;
+
 export const mastodonAdapter: SiteAdapter = {
   id: 'mastodon',
+  expectsPosts: (location) => FEED_PATH.test(location.pathname),
+  probes: { text: TEXT, permalink: PERMALINK },
   postRootSelector: POST_ROOT,
 
   matchesLocation(location) {

@@ -42,8 +42,13 @@ const USERNAME = /^[A-Za-z0-9_-]{1,40}$/;
 const POST_IN_PERMALINK = /\/comments\/([a-z0-9]{1,13})\//;
 const DELETED = '[deleted]';
 
+/** The front page, a subreddit, a comments page, a user: pages that show posts once loaded. */
+const FEED_PATH = /^\/(?:(?:r|user|u)\/[^/]{1,100}(?:\/comments\/[a-z0-9]{1,13}(?:\/[^/]*)?)?)?\/?$/;
+
 export const redditAdapter: SiteAdapter = {
   id: 'reddit',
+  expectsPosts: (location) => FEED_PATH.test(location.pathname),
+  probes: { post: SHREDDIT_POST, comment: SHREDDIT_COMMENT, 'old reddit thing': OLD_THING },
   postRootSelector: `${SHREDDIT_POST}, ${SHREDDIT_COMMENT}, ${OLD_THING}`,
   // Comments nest: a reply is a child of its parent comment.
   nestedRoots: true,

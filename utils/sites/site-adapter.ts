@@ -36,4 +36,15 @@ export interface SiteAdapter {
   extractPost(root: Element): Post | null;
   /** Where the badge goes in this root; null when no sensible place exists. */
   badgeAnchor(root: Element): BadgeAnchor | null;
+  /**
+   * Is this a page of the site that shows posts (a feed, a thread, a profile)? When such a page
+   * shows none for a while, the popup says the site may have changed. False where a page may
+   * rightly have none (settings, search forms, any page of a user-enabled site).
+   */
+  expectsPosts(location: { hostname: string; pathname: string }): boolean;
+  /**
+   * The selectors the adapter leans on, by a short name: the "site may have changed" diagnostic
+   * reports how many nodes each matches, so a report shows which one broke.
+   */
+  readonly probes: Readonly<Record<string, string>>;
 }

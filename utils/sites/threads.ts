@@ -34,8 +34,13 @@ interface Permalink {
   time: Element;
 }
 
+/** The home feed, a profile, a thread: pages that show posts once loaded. */
+const FEED_PATH = /^\/(?:@[^/]{1,100}(?:\/post\/[^/]{1,100})?)?\/?$/;
+
 export const threadsAdapter: SiteAdapter = {
   id: 'threads',
+  expectsPosts: (location) => FEED_PATH.test(location.pathname),
+  probes: { permalink: PERMALINK_TIME, text: TEXT_BLOCK },
   postRootSelector: POST_ROOT,
 
   matchesLocation(location) {

@@ -33,6 +33,9 @@ const HANDLE_HREF = /^\/@([\w.\-%]{1,100})$/;
 
 export const youtubeAdapter: SiteAdapter = {
   id: 'youtube',
+  /** Comments load only once the reader scrolls to them, so no page is sure to show any. */
+  expectsPosts: () => false,
+  probes: { thread: THREAD, author: AUTHOR, text: CONTENT },
   postRootSelector: POST_ROOT,
 
   matchesLocation(location) {
