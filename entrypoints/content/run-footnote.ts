@@ -5,7 +5,7 @@ import { tabRequestSchema, type TabRequest } from '@/utils/messaging/protocol';
 import { POST_ATTRIBUTE, PostObserver } from '@/utils/posts/post-observer';
 import { pickAdapter } from '@/utils/sites/pick-adapter';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
-import { disabledSitesItem } from '@/utils/sites/site-preferences';
+import { disabledSitesItem } from '@/utils/settings/site-items';
 import { BadgePlacer, removeBadges } from './badges';
 import { CardController } from './card-controller';
 import { NoteClient } from './note-client';

@@ -6,12 +6,8 @@ import { evidenceSettingsItem } from '../../utils/settings/evidence-settings-ite
 import { isOnDevice } from '../../utils/ai/on-device-endpoint';
 import { onDeviceAvailability, onDeviceWritable, type OnDeviceAvailability } from '../../utils/ai/on-device';
 import { probeOnDeviceLanguages, type OnDeviceLanguages } from './on-device-language';
-import {
-  answerLanguageItem,
-  providerSettingsItem,
-  type AnswerLanguage,
-  type ProviderSettings,
-} from '../../utils/settings/provider-settings';
+import type { AnswerLanguage, ProviderSettings } from '../../utils/settings/provider-settings';
+import { answerLanguageItem, providerSettingsItem } from '../../utils/settings/provider-items';
 import {
   buildDraft,
   dailyTokenBudgetField,
@@ -49,7 +45,7 @@ import type {
 } from '../../components/options/types';
 import { DEFAULT_EVIDENCE_SETTINGS, type EvidenceSettings } from '../../utils/settings/evidence-settings';
 import { ONBOARDING_DONE_ID, PAGE_HEADING_ID } from '../../components/options/sections';
-import { dailyTokenBudgetItem } from '../../utils/notes/usage-ledger';
+import { dailyTokenBudgetItem } from '../../utils/settings/usage-items';
 import {
   buildExport,
   clearFailureDetail,

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { browser } from 'wxt/browser';
 import type { BackgroundRequest } from '../../utils/messaging/protocol';
 import { SITE_IDS, type SiteId } from '../../utils/posts/post';
-import { disabledSitesItem, enabledOriginsItem } from '../../utils/sites/site-preferences';
+import { disabledSitesItem, enabledOriginsItem } from '../../utils/settings/site-items';
 import type { SitesNotice, SitesState } from '../../components/options/types';
 import { NoAnswerError, withTimeout } from '../../utils/messaging/with-timeout';
 import { describeError } from './form-logic';

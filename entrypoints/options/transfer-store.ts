@@ -3,9 +3,10 @@ import { browser } from 'wxt/browser';
 import type { BackgroundRequest } from '../../utils/messaging/protocol';
 import { readSecret, writeSecret } from '../../utils/settings/api-key-store';
 import { evidenceSettingsItem } from '../../utils/settings/evidence-settings-item';
-import { answerLanguageItem, providerSettingsItem } from '../../utils/settings/provider-settings';
-import { dailyTokenBudgetItem } from '../../utils/notes/usage-ledger';
-import { disabledSitesItem, enabledOriginsItem, originPermission } from '../../utils/sites/site-preferences';
+import { answerLanguageItem, providerSettingsItem } from '../../utils/settings/provider-items';
+import { dailyTokenBudgetItem } from '../../utils/settings/usage-items';
+import { disabledSitesItem, enabledOriginsItem } from '../../utils/settings/site-items';
+import { originPermission } from '../../utils/sites/site-preferences';
 import { isOnDevice } from '../../utils/ai/on-device-endpoint';
 import {
   buildSettingsFile,

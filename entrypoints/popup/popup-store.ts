@@ -2,18 +2,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { browser } from 'wxt/browser';
 import type { BackgroundRequest, TabRequest } from '../../utils/messaging/protocol';
 import { enableableOrigin, originPermission } from '../../utils/sites/site-preferences';
-import { providerSettingsItem, type ProviderSettings } from '../../utils/settings/provider-settings';
+import type { ProviderSettings } from '../../utils/settings/provider-settings';
+import { providerSettingsItem } from '../../utils/settings/provider-items';
 import type { PageState, ProviderState, UsageToday } from '../../components/popup/types';
 import type { PostFilter } from '../../components/popup/post-filter';
 import type { ProviderFix } from '../../components/popup/provider-issue';
 import { OPTIONS_SECTIONS, type OptionsSection } from '../../components/options/sections';
-import {
-  dailyTokenBudgetItem,
-  dayOf,
-  EMPTY_DAY,
-  totalTokens,
-  usageItem,
-} from '../../utils/notes/usage-ledger';
+import { dayOf, EMPTY_DAY, totalTokens } from '../../utils/notes/usage-ledger';
+import { dailyTokenBudgetItem, usageItem } from '../../utils/settings/usage-items';
 import { diagnosticText } from '../../components/popup/diagnostic-text';
 import { awaitingPosts, hasWorkInProgress, parsePostListResponse } from './post-list';
 import { NoAnswerError, withTimeout } from '../../utils/messaging/with-timeout';

@@ -8,6 +8,7 @@ import {
   type EvidenceSet,
   type NumberedEvidence,
 } from '../evidence/gather-evidence';
+import type { EvidenceSettings } from '../settings/evidence-settings';
 
 /** The evidence a note is written with, as configured now (background settings). */
 export interface EvidencePlan {
@@ -21,6 +22,17 @@ export interface EvidencePlan {
 }
 
 export const NO_EVIDENCE: EvidencePlan = { sources: [], deadlineMs: 0, fingerprint: 'none', searchWeb: null };
+
+/** The sources that are on, in a stable order ("links+wikipedia"): the plan's fingerprint. */
+export function evidenceFingerprint(settings: EvidenceSettings): string {
+  const on = [
+    settings.links && 'links',
+    settings.factCheck && 'factcheck',
+    settings.wikipedia && 'wikipedia',
+    settings.webSearch !== 'off' && `web-${settings.webSearch}`,
+  ].filter(Boolean);
+  return on.length ? on.join('+') : NO_EVIDENCE.fingerprint;
+}
 
 /** Evidence as one note uses it: what the model is given now, and what comes later. */
 export interface NoteEvidence {

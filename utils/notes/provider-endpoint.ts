@@ -1,25 +1,21 @@
 import type { ChatEndpoint } from '../ai/openai-chat';
-import { readApiKey } from '../settings/api-key-store';
-import { cachedValue } from '../settings/cached-item';
 import { findPreset } from '../settings/provider-presets';
 import {
   DEFAULT_TIMEOUT_SECONDS,
   isValidBaseUrl,
-  providerSettingsItem,
   type ProviderSettings,
 } from '../settings/provider-settings';
+import type { ConfiguredEndpoint } from './note-engine-deps';
 
-const savedSettings = cachedValue(providerSettingsItem);
+/** Saved settings that name a usable endpoint and model; a provider is not set up otherwise. */
+export function isUsableProvider(settings: ProviderSettings | null): settings is ProviderSettings {
+  return settings !== null && isValidBaseUrl(settings.baseUrl) && settings.model !== '';
+}
 
-/** The endpoint to call for notes, from saved settings and the stored key; null if not set up. */
-export async function loadConfiguredEndpoint(): Promise<{
-  endpoint: ChatEndpoint;
-  providerLabel: string;
-} | null> {
-  const settings = await savedSettings();
-  if (!settings || !isValidBaseUrl(settings.baseUrl) || !settings.model) return null;
+/** The endpoint notes are written with, and the provider's name as a note's metadata shows it. */
+export function configuredEndpoint(settings: ProviderSettings, apiKey: string): ConfiguredEndpoint {
   return {
-    endpoint: toEndpoint(settings, await readApiKey()),
+    endpoint: toEndpoint(settings, apiKey),
     providerLabel: findPreset(settings.preset)?.label ?? settings.preset,
   };
 }

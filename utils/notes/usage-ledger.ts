@@ -1,4 +1,3 @@
-import { storage } from '@wxt-dev/storage';
 import type { TokenUsage } from './note-meta';
 
 export interface DayUsage {
@@ -12,15 +11,13 @@ export interface DayUsage {
 /** Token use per local day (YYYY-MM-DD), the last DAYS_KEPT days. */
 export type UsageLedger = Record<string, DayUsage>;
 
+/** Today's use has reached the daily budget. */
+export interface OverBudget {
+  budget: number;
+  used: number;
+}
+
 const DAYS_KEPT = 31;
-
-export const usageItem = storage.defineItem<UsageLedger>('local:usage', { fallback: {}, version: 1 });
-
-/** 0 means no budget. */
-export const dailyTokenBudgetItem = storage.defineItem<number>('local:dailyTokenBudget', {
-  fallback: 0,
-  version: 1,
-});
 
 /** The local calendar day of a time: budgets reset at the user's midnight, not UTC's. */
 export function dayOf(time: number): string {
@@ -50,15 +47,9 @@ export function totalTokens(day: DayUsage): number {
   return day.promptTokens + day.completionTokens;
 }
 
-/** Records what one model call used. */
-export async function recordUsage(usage: TokenUsage, notes: number, now: number): Promise<void> {
-  await usageItem.setValue(addUsage(await usageItem.getValue(), dayOf(now), usage, notes));
-}
-
-/** Null when today's use is within the budget, else the budget and what was used. */
-export async function budgetExceeded(now: number): Promise<{ budget: number; used: number } | null> {
-  const budget = await dailyTokenBudgetItem.getValue();
+/** Null when the day of `now` is within the budget (0 means no budget), else the budget and what was used. */
+export function overBudget(ledger: UsageLedger, budget: number, now: number): OverBudget | null {
   if (!budget) return null;
-  const used = totalTokens((await usageItem.getValue())[dayOf(now)] ?? EMPTY_DAY);
+  const used = totalTokens(ledger[dayOf(now)] ?? EMPTY_DAY);
   return used >= budget ? { budget, used } : null;
 }

@@ -1,4 +1,4 @@
-import { storage } from '@wxt-dev/storage';
+import { defineStoredItem } from './stored-item';
 
 /**
  * "Open in popup" from a card: which post the popup should show first. Session storage: it
@@ -9,4 +9,7 @@ export interface PopupFocus {
   postKey: string;
 }
 
-export const popupFocusItem = storage.defineItem<PopupFocus | null>('session:popupFocus', { fallback: null });
+export const popupFocusItem = defineStoredItem<PopupFocus | null>('session:popupFocus', {
+  fallback: null,
+  version: 1,
+});

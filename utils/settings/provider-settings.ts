@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { storage } from '@wxt-dev/storage';
 import { ON_DEVICE_BASE_URL } from '../ai/on-device-endpoint';
 import { PROVIDER_PRESET_IDS } from './provider-presets';
+
+// Pure (no storage): the content script reads these schemas. The stored items are in provider-items.ts.
 
 /** The provider choice without its key (the key lives in the secret store). */
 export const providerSettingsSchema = z.object({
@@ -20,21 +21,9 @@ export const providerDraftSchema = z.extend(providerSettingsSchema, {
 });
 export type ProviderDraft = z.infer<typeof providerDraftSchema>;
 
-/** Not configured until the user saves a provider in options. */
-export const providerSettingsItem = storage.defineItem<ProviderSettings | null>('local:provider', {
-  fallback: null,
-  version: 1,
-});
-
 export const ANSWER_LANGUAGES = ['auto', 'en', 'pt-BR', 'es'] as const;
 export type AnswerLanguage = (typeof ANSWER_LANGUAGES)[number];
 export const answerLanguageSchema = z.enum(ANSWER_LANGUAGES);
-
-/** The language notes are written in; "auto" follows the browser's UI language. */
-export const answerLanguageItem = storage.defineItem<AnswerLanguage>('local:answerLanguage', {
-  fallback: 'auto',
-  version: 1,
-});
 
 /** Is this base URL usable for requests? http(s) only, absolute (or the on-device model's). */
 export function isValidBaseUrl(value: string): boolean {

@@ -3,19 +3,20 @@
  * (fixtures/v1-storage-snapshot.json) must read back through today's item definitions, after
  * any migrations they declare, and still be valid where it is validated.
  *
- * The storage items are found by reading the source (every `storage.defineItem('<area>:<key>')`
- * outside tests), so an item added, removed or given a new version later makes this test say
- * what to do. chrome.storage is WXT's fakeBrowser; IndexedDB is idb-keyval's API over an
- * in-memory map seeded from the snapshot (fake-indexeddb is not installed), which exercises the
- * real database, store and key names the code reads.
+ * The storage items are the list STORAGE_ITEMS (storage-items.ts), with their keys and versions,
+ * and every item a module of this folder exports must be in it, so an item added, removed or
+ * given a new version later makes this test say what to do. chrome.storage is WXT's
+ * fakeBrowser; IndexedDB is idb-keyval's API over an in-memory map seeded from the snapshot
+ * (fake-indexeddb is not installed), which exercises the real database, store and key names
+ * the code reads.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { WxtStorageItem } from '@wxt-dev/storage';
 import snapshot from './fixtures/v1-storage-snapshot.json';
+import type { StoredItem } from './stored-item';
 
 type Snapshot = {
   storage: { local: Record<string, unknown>; sync: Record<string, unknown> };
@@ -51,55 +52,16 @@ vi.mock('idb-keyval', () => {
   };
 });
 
-// ---- the storage items, as the source defines them ------------------------------------------
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// ---- the storage items, as storage-items.ts lists them ---------------------------------------
+type Item = StoredItem<unknown>;
 
-interface DefinedItem {
-  /** e.g. 'local:provider' */
-  key: string;
-  area: string;
-  name: string;
-  file: string;
-  version: number;
-  hasMigrations: boolean;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory())
-      return entry.name === 'node_modules' || entry.name === 'fixtures' ? [] : sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) && !/\.(test|spec)\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
-
-function definedItems(): DefinedItem[] {
-  const items: DefinedItem[] = [];
-  for (const file of ['utils', 'entrypoints', 'components'].flatMap((d) => sourceFiles(path.join(ROOT, d)))) {
-    const source = readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/defineItem\s*(?:<[\s\S]*?>)?\(\s*['"`](\w+):([^'"`]+)['"`]/g)) {
-      // The options object: from the key to the call's closing `);` (definitions are short).
-      const options = source.slice(match.index + match[0].length, source.indexOf(');', match.index));
-      items.push({
-        key: `${match[1]}:${match[2]}`,
-        area: match[1]!,
-        name: match[2]!,
-        file,
-        version: Number(/\bversion:\s*(\d+)/.exec(options)?.[1] ?? 1),
-        hasMigrations: /\bmigrations\s*:/.test(options),
-      });
-    }
-  }
-  return items;
-}
+const areaOf = (item: Item) => item.key.slice(0, item.key.indexOf(':'));
 
 /** storage.session is cleared on restart and update: nothing in it survives an upgrade anyway. */
-const persisted = (item: DefinedItem) => item.area === 'local' || item.area === 'sync';
+const persisted = (item: Item) => areaOf(item) === 'local' || areaOf(item) === 'sync';
 
 /** Loads the snapshot, then imports the item definitions fresh, as an updated extension starts. */
-async function startUpgradedExtension(): Promise<
-  Map<string, WxtStorageItem<unknown, Record<string, unknown>>>
-> {
+async function startUpgradedExtension(): Promise<readonly Item[]> {
   fakeBrowser.reset();
   await fakeBrowser.storage.local.set(structuredClone(V1.storage.local));
   await fakeBrowser.storage.sync.set(structuredClone(V1.storage.sync));
@@ -107,17 +69,27 @@ async function startUpgradedExtension(): Promise<
   for (const [store, values] of Object.entries(V1.indexedDB))
     idb.stores.set(store, new Map(Object.entries(structuredClone(values))));
   vi.resetModules(); // defineItem runs (and starts migrations) at import, after the data is there
-  const found = new Map<string, WxtStorageItem<unknown, Record<string, unknown>>>();
-  for (const item of definedItems()) {
-    const module = (await import(/* @vite-ignore */ item.file)) as Record<string, unknown>;
-    const exported = Object.values(module).find(
-      (value): value is WxtStorageItem<unknown, Record<string, unknown>> =>
-        typeof value === 'object' && value !== null && (value as { key?: unknown }).key === item.key,
-    );
-    if (!exported) throw new Error(`${item.key} is defined in ${item.file} but not exported from it`);
-    found.set(item.key, exported);
+  return (await import('./storage-items')).STORAGE_ITEMS;
+}
+
+/** Every storage item that a module of this folder exports (other than the list itself). */
+async function exportedItems(): Promise<Item[]> {
+  const dir = fileURLToPath(new URL('.', import.meta.url));
+  const modules = readdirSync(dir).filter(
+    (name) => /\.ts$/.test(name) && !/\.test\.ts$/.test(name) && name !== 'storage-items.ts',
+  );
+  const found: Item[] = [];
+  for (const name of modules) {
+    const module = (await import(/* @vite-ignore */ path.join(dir, name))) as Record<string, unknown>;
+    found.push(...Object.values(module).filter(isStoredItem));
   }
   return found;
+}
+
+function isStoredItem(value: unknown): value is Item {
+  return (
+    typeof value === 'object' && value !== null && 'key' in value && 'version' in value && 'migrates' in value
+  );
 }
 
 const snapshotKeys = () => [
@@ -131,15 +103,19 @@ function snapshotValue(key: string): unknown {
 }
 
 describe('a version-1 install, upgraded', () => {
-  let items: Map<string, WxtStorageItem<unknown, Record<string, unknown>>>;
+  let items: readonly Item[];
   beforeEach(async () => {
     items = await startUpgradedExtension();
   });
 
+  it('lists every item this folder defines, once', async () => {
+    const keys = items.map((item) => item.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect((await exportedItems()).map((item) => item.key).sort()).toEqual([...keys].sort());
+  });
+
   it('the snapshot holds every persisted item the code defines, and the code still defines every v1 item', () => {
-    const defined = definedItems()
-      .filter(persisted)
-      .map((i) => i.key);
+    const defined: string[] = items.filter(persisted).map((i) => i.key);
     expect(defined.length).toBeGreaterThanOrEqual(8);
     expect(defined.filter((key) => !snapshotKeys().includes(key) && !ADDED_AFTER_V1.includes(key))).toEqual(
       [],
@@ -148,20 +124,19 @@ describe('a version-1 install, upgraded', () => {
   });
 
   it('every item reads back its v1 value through today’s definition (after migrations, for items past version 1)', async () => {
-    for (const item of definedItems().filter(persisted)) {
-      const storageItem = items.get(item.key)!;
-      const value = await storageItem.getValue();
+    for (const item of items.filter(persisted)) {
+      const value = await item.getValue();
       if (ADDED_AFTER_V1.includes(item.key)) {
-        expect(value, item.key).toEqual(storageItem.fallback);
+        expect(value, item.key).toEqual(item.fallback);
       } else if (item.version > 1) {
-        expect(item.hasMigrations, `${item.key} is at version ${item.version} without migrations`).toBe(true);
+        expect(item.migrates, `${item.key} is at version ${item.version} without migrations`).toBe(true);
         expect(
           item.key in EXPECTED_AFTER_MIGRATION,
           `add ${item.key}'s migrated value to EXPECTED_AFTER_MIGRATION`,
         ).toBe(true);
         expect(value, item.key).toEqual(EXPECTED_AFTER_MIGRATION[item.key]);
         // The migration stamped the new version, so it will not run twice.
-        expect((await storageItem.getMeta()).v, item.key).toBe(item.version);
+        expect((await item.getMeta()).v, item.key).toBe(item.version);
       } else {
         expect(value, item.key).toEqual(snapshotValue(item.key));
       }
@@ -173,8 +148,8 @@ describe('a version-1 install, upgraded', () => {
     const { evidenceSettingsSchema } = await import('./evidence-settings');
     const { siteIdSchema } = await import('../posts/post');
     const { OUTPUT_MODES } = await import('../ai/output-modes');
-    const { budgetExceeded } = await import('../notes/usage-ledger');
-    const { storedOutputModes } = await import('../notes/output-mode-store');
+    const { storedUsage } = await import('../engine-wiring/stored-usage');
+    const { storedOutputModes } = await import('../engine-wiring/stored-output-modes');
     const local = V1.storage.local;
 
     expect(providerSettingsSchema.safeParse(local.provider).success).toBe(true);
@@ -186,17 +161,17 @@ describe('a version-1 install, upgraded', () => {
     for (const mode of Object.values(local.outputModes as object)) expect(OUTPUT_MODES).toContain(mode);
 
     // The budget and the usage ledger, as the engine reads them: Oct 31 (local time) is over budget.
-    expect(await budgetExceeded(new Date(2026, 9, 31, 12).getTime())).toEqual({
+    expect(await storedUsage.exceeded(new Date(2026, 9, 31, 12).getTime())).toEqual({
       budget: 200_000,
       used: 203_160,
     });
-    expect(await budgetExceeded(new Date(2026, 9, 30, 12).getTime())).toBeNull();
+    expect(await storedUsage.exceeded(new Date(2026, 9, 30, 12).getTime())).toBeNull();
     expect(await storedOutputModes.get('http://localhost:11434/v1|llama3.1')).toBe('json_object');
   });
 
   it('the keys stored in v1 are read back, and the background builds its endpoint from them', async () => {
     const { readApiKey, readSecret } = await import('./api-key-store');
-    const { loadConfiguredEndpoint } = await import('../notes/provider-endpoint');
+    const { loadConfiguredEndpoint } = await import('../engine-wiring/configured-endpoint');
     const secrets = V1.indexedDB['footnote-secrets/secrets']!;
     expect(await readApiKey()).toBe(secrets.apiKey);
     expect(await readSecret('factCheckKey')).toBe(secrets.factCheckKey);
@@ -212,7 +187,7 @@ describe('a version-1 install, upgraded', () => {
   });
 
   it('notes cached by v1 load from IndexedDB in their LRU order and pass the checks of the history and the card', async () => {
-    const { idbNoteStore } = await import('../notes/idb-note-store');
+    const { idbNoteStore } = await import('../engine-wiring/idb-note-store');
     const { NoteCache } = await import('../notes/note-cache');
     const { noteHistorySchema, notePortOutSchema } = await import('../messaging/protocol');
     const stored = V1.indexedDB['footnote-notes/notes'] as Record<string, { value: unknown; usedAt: number }>;

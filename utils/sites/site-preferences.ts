@@ -1,18 +1,3 @@
-import { storage } from '@wxt-dev/storage';
-import type { SiteId } from '../posts/post';
-
-/** Sites the user switched off in options: the content script does nothing there. */
-export const disabledSitesItem = storage.defineItem<SiteId[]>('local:disabledSites', {
-  fallback: [],
-  version: 1,
-});
-
-/** Origins (https://host[:port]) the user enabled Footnote on from the popup. */
-export const enabledOriginsItem = storage.defineItem<string[]>('local:enabledOrigins', {
-  fallback: [],
-  version: 1,
-});
-
 /** The origin of a page that Footnote could be enabled on (http(s) only), or null. */
 export function enableableOrigin(url: string | undefined): string | null {
   if (!url) return null;

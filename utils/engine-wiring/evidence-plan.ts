@@ -6,10 +6,9 @@ import { createWebSearchSource } from '../evidence/web-search';
 import { createWikipediaSource } from '../evidence/wikipedia';
 import { readSecret } from '../settings/api-key-store';
 import { cachedValue } from '../settings/cached-item';
-import type { EvidenceSettings } from '../settings/evidence-settings';
 import { evidenceSettingsItem } from '../settings/evidence-settings-item';
 import { originPermission } from '../sites/site-preferences';
-import type { EvidencePlan } from './note-evidence';
+import { evidenceFingerprint, type EvidencePlan } from '../notes/note-evidence';
 
 /**
  * How long evidence may delay the model call. Wikipedia answers in two requests and a linked
@@ -38,20 +37,9 @@ export async function loadEvidencePlan(): Promise<EvidencePlan> {
   return {
     sources,
     deadlineMs: EVIDENCE_DEADLINE_MS,
-    fingerprint: fingerprint(settings),
+    fingerprint: evidenceFingerprint(settings),
     searchWeb: web ? (queries, signal) => web.searchWeb(queries, signal) : null,
   };
-}
-
-/** The sources that are on, in a stable order ("links+wikipedia"): part of the cache key. */
-function fingerprint(settings: EvidenceSettings): string {
-  const on = [
-    settings.links && 'links',
-    settings.factCheck && 'factcheck',
-    settings.wikipedia && 'wikipedia',
-    settings.webSearch !== 'off' && `web-${settings.webSearch}`,
-  ].filter(Boolean);
-  return on.length ? on.join('+') : 'none';
 }
 
 /** Linked pages are read only where the user granted Footnote access (optional permission). */

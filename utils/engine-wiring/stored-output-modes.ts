@@ -1,13 +1,7 @@
-import { storage } from '@wxt-dev/storage';
-import type { OutputMode } from '../ai/output-modes';
 import type { OutputModeMemory } from '../ai/structured-completion';
+import { outputModesItem } from '../settings/output-modes-item';
 
-/** What each endpoint+model accepted, learnt on first use (cleared with the cache). */
-export const outputModesItem = storage.defineItem<Record<string, OutputMode>>('local:outputModes', {
-  fallback: {},
-  version: 1,
-});
-
+/** The output mode each endpoint+model accepted, in extension storage. */
 export const storedOutputModes: OutputModeMemory = {
   get: async (key) => (await outputModesItem.getValue())[key],
   set: async (key, mode) => {

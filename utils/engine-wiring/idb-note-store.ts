@@ -1,5 +1,5 @@
 import { clear, createStore, del, entries, set } from 'idb-keyval';
-import type { NoteCacheStore, StoredNote } from './note-cache';
+import type { NoteCacheStore, StoredNote } from '../notes/note-cache';
 
 /** Cached notes in the extension origin's IndexedDB (background only). */
 export function idbNoteStore(): NoteCacheStore {

@@ -1,0 +1,30 @@
+import { streamCompletion } from '../ai/stream-completion';
+import { NoteCache } from '../notes/note-cache';
+import { createNoteEngine, type NoteEngine } from '../notes/note-engine';
+import { loadAnswerLanguage } from './answer-language';
+import { loadConfiguredEndpoint } from './configured-endpoint';
+import { loadEvidencePlan } from './evidence-plan';
+import { idbNoteStore } from './idb-note-store';
+import { storedOutputModes } from './stored-output-modes';
+import { storedUsage } from './stored-usage';
+
+/** Bounds for the note cache (memory and IndexedDB): months of reading, a few MB. */
+const CACHE_MAX_ENTRIES = 1_000;
+const CACHE_MAX_BYTES = 8 * 1024 * 1024;
+/** Model calls at once per endpoint: enough for a fast scroll, few enough to avoid 429s. */
+const CONCURRENCY_PER_ENDPOINT = 3;
+
+/** The note engine as the background runs it: settings, keys, storage and IndexedDB. */
+export function createBackgroundNoteEngine(): NoteEngine {
+  return createNoteEngine({
+    loadEndpoint: loadConfiguredEndpoint,
+    answerLanguage: loadAnswerLanguage,
+    evidencePlan: loadEvidencePlan,
+    cache: new NoteCache(CACHE_MAX_ENTRIES, CACHE_MAX_BYTES, idbNoteStore()),
+    outputModes: storedOutputModes,
+    usage: storedUsage,
+    stream: streamCompletion,
+    now: Date.now,
+    concurrency: CONCURRENCY_PER_ENDPOINT,
+  });
+}

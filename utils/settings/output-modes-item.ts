@@ -1,0 +1,8 @@
+import type { OutputMode } from '../ai/output-modes';
+import { defineStoredItem } from './stored-item';
+
+/** What each endpoint+model accepted, learnt on first use (cleared with the cache). */
+export const outputModesItem = defineStoredItem<Record<string, OutputMode>>('local:outputModes', {
+  fallback: {},
+  version: 1,
+});

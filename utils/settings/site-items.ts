@@ -1,0 +1,14 @@
+import type { SiteId } from '../posts/post';
+import { defineStoredItem } from './stored-item';
+
+/** Sites the user switched off in options: the content script does nothing there. */
+export const disabledSitesItem = defineStoredItem<SiteId[]>('local:disabledSites', {
+  fallback: [],
+  version: 1,
+});
+
+/** Origins (https://host[:port]) the user enabled Footnote on from the popup. */
+export const enabledOriginsItem = defineStoredItem<string[]>('local:enabledOrigins', {
+  fallback: [],
+  version: 1,
+});
