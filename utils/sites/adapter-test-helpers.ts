@@ -2,7 +2,8 @@
  * Helpers for the adapter tests (bluesky-and-later sites): fixture pages read from disk, and the
  * "randomly mangled roots" check every adapter must pass. Test-only; imported by *.test.ts.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, vi } from 'vitest';
@@ -139,4 +140,102 @@ export function expectScopedPostId(adapter: SiteAdapter, roots: Element[]): void
   for (root of roots) adapter.postId(root);
   root = null;
   expect(outside).toEqual([]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Real captures
+
+/**
+ * Real pages of the sites, saved by others and kept beside the clone (`../shared/real`, with a
+ * SOURCES.md saying where each comes from). Read in place, never copied into the repository.
+ */
+export const REAL_CAPTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/real');
+
+/**
+ * Each capture (path under REAL_CAPTURES) and the URL it was served at, as the page itself says:
+ * its canonical link or og:url, else its permalinks. Exceptions, from the same evidence:
+ * - the 2023 X status pages carry a stale first canonical (`/home`, another tweet): og:url is right;
+ * - the LinkedIn company page's canonical names LinkedIn's country host (uk.), but its sign-up
+ *   links redirect back to www.linkedin.com/company/audiense, where it was served;
+ * - the Facebook News Feed fragments and the LinkedIn feed post are parts of the feed page;
+ * - m.facebook.com pages: the hosts of their permalinks, the paths their own links name.
+ */
+export const CAPTURE_URLS: Readonly<Record<string, string>> = {
+  'blog/hentry-adactio-links.html': 'https://adactio.com/links',
+  'blog/hentry-waterpigs.html': 'https://waterpigs.co.uk/',
+  'bluesky/profile-stephenking.html': 'https://bsky.app/profile/stephenking.bsky.social',
+  'bluesky/thread-forbes.html': 'https://bsky.app/profile/forbes.com/post/3mdd7aj7pgs2x',
+  'bluesky/thread-glendunlap.html': 'https://bsky.app/profile/glendunlap.bsky.social/post/3mdegyw3ves2t',
+  'bluesky/thread-stephenking-unloaded.html':
+    'https://bsky.app/profile/stephenking.bsky.social/post/3mddvy5bv6k27',
+  'facebook/desktop-2017-page-visitaustria.html': 'https://www.facebook.com/visitaustria/',
+  'facebook/desktop-2018-feed-sponsored-fragment.html': 'https://www.facebook.com/',
+  'facebook/desktop-2018-feed-story-fragment.html': 'https://www.facebook.com/',
+  'facebook/m-group-southamericansincomputing.html': 'https://m.facebook.com/groups/117507531664134/',
+  'facebook/m-page-nintendo-posts.html': 'https://m.facebook.com/Nintendo/posts/',
+  'fediverse/gnusocial-qvitter-notice-2827873.html': 'https://shitposter.club/notice/2827873',
+  'hn/front-page-2023.html': 'https://news.ycombinator.com/',
+  'hn/item-36817231-comments.html': 'https://news.ycombinator.com/item?id=36817231',
+  'linkedin/company-guest.html': 'https://www.linkedin.com/company/audiense',
+  'linkedin/feed-logged-in-post-fragment-2025.html': 'https://www.linkedin.com/feed/',
+  'reddit/redesign2019-showerthoughts.html':
+    'https://www.reddit.com/r/Showerthoughts/comments/awx46q/vanilla_becoming_the_default_flavour_of_ice_cream/',
+  'reddit/redesign2019-title-only.html':
+    'https://www.reddit.com/r/AskReddit/comments/axtih6/what_is_the_most_worth_it_item_you_have_ever/',
+  'reddit/redesign2020-python-init.html':
+    'https://www.reddit.com/r/Python/comments/1bbbwk/whats_your_opinion_on_what_to_include_in_init_py/',
+  'x/article-logged-in-kepano.html': 'https://x.com/arscontexta/status/2013045749580259680',
+  'x/legacy-2016-status-twittercom.html': 'https://twitter.com/KingBeyonceStan/status/745276948213968896',
+  'x/post-forbes-link.html': 'https://x.com/Forbes/status/2016058596782670275',
+  'x/post-verge-video.html': 'https://x.com/verge/status/957383241714970624',
+  'x/profile-javilop.html': 'https://x.com/javilop',
+  'x/profile-kikobeats.html': 'https://x.com/kikobeats',
+  'x/status-with-replies-2023-k4rliky.html': 'https://twitter.com/k4rliky/status/934482867480121345',
+  'x/status-with-replies-2023-realdonaldtrump.html':
+    'https://twitter.com/realDonaldTrump/status/1222907250383245320',
+  'youtube/watch-rendered-2022-13-comments.html': 'https://www.youtube.com/watch?v=PGXcFGlofbQ',
+  'youtube/watch-rendered-2022-before-comments.html': 'https://www.youtube.com/watch?v=PGXcFGlofbQ',
+  'youtube/watch-rendered-2022-fr-14-comments.html': 'https://www.youtube.com/watch?v=WTA76aFQMoE',
+  'youtube/watch-server-html-no-comments.html': 'https://www.youtube.com/watch?v=hwMkbaS_M_c',
+};
+
+/** Are the real captures beside the clone? */
+export function hasRealCaptures(): boolean {
+  return existsSync(REAL_CAPTURES);
+}
+
+/** Every HTML file under REAL_CAPTURES, as paths relative to it. */
+export function captureFiles(): string[] {
+  return readdirSync(REAL_CAPTURES, { recursive: true, encoding: 'utf8' })
+    .map((path) => path.replaceAll('\\', '/'))
+    .filter((path) => path.endsWith('.html'))
+    .sort();
+}
+
+interface CaptureWindow {
+  document: Document;
+  close(): void;
+}
+
+interface Jsdom {
+  JSDOM: new (html: string, options: { url: string; virtualConsole: object }) => { window: CaptureWindow };
+  VirtualConsole: new () => object;
+}
+
+// jsdom ships no types; only its constructor is used, as typed above.
+const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom') as Jsdom;
+
+/**
+ * A capture as a page in a window of its own at its URL (document.URL, computed styles from its
+ * own stylesheets). Its scripts neither run nor stay, except JSON-LD, which is page data; no
+ * resource is fetched. Close the window when done.
+ */
+export function loadCapture(file: string): CaptureWindow {
+  const url = CAPTURE_URLS[file];
+  if (url === undefined) throw new Error(`no URL known for the capture ${file}`);
+  const html = readFileSync(resolve(REAL_CAPTURES, file), 'utf8');
+  const { window } = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  for (const script of window.document.querySelectorAll('script:not([type="application/ld+json"])'))
+    script.remove();
+  return window;
 }

@@ -1,7 +1,14 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { postSchema } from '../posts/post';
-import { loadFixture, mangleAndExtract, rootsIn } from './adapter-test-helpers';
+import {
+  captureFiles,
+  hasRealCaptures,
+  loadCapture,
+  loadFixture,
+  mangleAndExtract,
+  rootsIn,
+} from './adapter-test-helpers';
 import { blueskyAdapter } from './bluesky';
 import { facebookAdapter } from './facebook';
 import { genericAdapter } from './generic';
@@ -109,4 +116,30 @@ describe.each(ADAPTERS)('$id adapter', (adapter, fixtures) => {
       }
     }
   });
+});
+
+// The real captures (read in place; real-captures.test.ts says why they may be missing): every
+// adapter against the roots it finds in each, mangled, whichever site the page is from.
+describe.runIf(hasRealCaptures())('real captures', () => {
+  it.each(hasRealCaptures() ? captureFiles() : [])(
+    'every adapter survives the roots it finds in %s, mangled',
+    (file) => {
+      const window = loadCapture(file);
+      try {
+        for (const [adapter] of ADAPTERS) {
+          const roots = rootsIn(adapter, window.document).slice(0, 8);
+          if (roots.length === 0) continue;
+          mangleAndExtract(adapter, roots, {
+            attributes: ATTRIBUTES,
+            values: VALUES,
+            wrapper: (doc) => doc.createElement('div'),
+            rounds: 16,
+          });
+        }
+      } finally {
+        window.close();
+      }
+    },
+    120_000,
+  );
 });

@@ -42,6 +42,14 @@ describe('readText', () => {
     expect(readText(root, { blockTags: new Set(['P', 'DIV']) })).toBe('one\ntwo\nthree\nfour');
   });
 
+  it('takes the blocks the caller names where the tag does not tell', () => {
+    const root = el(
+      '<div data-block="true">one <div><a>link</a></div> on</div><div data-block="true">two</div>',
+    );
+    const isBlock = (e: Element) => e.getAttribute('data-block') === 'true';
+    expect(readText(root, { isBlock })).toBe('one link on\ntwo');
+  });
+
   it('reads deep markup without recursion', () => {
     const root = document.createElement('div');
     let inner: Element = root;

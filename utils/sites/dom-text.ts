@@ -17,6 +17,8 @@ export interface ReadTextOptions {
   replaceElement?: (el: Element) => string | undefined;
   /** Tag names (upper case) that are blocks: a line break separates them from their neighbours. */
   blockTags?: ReadonlySet<string>;
+  /** Other elements that are blocks (where the tag does not tell, e.g. a rich-text editor's blocks). */
+  isBlock?: (el: Element) => boolean;
 }
 
 type Step = { node: Node } | { blockEnd: true };
@@ -58,7 +60,7 @@ export function readText(root: Element, options: ReadTextOptions = {}): string {
       out.push(el.getAttribute('alt') ?? '');
       continue;
     }
-    if (options.blockTags?.has(tag)) {
+    if (options.blockTags?.has(tag) || options.isBlock?.(el) === true) {
       breakLine(out);
       stack.push({ blockEnd: true });
     }

@@ -589,6 +589,131 @@ describe('edge cases', () => {
   });
 });
 
+describe('markup as real pages have it', () => {
+  it('reads JSON-LD with raw line breaks inside its strings (bsky.app writes them) instead of dropping it', () => {
+    const json =
+      '{"@type":"DiscussionForumPosting","url":"https://social.example.net/p/1",\n' +
+      '"author":{"@type":"Person","name":"Forbes","alternateName":"@forbes.com"},\n' +
+      '"text":"Windows PCs fail\nhttps://www.forbes.com/sites/x/?a=1&amp;b=2\twith a tab"}';
+    expect(() => JSON.parse(json)).toThrow(); // as a strict parser sees it
+    const doc = page(
+      '<article><a href="/p/1"><time datetime="2026-01-26T12:03:53Z">Jan 26</time></a></article>',
+      'https://social.example.net/',
+      `<script type="application/ld+json">${json}</script>`,
+    );
+    expect(genericAdapter.matchesDocument!(doc)).toBe(true);
+    expect(genericAdapter.extractPost(doc.querySelector('article')!)).toMatchObject({
+      id: 'https://social.example.net/p/1',
+      author: { name: 'Forbes', handle: 'forbes.com' },
+      text: 'Windows PCs fail\nhttps://www.forbes.com/sites/x/?a=1&amp;b=2\twith a tab',
+    });
+  });
+
+  it('still drops JSON-LD that no leniency makes JSON, without throwing', () => {
+    for (const json of ['{"@type":"SocialMediaPosting","text":"unterminated\n', '{"a":\u0001}', '"\\"', '']) {
+      const doc = page('', undefined, `<script type="application/ld+json">${json}</script>`);
+      expect(() => genericAdapter.matchesDocument!(doc)).not.toThrow();
+      expect(genericAdapter.matchesDocument!(doc)).toBe(false);
+    }
+  });
+
+  const entry = (id: string) =>
+    `<article class="h-entry"><div class="e-content"><p>Post ${id}</p></div>` +
+    `<a class="u-url" href="/notes/${id}"><time class="dt-published" datetime="2018-11-08T19:08:33Z">7pm</time></a></article>`;
+
+  it("takes an h-entry's author from its h-feed when it names none (hentry-waterpigs.html)", () => {
+    const doc = page(
+      `<div class="h-feed"><div class="p-author h-card"><img class="u-photo" src="/me.jpg" alt="">` +
+        `<h1 class="p-name"><a class="u-url" href="https://notes.example.net" rel="me">\n  <span>Barnaby</span>\n  <span>Walters</span>\n</a></h1></div>` +
+        `${entry('1')}</div>`,
+      NOTES_URL,
+    );
+    expect(genericAdapter.extractPost(doc.querySelector('.h-entry')!)?.author).toEqual({
+      name: 'Barnaby Walters',
+      handle: 'notes.example.net',
+    });
+  });
+
+  it("takes the page's own h-card (rel=me) for the author on a page that links its author (hentry-adactio-links.html)", () => {
+    const card =
+      '<address class="h-card"><a href="https://notes.example.net/" class="u-url" rel="me">Notes</a> is the home of ' +
+      '<a href="mailto:j@notes.example.net" class="p-name u-email">Jeremy Keith</a>.</address>';
+    const linked = page(`${entry('1')}${card}`, NOTES_URL, '<link rel="author" href="/about">');
+    expect(genericAdapter.extractPost(linked.querySelector('.h-entry')!)?.author).toEqual({
+      name: 'Jeremy Keith',
+      handle: 'notes.example.net',
+    });
+    // Without the rel=author link the page does not say its h-card wrote the entries.
+    const unlinked = page(`${entry('1')}${card}`, NOTES_URL);
+    expect(genericAdapter.extractPost(unlinked.querySelector('.h-entry')!)?.author).toEqual({
+      name: '',
+      handle: '',
+    });
+  });
+
+  it("never lends the feed's author to a comment entry inside an entry", () => {
+    const doc = page(
+      `<div class="h-feed"><span class="p-author h-card">Owner</span><article class="h-entry">` +
+        `<div class="e-content">Post</div><a class="u-url" href="/n/1">#</a>` +
+        `<div class="h-entry p-comment"><p class="e-content">A comment</p><a class="u-url" href="/n/1#c1">#</a></div>` +
+        `</article></div>`,
+      NOTES_URL,
+    );
+    expect(genericAdapter.extractPost(doc.querySelector('.p-comment')!)?.author).toEqual({
+      name: '',
+      handle: '',
+    });
+  });
+
+  it("never lends the page's author to a quoted h-cite", () => {
+    const doc = page(
+      `<div class="h-feed"><span class="p-author h-card">Owner</span><article class="h-entry">` +
+        `<div class="e-content">Look</div><a class="u-url" href="/n/1">#</a>` +
+        `<div class="h-cite u-quotation-of"><a class="u-url" href="https://other.example/p/9">x</a><p class="p-content">Quoted</p></div>` +
+        `</article></div>`,
+      NOTES_URL,
+    );
+    const post = genericAdapter.extractPost(doc.querySelector('.h-entry')!)!;
+    expect(post.author.name).toBe('Owner');
+    expect(post.quoted?.author).toEqual({ name: '', handle: '' });
+  });
+
+  it('names an author once, not again through the alt of the avatar beside the name', () => {
+    const doc = page(
+      '<li class="h-entry"><a href="https://gs.example/moonman" class="h-card p-author">' +
+        '<img src="/a.jpg" class="avatar u-photo" alt="Generic Enemy">\nGeneric Enemy</a>' +
+        '<article class="e-content">Hello</article><a href="https://gs.example/notice/1" class="u-url">permalink</a></li>',
+      'https://gs.example/notice/1',
+    );
+    expect(genericAdapter.extractPost(doc.querySelector('.h-entry')!)?.author.name).toBe('Generic Enemy');
+  });
+
+  it('keeps the words of a link on words, and lists its target', () => {
+    const doc = page(
+      `<article class="h-entry"><div class="e-content"><p>Get <a href="https://books.example/offline"><cite>Going Offline</cite></a> now.</p></div>` +
+        `<a class="u-url" href="/n/1">#</a></article>`,
+      NOTES_URL,
+    );
+    expect(genericAdapter.extractPost(doc.querySelector('.h-entry')!)).toMatchObject({
+      text: 'Get Going Offline now.',
+      links: ['https://books.example/offline'],
+    });
+  });
+
+  it('leaves our badge out of the text where the permalink is inside the text (a title-only entry)', () => {
+    const doc = page(
+      '<article class="h-entry"><h2 class="p-name"><a class="u-url" href="/articles/chien/">How to Build a Chien</a></h2></article>',
+      NOTES_URL,
+    );
+    const root = doc.querySelector('.h-entry')!;
+    const anchor = genericAdapter.badgeAnchor(root)!;
+    const badge = doc.createElement('button');
+    badge.textContent = '†';
+    anchor.parent.insertBefore(badge, anchor.before);
+    expect(genericAdapter.extractPost(root)?.text).toBe('How to Build a Chien');
+  });
+});
+
 describe('garbled roots', () => {
   it.each([
     ['an empty article', '<article></article>'],

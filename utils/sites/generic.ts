@@ -12,7 +12,6 @@
 import {
   ALT_MAX,
   IMAGES_MAX,
-  LINKS_MAX,
   POST_TEXT_MAX,
   SHORT_TEXT_MAX,
   URL_MAX,
@@ -23,7 +22,7 @@ import {
 } from '../posts/post';
 import { readText } from './dom-text';
 import type { BadgeAnchor, SiteAdapter } from './site-adapter';
-import { clip } from './post-fields';
+import { addLink, clip, showsUrl } from './post-fields';
 
 /** schema.org types that describe a post (BlogPosting, DiscussionForumPosting: SocialMediaPosting subtypes). */
 const POSTING_TYPES = ['SocialMediaPosting', 'DiscussionForumPosting', 'BlogPosting', 'Comment'];
@@ -382,8 +381,9 @@ function hentryFields(root: Element, withQuote: boolean): Fields {
   const textEl = firstOwn(root, '.e-content') ?? firstOwn(root, '.p-content') ?? firstOwn(root, '.p-name');
   const published = firstOwn(root, '.dt-published');
   const quote = withQuote ? firstOwn(root, '.h-cite.u-quotation-of, .h-cite.u-repost-of') : null;
+  const author = firstOwn(root, '.p-author') ?? (withQuote ? inheritedAuthor(root) : null);
   return {
-    ...authorOfCard(firstOwn(root, '.p-author')),
+    ...authorOfCard(author),
     time: isoTime(published ? (published.getAttribute('datetime') ?? propValue(published)) : null),
     ...bodyOf(textEl, root),
     lang: langOf(textEl, root),
@@ -397,16 +397,50 @@ function hentryFields(root: Element, withQuote: boolean): Fields {
 function authorOfCard(author: Element | null): { name: string; handle: string } {
   if (author === null) return { name: '', handle: '' };
   const card = author.classList.contains('h-card') ? author : author.querySelector('.h-card');
-  if (card === null) return { name: clip(readText(author), SHORT_TEXT_MAX), handle: '' };
+  if (card === null) return { name: cardName(author), handle: '' };
   const name = card.querySelector('.p-name') ?? card;
   const nickname = card.querySelector('.p-nickname');
   // An h-card that is itself a link has that link as its implied u-url.
   const url = card.querySelector('.u-url[href]') ?? (card.matches('a[href]') ? card : null);
   return {
-    name: clip(readText(name), SHORT_TEXT_MAX),
+    name: cardName(name),
     handle: handleFrom(nickname?.textContent ?? null, url?.getAttribute('href') ?? null, card.ownerDocument),
   };
 }
+
+/** Avatars: beside the name in an author link, their alt repeats it (gnusocial-qvitter-notice-2827873.html). */
+const AVATAR = 'img.u-photo, img.photo, img[class*="avatar"]';
+
+/** A name as shown: without the avatar, source line breaks and indentation collapsed. */
+function cardName(el: Element): string {
+  const name = readText(el, { replaceElement: (img) => (img.matches(AVATAR) ? '' : undefined) });
+  return clip(name.replace(/\s+/g, ' ').trim(), SHORT_TEXT_MAX);
+}
+
+/**
+ * The author of an h-entry that names none (the microformats authorship rules, without fetching
+ * the author's page): its h-feed's author (hentry-waterpigs.html); else, on a page that links its
+ * author page (rel=author), the page's representative h-card, the one whose URL is marked rel=me
+ * (hentry-adactio-links.html). Not for an entry inside another one (a comment: someone else's),
+ * and cards inside entries are their authors', not the page's.
+ */
+function inheritedAuthor(root: Element): Element | null {
+  const container = root.parentElement?.closest(`.h-feed, ${ENTRIES}`) ?? null;
+  if (container !== null && !container.matches('.h-feed')) return null;
+  for (const author of container?.querySelectorAll('.p-author') ?? []) {
+    if (author.closest(ENTRIES) === null) return author;
+  }
+  const doc = root.ownerDocument;
+  if (doc.querySelector('link[rel~="author"], a[rel~="author"]') === null) return null;
+  for (const card of doc.querySelectorAll('.h-card')) {
+    const own = card.matches('a.u-url[rel~="me"]') || card.querySelector('.u-url[rel~="me"]') !== null;
+    if (own && card.closest(ENTRIES) === null) return card;
+  }
+  return null;
+}
+
+/** Marked-up posts and citations of posts. */
+const ENTRIES = `${STRUCTURED_ROOT}, .h-cite`;
 
 /** Replies name the post they answer by URL; a fediverse-style URL (`/@user/…`) gives its author. */
 function inReplyTo(root: Element): string[] {
@@ -477,7 +511,8 @@ function bodyOf(textEl: Element | null, root: Element): Body {
       if (el !== root && kindOf(el) !== null) return ''; // a nested post: a comment or a quote of its own
       if (el.tagName === 'IMG') return el.matches(EMOJI) ? undefined : ''; // pictures are media, not text
       if (el.tagName === 'BR') return BREAK_MARK;
-      if (whole && NOT_TEXT.has(el.tagName)) return '';
+      // Controls are no text: nor is our badge, placed after a permalink that may sit in the text.
+      if (el.tagName === 'BUTTON' || (whole && NOT_TEXT.has(el.tagName))) return '';
       if (PARAGRAPH_TAGS.has(el.tagName)) return PARAGRAPH_MARK + readText(el, options) + PARAGRAPH_MARK;
       if (LINE_TAGS.has(el.tagName)) return LINE_MARK + readText(el, options) + LINE_MARK;
       return el.tagName === 'A' ? linkText(el, links) : undefined;
@@ -499,14 +534,19 @@ function renderWhitespace(raw: string): string {
     });
 }
 
-/** An outbound link reads as its URL (its text may be shortened); mentions, tags and in-site links as shown. */
+/**
+ * An outbound link is listed; where its text shows the URL or a piece of it (forums shorten links
+ * to their file name) it reads as the full URL, a link on words keeps its words
+ * (hentry-adactio-links.html). Mentions, tags and in-site links read as shown.
+ */
 function linkText(a: Element, links: string[]): string | undefined {
   const href = a.getAttribute('href') ?? '';
   const shown = (a.textContent ?? '').trim();
   if (!HTTP_URL.test(href) || /^[@#＃]/.test(shown) || a.matches('.mention, .hashtag, .u-category'))
     return undefined;
-  if (!links.includes(href) && links.length < LINKS_MAX && href.length <= URL_MAX) links.push(href);
-  return href;
+  addLink(links, href);
+  const piece = shown.replace(/(?:…|\.\.\.)$/, '');
+  return showsUrl(shown) || (piece !== '' && !/\s/.test(piece) && href.includes(piece)) ? href : undefined;
 }
 
 /** The language of the text: the nearest lang attribute, but only within the post (not the page's). */
@@ -605,13 +645,34 @@ function jsonLdPostings(doc: Document): JsonLdPosting[] {
   return found;
 }
 
-/** Page data, possibly malformed: unparseable JSON-LD is simply absent. */
+/**
+ * Page data, possibly malformed. Raw line breaks inside strings (bsky.app writes them,
+ * thread-forbes.html) are read as if escaped; anything else unparseable is simply absent.
+ */
 function parseJson(source: string): unknown {
   try {
     return JSON.parse(source) as unknown;
   } catch {
+    // Retried below, leniently.
+  }
+  try {
+    return JSON.parse(escapeControlCharacters(source)) as unknown;
+  } catch {
     return null;
   }
+}
+
+/** JSON string literals (their content cannot hold an unescaped quote). */
+const JSON_STRING = /"(?:[^"\\]|\\[\s\S])*"/g;
+// JSON forbids raw control characters inside strings: these are what gets escaped.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f]/g;
+
+/** Control characters inside string literals, written as `\uXXXX` escapes; the rest untouched. */
+function escapeControlCharacters(source: string): string {
+  return source.replace(JSON_STRING, (literal) =>
+    literal.replace(CONTROL_CHARACTER, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
 }
 
 function collectPostings(node: unknown, doc: Document, out: JsonLdPosting[], depth: number): void {

@@ -11,6 +11,7 @@ import {
   rootsIn,
 } from './adapter-test-helpers';
 import { linkedInAdapter as linkedin } from './linkedin';
+import { siteMatches } from './site-matches';
 
 function linkedInPost(fields: Partial<Post> & Pick<Post, 'id' | 'text' | 'time' | 'author'>): Post {
   return samplePost({
@@ -80,6 +81,136 @@ describe('linkedInAdapter.matchesLocation', () => {
   it.each(['lnkd.in', 'linkedin.com.evil.example', 'evil-linkedin.com', ''])('rejects %s', (hostname) =>
     expect(linkedin.matchesLocation({ hostname, pathname: '/' })).toBe(false),
   );
+  it.each([
+    '/company/audiense',
+    '/company/audiense/posts/',
+    '/posts/audiense_tech-ai-startup-activity-7248246460041809920-pOe5',
+  ])('accepts the public page %s', (pathname) =>
+    expect(linkedin.matchesLocation({ hostname: 'www.linkedin.com', pathname })).toBe(true),
+  );
+  it('runs on www.linkedin.com, where public pages are served', () => {
+    expect(siteMatches('linkedin')).toContain('https://www.linkedin.com/*');
+  });
+});
+
+describe('feed post of 2025 (the actor block marked only by its parts)', () => {
+  // As feed-logged-in-post-fragment-2025.html has it: no `.update-components-actor` element.
+  const root = new DOMParser()
+    .parseFromString(
+      [
+        '<div class="feed-shared-update-v2" role="article" data-urn="urn:li:activity:7366738224129470464">',
+        '<div class="xYz update-components-actor--with-control-menu-and-hide-post">',
+        '<div class="update-components-actor__container">',
+        '<a class="update-components-actor__image" href="https://www.linkedin.com/in/arjunvpaul?miniProfileUrn=x"></a>',
+        '<div class="update-components-actor__meta">',
+        '<a class="update-components-actor__meta-link" href="https://www.linkedin.com/in/arjunvpaul?miniProfileUrn=x">',
+        '<span class="update-components-actor__title"><span dir="ltr"><span aria-hidden="true">Arjun V Paul .</span>',
+        '<span class="visually-hidden">Arjun V Paul .</span></span>',
+        '<span class="update-components-actor__supplementary-actor-info"><span aria-hidden="true"> • 1st</span></span></span>',
+        '</a></div></div></div>',
+        '<div class="update-components-text update-components-update-v2__commentary"><span dir="ltr">Lesson one.<br><br>',
+        '<a href="/in/aromal/">Aromal S</a> agreed.</span></div></div>',
+      ].join(''),
+      'text/html',
+    )
+    .querySelector(linkedin.postRootSelector)!;
+
+  it('reads the author and puts the badge in the actor block', () => {
+    expect(linkedin.extractPost(root)).toMatchObject({
+      id: '7366738224129470464',
+      author: { name: 'Arjun V Paul .', handle: 'arjunvpaul' },
+      text: 'Lesson one.\n\nAromal S agreed.',
+    });
+    const badge = insertBadge(linkedin, root);
+    expect(badge.parentElement?.matches('.update-components-actor__meta')).toBe(true);
+    expect(linkedin.extractPost(root)?.text).toBe('Lesson one.\n\nAromal S agreed.');
+    badge.remove();
+  });
+});
+
+describe('public pages (logged out): company page and /posts/ cards', () => {
+  const ID = '7248246460041809920';
+  // As company-guest.html has it, cut down.
+  const card = (attributes: string) =>
+    new DOMParser()
+      .parseFromString(
+        `<ul class="updates__list"><li class="mb-1"><div data-id="entire-feed-card-link" class="relative">
+          <a class="main-feed-card__overlay-link" href="https://www.linkedin.com/posts/audiense_tech-ai-startup-activity-${ID}-pOe5" aria-label="Update 1"></a>
+          <article class="main-feed-activity-card" ${attributes} data-id="main-feed-card">
+            <p class="main-feed-activity-card__header"><a href="https://uk.linkedin.com/company/audiense?trk=x">Audiense</a> reposted this</p>
+            <div class="flex" data-test-id="main-feed-activity-card__entity-lockup">
+              <a href="https://ca.linkedin.com/in/andrewjjenkins?trk=feed-actor-image"><img alt="View profile for Andrew Jenkins, graphic"></a>
+              <div><div class="text-color-text">
+                <a href="https://ca.linkedin.com/in/andrewjjenkins?trk=feed-actor-name" aria-label="View profile for Andrew Jenkins">
+                  🇨🇦 Andrew Jenkins
+                </a></div>
+                <p>Entrepreneur, International Speaker</p>
+                <span><time>4d <span>Edited</span></time></span>
+              </div>
+            </div>
+            <div class="attributed-text-segment-list__container">
+              <p class="attributed-text-segment-list__content whitespace-pre-wrap" data-test-id="main-feed-activity-card__commentary">Key lessons:
+• Adapt to <a href="https://uk.linkedin.com/in/javierburon?trk=t">💾 Javier Burón</a>'s changes
+
+Spotify: <a href="https://buff.ly/4ee5yB4?trk=organization_guest_main-feed-card-text">https://buff.ly/4ee5yB4</a>
+<a href="https://www.linkedin.com/signup?session_redirect=x%2Fhashtag%2Fai&amp;trk=t">#AI</a></p>
+              <button aria-hidden="true">…see more</button>
+            </div>
+            <ul data-test-id="feed-images-content"><li><img alt="No alternative text description for this image"></li></ul>
+          </article></div></li></ul>`,
+        'text/html',
+      )
+      .querySelector(linkedin.postRootSelector)!;
+
+  const POST = linkedInPost({
+    id: ID,
+    author: { name: '🇨🇦 Andrew Jenkins', handle: 'andrewjjenkins' },
+    time: '2024-10-05T08:23:41.981Z', // from the activity id; the page says "4d"
+    text: "Key lessons:\n• Adapt to 💾 Javier Burón's changes\n\nSpotify: https://buff.ly/4ee5yB4\n#AI",
+    links: ['https://buff.ly/4ee5yB4'], // without LinkedIn's tracking parameter
+    media: { imageAlts: ['No alternative text description for this image'], hasVideo: false },
+  });
+
+  it('reads the card: id from the activity urn, author, text as written, links, photos', () => {
+    const root = card(
+      `data-activity-urn="urn:li:activity:${ID}" data-featured-activity-urn="urn:li:activity:${ID}"`,
+    );
+    expect(linkedin.postId(root)).toBe(ID);
+    expect(linkedin.extractPost(root)).toEqual(POST);
+    expect(postSchema.parse(linkedin.extractPost(root))).toEqual(POST);
+  });
+
+  it('keys a repost card on the activity it shows (featured), as the feed does', () => {
+    const root = card(
+      `data-activity-urn="urn:li:activity:7247904311840542721" data-featured-activity-urn="urn:li:activity:${ID}"`,
+    );
+    expect(linkedin.postId(root)).toBe(ID);
+    expect(linkedin.extractPost(root)?.url).toBe(
+      `https://www.linkedin.com/feed/update/urn:li:activity:${ID}/`,
+    );
+  });
+
+  it('puts the badge after the author name; the post still reads the same', () => {
+    const root = card(`data-activity-urn="urn:li:activity:${ID}"`);
+    const badge = insertBadge(linkedin, root);
+    expect(badge.previousElementSibling?.getAttribute('aria-label')).toBe('View profile for Andrew Jenkins');
+    expect(linkedin.extractPost(root)).toEqual(POST);
+  });
+
+  it('postId queries only inside the root', () => {
+    expectScopedPostId(linkedin, [card(`data-activity-urn="urn:li:activity:${ID}"`)]);
+  });
+
+  it.each([
+    'data-activity-urn=""',
+    'data-activity-urn="urn:li:activity:12a"',
+    'data-activity-urn="urn:li:ugcPost:7246579902655651840"',
+  ])('gives nothing for a card without an activity (%s)', (attributes) => {
+    const root = card(attributes);
+    expect(linkedin.postId(root)).toBeNull();
+    expect(linkedin.extractPost(root)).toBeNull();
+    expect(linkedin.badgeAnchor(root)).toBeNull();
+  });
 });
 
 describe('feed.html (classic feed)', () => {

@@ -7,7 +7,10 @@
  *   post in `.feed-shared-update-v2__update-content-wrapper`;
  * - 2026 redesign: `[role="listitem"][componentkey*="FeedType_MAIN_FEED"]` with hashed classes and
  *   `[data-testid="expandable-text-box"]`. It usually carries no activity id; such cards give
- *   nothing (no id to key notes on, no permalink), only cards that name their activity URN are read.
+ *   nothing (no id to key notes on, no permalink), only cards that name their activity URN are read;
+ * - public pages a logged-out reader sees (a company's page, a post at `/posts/…`):
+ *   `article[data-activity-urn]` cards (`main-feed-activity-card`, company-guest.html) with
+ *   `data-test-id` hooks for the author line and the text.
  *
  * The page shows relative times ("3h"); the activity id encodes the exact one (SITES.md §0.7).
  * LinkedIn renders names and labels twice, once for screen readers (`.visually-hidden`): skipped.
@@ -25,7 +28,14 @@ const ORIGIN = 'https://www.linkedin.com';
 const CLASSIC_ROOT = '.feed-shared-update-v2[data-urn]';
 const REDESIGN_ROOT = '[role="listitem"][componentkey*="FeedType_MAIN_FEED"]';
 const RESHARED = '.feed-shared-update-v2__update-content-wrapper';
-const ACTOR = '.update-components-actor';
+const GUEST_ROOT = 'article[data-activity-urn]';
+/** The 2025 feed marks the actor block only by its parts (feed-logged-in-post-fragment-2025.html). */
+const ACTOR = '.update-components-actor, .update-components-actor__container';
+const ACTOR_META = '.update-components-actor__meta';
+const GUEST_ACTOR = '[data-test-id="main-feed-activity-card__entity-lockup"]';
+const GUEST_TEXT = '[data-test-id="main-feed-activity-card__commentary"]';
+const GUEST_PHOTOS = '[data-test-id="feed-images-content"] img';
+const GUEST_VIDEO = '[data-test-id="feed-native-video-content"], video';
 const COMMENTARY = '.update-components-update-v2__commentary, .update-components-text';
 const SCREEN_READER_ONLY = '.visually-hidden, .feed-shared-inline-show-more-text__see-more-less-toggle';
 const DETAILS_LINK =
@@ -46,33 +56,65 @@ const FEED_PATH = /^\/(?:feed|company\/[^/]{1,200}(?:\/posts)?|posts\/[^/]{1,300
 export const linkedInAdapter: SiteAdapter = {
   id: 'linkedin',
   expectsPosts: (location) => FEED_PATH.test(location.pathname),
-  probes: { 'classic post': CLASSIC_ROOT, 'redesigned post': REDESIGN_ROOT, actor: ACTOR, text: COMMENTARY },
-  postRootSelector: `${CLASSIC_ROOT}, ${REDESIGN_ROOT}`,
+  probes: {
+    'classic post': CLASSIC_ROOT,
+    'redesigned post': REDESIGN_ROOT,
+    'public post': GUEST_ROOT,
+    actor: ACTOR,
+    text: COMMENTARY,
+    'public actor': GUEST_ACTOR,
+    'public text': GUEST_TEXT,
+  },
+  postRootSelector: `${CLASSIC_ROOT}, ${REDESIGN_ROOT}, ${GUEST_ROOT}`,
 
   matchesLocation(location) {
     return bareHost(location.hostname) === HOST;
   },
 
   postId(root) {
-    return isClassic(root) ? classicId(root) : redesignId(root);
+    switch (layoutOf(root)) {
+      case 'classic':
+        return classicId(root);
+      case 'guest':
+        return guestId(root);
+      default:
+        return redesignId(root);
+    }
   },
 
   extractPost(root) {
     const id = linkedInAdapter.postId(root);
     if (id === null) return null;
-    return isClassic(root) ? classicPost(root, id) : redesignPost(root, id);
+    switch (layoutOf(root)) {
+      case 'classic':
+        return classicPost(root, id);
+      case 'guest':
+        return guestPost(root, id);
+      default:
+        return redesignPost(root, id);
+    }
   },
 
   badgeAnchor(root) {
     if (linkedInAdapter.postId(root) === null) return null;
-    if (!isClassic(root)) return beforeElement(root.querySelector('[data-testid="expandable-text-box"]'));
-    const meta = outside(root, `${ACTOR} .update-components-actor__meta`, root.querySelector(RESHARED));
-    return meta === null ? null : { parent: meta, before: null };
+    switch (layoutOf(root)) {
+      case 'classic': {
+        const meta = outside(root, ACTOR_META, root.querySelector(RESHARED));
+        return meta === null ? null : { parent: meta, before: null };
+      }
+      case 'guest':
+        return afterElement(guestNameLink(root));
+      default:
+        return beforeElement(root.querySelector('[data-testid="expandable-text-box"]'));
+    }
   },
 };
 
-function isClassic(root: Element): boolean {
-  return root.matches(CLASSIC_ROOT);
+type Layout = 'classic' | 'guest' | 'redesign';
+
+function layoutOf(root: Element): Layout {
+  if (root.matches(CLASSIC_ROOT)) return 'classic';
+  return root.matches(GUEST_ROOT) ? 'guest' : 'redesign';
 }
 
 // ---------------------------------------------------------------------------------------
@@ -181,6 +223,43 @@ function redesignAuthor(root: Element): Post['author'] {
 }
 
 // ---------------------------------------------------------------------------------------
+// Public pages (logged out)
+
+/**
+ * The activity the card shows: a repost card names the reposted activity as featured
+ * (company-guest.html), the id the feed keys that post on too.
+ */
+function guestId(root: Element): string | null {
+  for (const name of ['data-featured-activity-urn', 'data-activity-urn']) {
+    const urn = root.getAttribute(name) ?? '';
+    if (/^urn:li:activity:\d{1,20}$/.test(urn)) return urn.slice('urn:li:activity:'.length);
+  }
+  return null;
+}
+
+function guestPost(root: Element, id: string): Post {
+  // The text is `white-space: pre-wrap`: its line breaks are literal.
+  const body = readPostText(root.querySelector(GUEST_TEXT), { flow: false, linkTarget });
+  const link = guestNameLink(root);
+  const name = link === null ? '' : readText(link).replace(/\s+/g, ' ');
+  return {
+    ...basePost(id, { name: clip(name, SHORT_TEXT_MAX), handle: slugOf(link?.getAttribute('href')) }, body),
+    media: {
+      imageAlts: altsOf(root.querySelectorAll(GUEST_PHOTOS)),
+      hasVideo: root.querySelector(GUEST_VIDEO) !== null,
+    },
+  };
+}
+
+/** The author's name link: the lockup's first link with text (the one before it is the avatar). */
+function guestNameLink(root: Element): Element | null {
+  for (const link of root.querySelector(GUEST_ACTOR)?.querySelectorAll('a[href]') ?? []) {
+    if ((link.textContent ?? '').trim() !== '') return link;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
 // Shared
 
 function basePost(id: string, author: Post['author'], body: PostText): Post {
@@ -208,11 +287,19 @@ function commentaryText(el: Element | null): PostText {
   return readPostText(el, { flow: true, linkTarget, skip: (child) => child.matches(SCREEN_READER_ONLY) });
 }
 
-/** Outside links are `lnkd.in` short links (kept as they are); profiles and hashtags stay on LinkedIn. */
+/**
+ * Outside links are `lnkd.in` short links (kept as they are); profiles and hashtags stay on LinkedIn.
+ * Public pages append LinkedIn's tracking parameter to every link, outside ones too: dropped.
+ */
 function linkTarget(a: Element): string | null {
   const url = httpUrl(a.getAttribute('href'));
   const host = url === null ? null : urlHost(url);
-  return host === null || host === HOST || host.endsWith(`.${HOST}`) ? null : url;
+  return url === null || host === null || host === HOST || host.endsWith(`.${HOST}`) ? null : untracked(url);
+}
+
+/** `url` without its `trk` parameters (a `?` kept for the parameters after them). */
+function untracked(url: string): string {
+  return url.replace(/[?&]trk=[^&#]*/g, '').replace(/^([^?#]*)&/, '$1?');
 }
 
 function slugOf(href: string | null | undefined): string {
@@ -232,4 +319,9 @@ function outside(root: Element, selector: string, skip: Element | null): Element
 function beforeElement(el: Element | null): BadgeAnchor | null {
   const parent = el?.parentElement;
   return el && parent ? { parent, before: el } : null;
+}
+
+function afterElement(el: Element | null): BadgeAnchor | null {
+  const parent = el?.parentElement;
+  return el && parent ? { parent, before: el.nextSibling } : null;
 }

@@ -410,6 +410,82 @@ describe('xAdapter.badgeAnchor', () => {
   });
 });
 
+describe('early-2023 markup (User-Names)', () => {
+  const doc = loadFixture('home.html');
+
+  it('reads the author and places the badge beside the plural-named author block', () => {
+    const article = articleById(doc, HOME.plain).cloneNode(true) as Element;
+    article.querySelector('[data-testid="User-Name"]')!.setAttribute('data-testid', 'User-Names');
+    expect(xAdapter.extractPost(article)).toEqual(HOME_POSTS.plain);
+    const anchor = xAdapter.badgeAnchor(article);
+    expect(anchor?.parent.querySelector('[data-testid="User-Names"]')).not.toBeNull();
+  });
+});
+
+describe('Articles (long-form posts)', () => {
+  /** The markup of an X Article as article-logged-in-kepano.html has it, cut down (React: no whitespace between tags). */
+  const ARTICLE = [
+    '<article data-testid="tweet" role="article" tabindex="-1">',
+    '<div data-testid="User-Name"><div><a href="/writer"><div dir="ltr"><span>Writer</span></div></a></div>',
+    '<div><a href="/writer" tabindex="-1"><div dir="ltr"><span>@writer</span></div></a></div></div>',
+    '<div data-testid="twitterArticleReadView">',
+    '<a href="/writer/article/2013045749580259680/media/1"><div data-testid="tweetPhoto"><img alt="Cover"></div></a>',
+    '<div dir="auto" data-testid="twitter-article-title"><span>Notes 101</span></div>',
+    '<div data-testid="twitterArticleRichTextView"><div data-contents="true">',
+    '<div data-block="true"><div><span><span data-text="true">First paragraph. </span>',
+    '<img alt="🙂" src="https://abs-0.twimg.com/emoji/v2/svg/1f642.svg"></span></div></div>',
+    '<div data-block="true"><div><span><span data-text="true">Line one\nline two</span></span></div></div>',
+    '<div dir="ltr"><h2 data-block="true"><div><span><span data-text="true">A heading</span></span></div></h2></div>',
+    // A link inside a line sits in a div of its own.
+    '<ol><li data-block="true"><div><span><span data-text="true">see </span></span>',
+    '<div><a href="https://example.org/" role="link"><span data-text="true">https://example.org/</span></a></div>',
+    '<span><span data-text="true"> first</span></span></div></li>',
+    '<li data-block="true"><div><span><span data-text="true">item two</span></span></div></li></ol>',
+    '<section data-block="true"><div><div data-testid="markdown-code-block">',
+    '<div><div dir="ltr"><span>markdown</span></div><div><button type="button"><span>Copy</span></button></div></div>',
+    '<pre><code><span>\n</span>vault/\n├── inbox/</code></pre></div></div></section>',
+    '<section data-block="true"><div data-testid="tweetPhoto"><img alt="A diagram" src="https://pbs.twimg.com/media/x.jpg"></div></section>',
+    '<div data-block="true"><div><span><span data-text="true">The end</span></span></div></div>',
+    '</div></div></div>',
+    '<div><a href="/writer/status/2013045749580259680"><time datetime="2026-01-19T00:28:01.000Z">Jan 18</time></a></div>',
+    '</article>',
+  ].join('');
+  const article = () => new DOMParser().parseFromString(ARTICLE, 'text/html').querySelector('article')!;
+
+  it('reads the title, then each block on its own line; pictures are media, a code block is its code', () => {
+    const post = xAdapter.extractPost(article())!;
+    expect(post.text).toBe(
+      'Notes 101\nFirst paragraph. 🙂\nLine one\nline two\nA heading\nsee https://example.org/ first\nitem two\n' +
+        'vault/\n├── inbox/\nThe end',
+    );
+    expect(post.links).toEqual(['https://example.org/']);
+    expect(post.media).toEqual({ imageAlts: ['Cover', 'A diagram'], hasVideo: false });
+    expect(post.author).toEqual({ name: 'Writer', handle: 'writer' });
+    expect(post.lang).toBeNull();
+    expect(postSchema.parse(post)).toEqual(post);
+  });
+
+  it('takes the language from the Article markup when it has one, never from <html lang>', () => {
+    const root = article();
+    root.querySelector('[data-testid="twitterArticleRichTextView"]')!.setAttribute('lang', 'de');
+    expect(xAdapter.extractPost(root)?.lang).toBe('de');
+    const page = new DOMParser().parseFromString(
+      `<html lang="en"><body>${ARTICLE}</body></html>`,
+      'text/html',
+    );
+    expect(xAdapter.extractPost(page.querySelector('article')!)?.lang).toBeNull();
+  });
+
+  it('clips a long Article to the post text cap and marks it truncated', () => {
+    const root = article();
+    root.querySelector('[data-text="true"]')!.append('word '.repeat(5_000));
+    const post = xAdapter.extractPost(root)!;
+    expect(post.text.length).toBe(20_000);
+    expect(post.text.startsWith('Notes 101\nFirst paragraph. word word')).toBe(true);
+    expect(post.truncated).toBe(true);
+  });
+});
+
 describe('edge cases', () => {
   const doc = loadFixture('home.html');
   const clone = (id: string) => articleById(doc, id).cloneNode(true) as Element;

@@ -15,7 +15,7 @@ import {
   type PostMedia,
   type QuotedPost,
 } from '../posts/post';
-import { readText } from './dom-text';
+import { readText, type ReadTextOptions } from './dom-text';
 import type { BadgeAnchor, SiteAdapter } from './site-adapter';
 import { snowflakeTime, X_SNOWFLAKE } from './snowflake';
 import { clip, firstOutside } from './post-fields';
@@ -23,14 +23,22 @@ import { clip, firstOutside } from './post-fields';
 const HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com']);
 
 const POST_ROOT = 'article[data-testid="tweet"]';
-const USER_NAME = '[data-testid="User-Name"]';
+/** The author block; early-2023 builds named it `User-Names` (status-with-replies-2023-*.html). */
+const USER_NAME = '[data-testid="User-Name"], [data-testid="User-Names"]';
 const TWEET_TEXT = '[data-testid="tweetText"]';
 const SHOW_MORE = '[data-testid="tweet-text-show-more-link"]';
 /** The timestamp inside the post's own permalink (a quote card's timestamp is not a link). */
 const PERMALINK_TIME = 'a[href*="/status/"] time[datetime]';
 const STATUS_LINK = 'a[href*="/status/"]';
 const CARD = 'div[role="link"]';
-const PHOTO_IMG = '[data-testid="tweetPhoto"] img';
+/** An Article (long-form post) has a title and a rich-text body instead of tweetText. */
+const ARTICLE_TITLE = '[data-testid="twitter-article-title"]';
+const ARTICLE_BODY = '[data-testid="twitterArticleRichTextView"]';
+/** A code block in an Article: a label and a copy button, then the `<pre>`. */
+const CODE_BLOCK = '[data-testid="markdown-code-block"]';
+/** Emoji are `<img>` from X's emoji CDN: text, not pictures. */
+const EMOJI = 'img[src*="/emoji/"]';
+const PHOTO_IMG = `[data-testid="tweetPhoto"] img, ${ARTICLE_BODY} img:not(${EMOJI})`;
 const VIDEO = '[data-testid="videoPlayer"], [data-testid="videoComponent"], video';
 
 /** `/{handle}/status/{id}` (also absolute, and X's handle-less `/i/status/{id}`, `/i/web/status/{id}`). */
@@ -100,8 +108,8 @@ function extract(root: Element): Post | null {
   const card = quoteCardIn(root);
   const userName = firstOutside(root, USER_NAME, card);
   const handle = handleIn(userName) ?? permalink.handle ?? '';
-  const textEl = firstOutside(root, TWEET_TEXT, card);
-  const { text, links, clipped } = postText(textEl);
+  const body = bodyOf(root, card);
+  const { text, links, clipped } = body;
   const post: Post = {
     site: 'x',
     id: permalink.id,
@@ -109,13 +117,13 @@ function extract(root: Element): Post | null {
     author: { name: displayName(userName), handle },
     time: isoTime(permalink.time) ?? snowflakeTime(permalink.id, X_SNOWFLAKE),
     text,
-    lang: displayLang(textEl),
+    lang: body.lang,
     truncated: clipped || firstOutside(root, SHOW_MORE, card) !== null,
     links,
     media: mediaIn(root, card),
     quoted: quotedPostIn(card),
     parent: null,
-    replyTo: replyTargets(root, card, userName, textEl),
+    replyTo: replyTargets(root, card, userName, body.element),
   };
   return post;
 }
@@ -250,22 +258,79 @@ interface PostText {
   clipped: boolean;
 }
 
+interface Body extends PostText {
+  lang: string | null;
+  /** The text element (an Article's title); null for a post without text. */
+  element: Element | null;
+}
+
+/** The post's tweetText, or an Article's title and body. */
+function bodyOf(root: Element, card: Element | null): Body {
+  const textEl = firstOutside(root, TWEET_TEXT, card);
+  if (textEl !== null) return { ...postText(textEl), lang: displayLang(textEl), element: textEl };
+  const parts = [ARTICLE_TITLE, ARTICLE_BODY].flatMap((selector) => firstOutside(root, selector, card) ?? []);
+  if (parts.length === 0) return { ...postText(null), lang: null, element: null }; // media-only post
+  return { ...articleText(parts), lang: articleLang(root, parts), element: parts[0]! };
+}
+
 /**
  * tweetText per SITES.md §0.6/§1: emoji as their alt, t.co links as the full URL their (partly
  * aria-hidden) text spells, mentions and hashtags as shown, literal line breaks kept.
  */
 function postText(textEl: Element | null): PostText {
-  if (textEl === null) return { text: '', links: [], clipped: false }; // media-only post
-  const links: string[] = [];
-  const full = readText(textEl, {
+  return textOf(textEl === null ? [] : [textEl], {});
+}
+
+/** Lists, list items, headings and paragraphs of an Article body; its other blocks are Draft.js `data-block` divs. */
+const ARTICLE_BLOCKS: ReadonlySet<string> = new Set([
+  'UL',
+  'OL',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'P',
+]);
+
+/**
+ * An Article: its title, then each heading, paragraph, list item and code block of its body on
+ * lines of their own (article-logged-in-kepano.html; a link inside a line sits in a div of its own,
+ * so divs are no blocks). Pictures are media, not text; a code block is its code, without the
+ * language label and copy button above it.
+ */
+function articleText(parts: readonly Element[]): PostText {
+  return textOf(parts, {
+    blockTags: ARTICLE_BLOCKS,
+    isBlock: (el) => el.getAttribute('data-block') === 'true',
     replaceElement(el) {
-      if (el.tagName !== 'A') return undefined;
+      if (el.tagName === 'PRE') return readText(el); // verbatim, outer blank lines dropped
+      if (el.tagName === 'BUTTON' || (el.tagName === 'IMG' && !el.matches(EMOJI))) return '';
+      return el.parentElement?.matches(CODE_BLOCK) ? '' : undefined;
+    },
+  });
+}
+
+/** The text of `parts`, one after the other on lines of their own, links read as X shows them. */
+function textOf(parts: readonly Element[], options: ReadTextOptions): PostText {
+  const links: string[] = [];
+  const read: ReadTextOptions = {
+    ...options,
+    replaceElement(el) {
+      const replaced = options.replaceElement?.(el);
+      if (replaced !== undefined || el.tagName !== 'A') return replaced;
       const target = externalTarget(el);
       if (target === null) return undefined; // mention, hashtag, cashtag: text as shown
       if (target.length <= URL_MAX && !links.includes(target) && links.length < LINKS_MAX) links.push(target);
       return target;
     },
-  });
+  };
+  const full = parts
+    .map((part) => readText(part, read))
+    .filter((text) => text !== '')
+    .join('\n');
   const text = clip(full, POST_TEXT_MAX);
   return { text, links, clipped: text.length < full.length };
 }
@@ -289,6 +354,15 @@ function isXHost(url: string): boolean {
     ?.toLowerCase()
     .replace(/^www\./, '');
   return host !== undefined && HOSTS.has(host);
+}
+
+/** An Article's language, where its markup gives one: on the title or body, or around them in the post. */
+function articleLang(root: Element, parts: readonly Element[]): string | null {
+  for (const part of parts) {
+    const holder = part.closest('[lang]');
+    if (holder !== null && root.contains(holder)) return displayLang(holder);
+  }
+  return null;
 }
 
 /** The language of the text as displayed (after X's auto-translation, that is the target language). */
