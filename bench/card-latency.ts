@@ -37,7 +37,7 @@ const context = await chromium.launchPersistentContext(dir, {
   ],
 });
 try {
-  const fixture = await readFile(path.join(ROOT, 'e2e/fixtures/x/home.html'), 'utf8');
+  const fixture = await readFile(path.join(ROOT, 'utils/sites/x/fixtures/home.html'), 'utf8');
   await context.route(
     (url) => url.hostname === 'x.com',
     (route) => route.fulfill({ contentType: 'text/html', body: fixture }),

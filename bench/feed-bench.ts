@@ -268,7 +268,7 @@ function report(summary: ReturnType<typeof summarise>): string {
 
 async function main(): Promise<void> {
   const scripts: PageScripts = {
-    fixture: await readFile(path.join(ROOT, 'e2e/fixtures/x/home.html'), 'utf8'),
+    fixture: await readFile(path.join(ROOT, 'utils/sites/x/fixtures/home.html'), 'utf8'),
     driver: await readFile(path.join(ROOT, 'bench/feed-driver.js'), 'utf8'),
     reactFeed: PAGES.includes('react') ? await bundleReactFeed() : '',
   };

@@ -1,11 +1,10 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import {
   configureModelServer,
   DEFAULT_NOTE,
   expect,
-  FIXTURES_DIR,
+  fixturePath,
   lastUserMessage,
   openPopup,
   test,
@@ -24,7 +23,7 @@ async function gotoChangedXHome(
   page: Page,
   change: (html: string) => string,
 ): Promise<void> {
-  const body = change(await readFile(path.join(FIXTURES_DIR, 'x/home.html'), 'utf8'));
+  const body = change(await readFile(fixturePath('x/home.html'), 'utf8'));
   await context.route(X_HOME_URL, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
   );

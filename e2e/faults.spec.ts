@@ -9,14 +9,13 @@
  * endless spinner, and leave cached notes and settings as they were.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { MAX_ANSWER_CHARS } from '../utils/ai/openai-chat';
 import {
   configureModelServer,
   DEFAULT_NOTE,
   expect,
-  FIXTURES_DIR,
+  fixturePath,
   readProviderConfig,
   routeFixture,
   stopServiceWorker,
@@ -339,7 +338,7 @@ test.describe('site DOM changed', () => {
       extensionId,
     }) => {
       await configureModelServer(serviceWorker, modelServer);
-      const original = await readFile(path.join(FIXTURES_DIR, 'x/home.html'), 'utf8');
+      const original = await readFile(fixturePath('x/home.html'), 'utf8');
       const changed = redesign.apply(original);
       expect(changed).not.toBe(original);
       await routeHtml(context, 'https://x.com/changed', changed);

@@ -38,8 +38,14 @@ export {
 } from './model-server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Where fixture files live; routeFixture paths are relative to it. */
-export const FIXTURES_DIR = path.join(ROOT, 'e2e', 'fixtures');
+/**
+ * A site's fixture page, named `<site>/<file>` (e.g. `x/home.html`): each site adapter keeps its
+ * fixtures beside it, in utils/sites/<site>/fixtures/.
+ */
+export function fixturePath(name: string): string {
+  const [site, ...file] = name.split('/');
+  return path.join(ROOT, 'utils', 'sites', site!, 'fixtures', ...file);
+}
 /** The unpacked build under test; FOOTNOTE_EXTENSION_DIR points elsewhere (e.g. a stub). */
 export const EXTENSION_DIR = path.resolve(ROOT, process.env.FOOTNOTE_EXTENSION_DIR ?? '.output/chrome-mv3');
 
@@ -187,13 +193,14 @@ export async function isServiceWorkerRunning(context: BrowserContext): Promise<b
 }
 
 /**
- * Serves `fixtureFile` (relative to e2e/fixtures, or absolute) as text/html at exactly `url`,
+ * Serves `fixtureFile` (a site fixture named as fixturePath takes it, or an absolute path) as
+ * text/html at exactly `url`,
  * so the page really is e.g. https://x.com/home and content-script matches apply. Call before
  * page.goto. Every other request to a non-loopback host (images, scripts, other sites' hosts)
  * is aborted by the context's offline guard.
  */
 export async function routeFixture(context: BrowserContext, url: string, fixtureFile: string): Promise<void> {
-  const file = path.isAbsolute(fixtureFile) ? fixtureFile : path.join(FIXTURES_DIR, fixtureFile);
+  const file = path.isAbsolute(fixtureFile) ? fixtureFile : fixturePath(fixtureFile);
   const body = await readFile(file, 'utf8');
   const href = new URL(url).href;
   await context.route(

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 /**
  * Tests of the e2e harness itself (fixtures.ts, model-server.ts) against whatever extension is
  * loaded: they rely only on what every build has (a service worker, an action popup, commands).
@@ -18,6 +19,9 @@ import {
   test,
 } from './fixtures';
 
+/** A minimal page for the harness's own tests (site fixtures reproduce the real DOM instead). */
+const HARNESS_PAGE = fileURLToPath(new URL('harness-page.html', import.meta.url));
+
 test('the service worker starts and names the extension', async ({ serviceWorker, extensionId }) => {
   expect(extensionId).toMatch(/^[a-p]{32}$/);
   expect(serviceWorker.url()).toMatch(new RegExp(`^chrome-extension://${extensionId}/`));
@@ -30,7 +34,7 @@ test('routeFixture serves a fixture at the real URL and nothing leaves the machi
 }) => {
   const failed: string[] = [];
   page.on('requestfailed', (request) => failed.push(request.url()));
-  await routeFixture(context, 'https://x.com/home', 'harness/page.html');
+  await routeFixture(context, 'https://x.com/home', HARNESS_PAGE);
   await page.goto('https://x.com/home');
   expect(page.url()).toBe('https://x.com/home');
   await expect(page.getByTestId('tweetText')).toHaveText('The harness fixture page is served offline.');
@@ -129,7 +133,7 @@ test('dispatchCommand runs command listeners with the active tab', async ({
   page,
   serviceWorker,
 }) => {
-  await routeFixture(context, 'https://x.com/home', 'harness/page.html');
+  await routeFixture(context, 'https://x.com/home', HARNESS_PAGE);
   await page.goto('https://x.com/home');
   const name = await serviceWorker.evaluate(() => {
     // Record what listeners receive, next to the extension's own listeners.
@@ -153,7 +157,7 @@ test('openPopup returns the real action popup as a Page, the tab staying active'
   serviceWorker,
   extensionId,
 }) => {
-  await routeFixture(context, 'https://x.com/home', 'harness/page.html');
+  await routeFixture(context, 'https://x.com/home', HARNESS_PAGE);
   await page.goto('https://x.com/home');
   const popup = await openPopup(context, serviceWorker);
   const popupPath = await serviceWorker.evaluate(() => chrome.runtime.getManifest().action?.default_popup);

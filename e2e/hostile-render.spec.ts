@@ -2,7 +2,7 @@
  * Issue 7, hardening: hostile text everywhere Footnote shows or forwards it, in real Chromium.
  *  (a) model output full of payloads (e2e/payloads.ts) rendered in the in-page card;
  *  (b) the same notes in the popup;
- *  (c) hostile post text (e2e/fixtures/x/hostile.html) forwarded to the model: it must stay
+ *  (c) hostile post text (utils/sites/x/fixtures/hostile.html) forwarded to the model: it must stay
  *      inside its nonce-delimited data block.
  * A probe (e2e/probe.ts) is installed in every page; payloads that could run call it.
  */
@@ -13,7 +13,7 @@ import { X_HOME_POSTS as HOME_POSTS, X_HOME_URL as HOME } from './x-home';
 import { PAYLOADS, payloadsForNotes, type Payload } from './payloads';
 import { installProbe, probeCalls } from './probe';
 
-/** e2e/fixtures/x/hostile.html: 8 posts, ids following home.html's quote post. */
+/** utils/sites/x/fixtures/hostile.html: 8 posts, ids following home.html's quote post. */
 const HOSTILE_POSTS = Array.from(
   { length: 8 },
   (_, i) => `x:${(2126232350721107373n + BigInt(i + 1)).toString()}`,

@@ -1,4 +1,4 @@
-/** What the specs know about the X timeline fixture, e2e/fixtures/x/home.html. */
+/** What the specs know about the X timeline fixture, utils/sites/x/fixtures/home.html. */
 
 export const X_HOME_URL = 'https://x.com/home';
 

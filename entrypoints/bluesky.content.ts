@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { blueskyAdapter } from '@/utils/sites/bluesky';
+import { blueskyAdapter } from '@/utils/sites/bluesky/adapter';
 import { siteMatches } from '@/utils/sites/site-matches';
 import { runFootnote } from './content/run-footnote';
 

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { genericAdapter } from '@/utils/sites/generic';
-import { mastodonAdapter } from '@/utils/sites/mastodon';
+import { genericAdapter } from '@/utils/sites/generic/adapter';
+import { mastodonAdapter } from '@/utils/sites/mastodon/adapter';
 import { runFootnote } from './content/run-footnote';
 
 /**

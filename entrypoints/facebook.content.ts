@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { facebookAdapter } from '@/utils/sites/facebook';
+import { facebookAdapter } from '@/utils/sites/facebook/adapter';
 import { siteMatches } from '@/utils/sites/site-matches';
 import { runFootnote } from './content/run-footnote';
 

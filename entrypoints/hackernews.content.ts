@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { hackerNewsAdapter } from '@/utils/sites/hackernews';
+import { hackerNewsAdapter } from '@/utils/sites/hackernews/adapter';
 import { siteMatches } from '@/utils/sites/site-matches';
 import { runFootnote } from './content/run-footnote';
 

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { linkedInAdapter } from '@/utils/sites/linkedin';
+import { linkedInAdapter } from '@/utils/sites/linkedin/adapter';
 import { siteMatches } from '@/utils/sites/site-matches';
 import { runFootnote } from './content/run-footnote';
 

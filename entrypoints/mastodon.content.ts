@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { mastodonAdapter } from '@/utils/sites/mastodon';
+import { mastodonAdapter } from '@/utils/sites/mastodon/adapter';
 import { siteMatches } from '@/utils/sites/site-matches';
 import { runFootnote } from './content/run-footnote';
 

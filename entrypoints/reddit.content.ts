@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { redditAdapter } from '@/utils/sites/reddit';
+import { redditAdapter } from '@/utils/sites/reddit/adapter';
 import { siteMatches } from '@/utils/sites/site-matches';
 import { runFootnote } from './content/run-footnote';
 

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { threadsAdapter } from '@/utils/sites/threads';
+import { threadsAdapter } from '@/utils/sites/threads/adapter';
 import { siteMatches } from '@/utils/sites/site-matches';
 import { runFootnote } from './content/run-footnote';
 

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { xAdapter } from '@/utils/sites/x';
+import { xAdapter } from '@/utils/sites/x/adapter';
 import { siteMatches } from '@/utils/sites/site-matches';
 import { runFootnote } from './content/run-footnote';
 

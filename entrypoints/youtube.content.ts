@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { youtubeAdapter } from '@/utils/sites/youtube';
+import { youtubeAdapter } from '@/utils/sites/youtube/adapter';
 import { siteMatches } from '@/utils/sites/site-matches';
 import { runFootnote } from './content/run-footnote';
 

@@ -1,4 +1,5 @@
 import type { SiteAdapter } from '../sites/site-adapter';
+import { postKey } from './post';
 
 /** The stable hook every detected post root carries (DESIGN.md §7): `<site>:<native id>`. */
 export const POST_ATTRIBUTE = 'data-footnote-post';
@@ -92,7 +93,7 @@ export class PostObserver {
       root.removeAttribute(POST_ATTRIBUTE); // an emptied or placeholder node shows no post
       return;
     }
-    const key = `${this.options.adapter.id}:${id}`;
+    const key = postKey({ site: this.options.adapter.id, id });
     if (root.getAttribute(POST_ATTRIBUTE) !== key) root.setAttribute(POST_ATTRIBUTE, key);
     this.options.onPost(root, key);
   }

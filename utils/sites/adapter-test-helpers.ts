@@ -11,10 +11,11 @@ import { postSchema } from '../posts/post';
 import type { SiteAdapter } from './site-adapter';
 
 // Not `new URL(…, import.meta.url)`: Vite rewrites that pattern into an asset URL.
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../e2e/fixtures');
+/** Each site adapter's fixture pages sit beside it, in utils/sites/<site>/fixtures/. */
+const SITES = dirname(fileURLToPath(import.meta.url));
 
 export function fixtureHtml(site: string, name: string): string {
-  return readFileSync(resolve(FIXTURES, site, name), 'utf8');
+  return readFileSync(resolve(SITES, site, 'fixtures', name), 'utf8');
 }
 
 /** The fixture as a document; its scripts do not run. */

@@ -9,17 +9,17 @@ import {
   mangleAndExtract,
   rootsIn,
 } from './adapter-test-helpers';
-import { blueskyAdapter } from './bluesky';
-import { facebookAdapter } from './facebook';
-import { genericAdapter } from './generic';
-import { hackerNewsAdapter } from './hackernews';
-import { linkedInAdapter } from './linkedin';
-import { mastodonAdapter } from './mastodon';
-import { redditAdapter } from './reddit';
+import { blueskyAdapter } from './bluesky/adapter';
+import { facebookAdapter } from './facebook/adapter';
+import { genericAdapter } from './generic/adapter';
+import { hackerNewsAdapter } from './hackernews/adapter';
+import { linkedInAdapter } from './linkedin/adapter';
+import { mastodonAdapter } from './mastodon/adapter';
+import { redditAdapter } from './reddit/adapter';
 import type { SiteAdapter } from './site-adapter';
-import { threadsAdapter } from './threads';
-import { xAdapter } from './x';
-import { youtubeAdapter } from './youtube';
+import { threadsAdapter } from './threads/adapter';
+import { xAdapter } from './x/adapter';
+import { youtubeAdapter } from './youtube/adapter';
 
 // Every adapter against every one of its fixtures mangled at random, and against random DOM:
 // a site that changed its markup yields fewer posts, never an exception or an invalid post.

@@ -16,19 +16,19 @@ import {
   REAL_CAPTURES,
   rootsIn,
 } from './adapter-test-helpers';
-import { blueskyAdapter } from './bluesky';
-import { facebookAdapter } from './facebook';
-import { genericAdapter } from './generic';
-import { hackerNewsAdapter } from './hackernews';
-import { linkedInAdapter } from './linkedin';
-import { mastodonAdapter } from './mastodon';
+import { blueskyAdapter } from './bluesky/adapter';
+import { facebookAdapter } from './facebook/adapter';
+import { genericAdapter } from './generic/adapter';
+import { hackerNewsAdapter } from './hackernews/adapter';
+import { linkedInAdapter } from './linkedin/adapter';
+import { mastodonAdapter } from './mastodon/adapter';
 import { pickAdapter } from './pick-adapter';
-import { redditAdapter } from './reddit';
+import { redditAdapter } from './reddit/adapter';
 import type { SiteAdapter } from './site-adapter';
 import { siteMatches } from './site-matches';
-import { threadsAdapter } from './threads';
-import { xAdapter } from './x';
-import { youtubeAdapter } from './youtube';
+import { threadsAdapter } from './threads/adapter';
+import { xAdapter } from './x/adapter';
+import { youtubeAdapter } from './youtube/adapter';
 
 type SiteScript = Exclude<SiteId, 'generic'>;
 

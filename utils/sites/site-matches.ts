@@ -1,4 +1,5 @@
 import type { SiteId } from '../posts/post';
+import { bareHost } from './post-fields';
 
 /**
  * Where each site's content script runs without asking (its manifest matches, also granted as
@@ -21,7 +22,10 @@ export const MASTODON_HOSTS: readonly string[] = [
   'social.vivaldi.net',
 ];
 
-const SITE_HOSTS: Record<Exclude<SiteId, 'generic'>, readonly string[]> = {
+/** The sites with a content script of their own (any other site runs the user-enabled one). */
+export type BuiltInSite = Exclude<SiteId, 'generic'>;
+
+const SITE_HOSTS: Record<BuiltInSite, readonly string[]> = {
   x: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
   bluesky: ['bsky.app'],
   mastodon: MASTODON_HOSTS,
@@ -33,8 +37,20 @@ const SITE_HOSTS: Record<Exclude<SiteId, 'generic'>, readonly string[]> = {
   youtube: ['www.youtube.com'],
 };
 
+const BARE_HOSTS = new Map<BuiltInSite, ReadonlySet<string>>(
+  (Object.keys(SITE_HOSTS) as BuiltInSite[]).map((site) => [site, new Set(SITE_HOSTS[site].map(bareHost))]),
+);
+
+/**
+ * Is this host one of the site's (case, a trailing dot and "www." aside)? The one host list:
+ * adapters recognise their pages, and links to their own site, with it.
+ */
+export function isSiteHost(site: BuiltInSite, hostname: string): boolean {
+  return BARE_HOSTS.get(site)?.has(bareHost(hostname)) === true;
+}
+
 /** Manifest match patterns of one site. */
-export function siteMatches(site: keyof typeof SITE_HOSTS): string[] {
+export function siteMatches(site: BuiltInSite): string[] {
   return SITE_HOSTS[site].map((host) => `https://${host}/*`);
 }
 

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { asQuoted, postSchema, type Post } from '../posts/post';
-import { xAdapter } from './x';
-import { samplePost } from '../posts/sample-post';
+import { asQuoted, postSchema, type Post } from '../../posts/post';
+import { xAdapter } from './adapter';
+import { samplePost } from '../../posts/sample-post';
 
 // Not `new URL(…, import.meta.url)`: Vite rewrites that pattern into an asset URL.
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../e2e/fixtures/x');
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const EPOCH = 1288834974657n;
 
 function fixtureHtml(name: string): string {

@@ -1,15 +1,11 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { asQuoted, postSchema, type Post } from '../posts/post';
-import { samplePost } from '../posts/sample-post';
-import { CONTENT_WARNING_LABEL, HIDDEN_BODY_MARK, mastodonAdapter } from './mastodon';
-import { MASTODON_HOSTS } from './site-matches';
+import { asQuoted, postSchema, type Post } from '../../posts/post';
+import { samplePost } from '../../posts/sample-post';
+import { fixtureHtml } from '../adapter-test-helpers';
+import { CONTENT_WARNING_LABEL, HIDDEN_BODY_MARK, mastodonAdapter } from './adapter';
+import { MASTODON_HOSTS } from '../site-matches';
 
-// Not `new URL(…, import.meta.url)`: Vite rewrites that pattern into an asset URL.
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../e2e/fixtures');
 const HOME_URL = 'https://mastodon.social/home';
 const STATUS_URL = 'https://mastodon.social/@mayachen/117687664053592342';
 const OTHER_URL = 'https://social.example.org/home';
@@ -17,7 +13,8 @@ const OTHER_URL = 'https://social.example.org/home';
 /** The fixture as a document whose URL is the page's (vitest's jsdom is reconfigured first); no script runs. */
 function loadFixture(name: string, url: string): Document {
   (globalThis as unknown as { jsdom: { reconfigure(o: { url: string }): void } }).jsdom.reconfigure({ url });
-  return new DOMParser().parseFromString(readFileSync(resolve(FIXTURES, name), 'utf8'), 'text/html');
+  const [site = '', file = ''] = name.split('/');
+  return new DOMParser().parseFromString(fixtureHtml(site, file), 'text/html');
 }
 
 function roots(doc: ParentNode): Element[] {

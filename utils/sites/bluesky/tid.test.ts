@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tidTime } from './bluesky-tid';
+import { tidTime } from './tid';
 
 const ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { asQuoted, postKey, postSchema, type Post } from '../posts/post';
-import { samplePost } from '../posts/sample-post';
+import { asQuoted, postKey, postSchema, type Post } from '../../posts/post';
+import { samplePost } from '../../posts/sample-post';
 import {
   expectScopedPostId,
   fixtureHtml,
@@ -10,8 +10,8 @@ import {
   mangleAndExtract,
   rootById,
   rootsIn,
-} from './adapter-test-helpers';
-import { redditAdapter as reddit } from './reddit';
+} from '../adapter-test-helpers';
+import { redditAdapter as reddit } from './adapter';
 
 function redditPost(
   fields: Partial<Post> & Pick<Post, 'id' | 'url' | 'text' | 'time'>,

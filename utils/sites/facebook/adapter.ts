@@ -13,14 +13,14 @@
  * - the text is the first message block before any second author (a shared post's own text is
  *   not taken for the sharer's); shared posts are not read as `quoted`.
  */
-import { SHORT_TEXT_MAX, type Post } from '../posts/post';
-import { readText } from './dom-text';
-import { altsOf, bareHost, clip, httpUrl, queryParam, urlHost } from './post-fields';
-import { readPostText } from './post-text';
-import type { SiteAdapter } from './site-adapter';
+import { SHORT_TEXT_MAX, type Post } from '../../posts/post';
+import { readText } from '../dom-text';
+import { altsOf, clip, httpUrl, queryParam, urlHost } from '../post-fields';
+import { readPostText } from '../post-text';
+import type { SiteAdapter } from '../site-adapter';
+import { isSiteHost } from '../site-matches';
 
 const HOST = 'facebook.com';
-const HOSTS = new Set([HOST, 'web.facebook.com']);
 const ORIGIN = 'https://www.facebook.com';
 
 const POST_ROOT = '[role="feed"] [aria-posinset]';
@@ -72,7 +72,7 @@ export const facebookAdapter: SiteAdapter = {
   postRootSelector: POST_ROOT,
 
   matchesLocation(location) {
-    return HOSTS.has(bareHost(location.hostname));
+    return isSiteHost('facebook', location.hostname);
   },
 
   postId(root) {

@@ -15,12 +15,13 @@
  * The page shows relative times ("3h"); the activity id encodes the exact one (SITES.md §0.7).
  * LinkedIn renders names and labels twice, once for screen readers (`.visually-hidden`): skipped.
  */
-import { SHORT_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../posts/post';
-import { readText } from './dom-text';
-import { altsOf, bareHost, clip, httpUrl, urlHost } from './post-fields';
-import { readPostText, textPostFields, type PostText } from './post-text';
-import type { BadgeAnchor, SiteAdapter } from './site-adapter';
-import { snowflakeTime, type SnowflakeSpec } from './snowflake';
+import { SHORT_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../../posts/post';
+import { readText } from '../dom-text';
+import { altsOf, clip, httpUrl, urlHost } from '../post-fields';
+import { readPostText, textPostFields, type PostText } from '../post-text';
+import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
+import { isSiteHost } from '../site-matches';
+import { snowflakeTime, type SnowflakeSpec } from '../snowflake';
 
 const HOST = 'linkedin.com';
 const ORIGIN = 'https://www.linkedin.com';
@@ -68,7 +69,7 @@ export const linkedInAdapter: SiteAdapter = {
   postRootSelector: `${CLASSIC_ROOT}, ${REDESIGN_ROOT}, ${GUEST_ROOT}`,
 
   matchesLocation(location) {
-    return bareHost(location.hostname) === HOST;
+    return isSiteHost('linkedin', location.hostname);
   },
 
   postId(root) {

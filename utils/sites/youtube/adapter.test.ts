@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { asQuoted, postSchema, type Post } from '../posts/post';
-import { samplePost } from '../posts/sample-post';
+import { asQuoted, postSchema, type Post } from '../../posts/post';
+import { samplePost } from '../../posts/sample-post';
 import {
   expectScopedPostId,
   insertBadge,
@@ -9,8 +9,8 @@ import {
   mangleAndExtract,
   rootById,
   rootsIn,
-} from './adapter-test-helpers';
-import { youtubeAdapter as youtube } from './youtube';
+} from '../adapter-test-helpers';
+import { youtubeAdapter as youtube } from './adapter';
 
 const VIDEO = 'Xk3vN8a1QpE';
 const T1 = 'UgzQ7xWc3d8kLmN0pR2sT4v5AaABAg';

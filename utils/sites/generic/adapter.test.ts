@@ -1,14 +1,10 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { asQuoted, postSchema, type Post } from '../posts/post';
-import { samplePost } from '../posts/sample-post';
-import { genericAdapter } from './generic';
+import { asQuoted, postSchema, type Post } from '../../posts/post';
+import { samplePost } from '../../posts/sample-post';
+import { fixtureHtml } from '../adapter-test-helpers';
+import { genericAdapter } from './adapter';
 
-// Not `new URL(…, import.meta.url)`: Vite rewrites that pattern into an asset URL.
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../e2e/fixtures');
 const FORUM_URL = 'https://forum.example.org/t/is-the-new-bridge-safe/4821';
 const NOTES_URL = 'https://notes.example.net/';
 const NEWS_URL = 'https://news.example.com/2026/11/27/city-council-approves-bridge-budget';
@@ -21,7 +17,8 @@ function setPageUrl(url: string): void {
 /** The fixture as a document whose URL is the page's; its script does not run. */
 function loadFixture(name: string, url: string): Document {
   setPageUrl(url);
-  return new DOMParser().parseFromString(readFileSync(resolve(FIXTURES, name), 'utf8'), 'text/html');
+  const [site = '', file = ''] = name.split('/');
+  return new DOMParser().parseFromString(fixtureHtml(site, file), 'text/html');
 }
 
 /** A page made of `body` (and `head`), at `url`. */

@@ -22,15 +22,14 @@ import {
   asQuoted,
   type PostMedia,
   type QuotedPost,
-} from '../posts/post';
-import { readText } from './dom-text';
-import type { SiteAdapter } from './site-adapter';
-import { MASTODON_HOSTS } from './site-matches';
-import { snowflakeTime, type SnowflakeSpec } from './snowflake';
-import { clip, firstOutside } from './post-fields';
+} from '../../posts/post';
+import { readText } from '../dom-text';
+import type { SiteAdapter } from '../site-adapter';
+import { isSiteHost } from '../site-matches';
+import { snowflakeTime, type SnowflakeSpec } from '../snowflake';
+import { clip, firstOutside } from '../post-fields';
 
 /** Large instances, matched by host alone; any other needs the user to enable it (matchesDocument). */
-const HOSTS = new Set(MASTODON_HOSTS);
 
 /** Mastodon ids since 2017 (SITES.md §0.7): ms = id >> 16. Older ids are sequential. */
 const MASTODON_SNOWFLAKE: SnowflakeSpec = {
@@ -91,7 +90,7 @@ export const mastodonAdapter: SiteAdapter = {
   postRootSelector: POST_ROOT,
 
   matchesLocation(location) {
-    return HOSTS.has(location.hostname.toLowerCase().replace(/\.$/, ''));
+    return isSiteHost('mastodon', location.hostname);
   },
 
   matchesDocument(document) {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { postSchema, type Post } from '../posts/post';
-import { samplePost } from '../posts/sample-post';
+import { postSchema, type Post } from '../../posts/post';
+import { samplePost } from '../../posts/sample-post';
 import {
   expectScopedPostId,
   insertBadge,
@@ -9,9 +9,9 @@ import {
   mangleAndExtract,
   rootById,
   rootsIn,
-} from './adapter-test-helpers';
-import { linkedInAdapter as linkedin } from './linkedin';
-import { siteMatches } from './site-matches';
+} from '../adapter-test-helpers';
+import { linkedInAdapter as linkedin } from './adapter';
+import { siteMatches } from '../site-matches';
 
 function linkedInPost(fields: Partial<Post> & Pick<Post, 'id' | 'text' | 'time' | 'author'>): Post {
   return samplePost({

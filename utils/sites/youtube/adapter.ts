@@ -9,11 +9,12 @@
  * everywhere (jsdom, TESTING.md). The page shows only relative times ("2 days ago") and comment
  * ids encode none, so `time` is null.
  */
-import { SHORT_TEXT_MAX, URL_MAX, asQuoted, type Post } from '../posts/post';
-import { readText } from './dom-text';
-import { bareHost, clip, httpUrl, queryParam, urlHost } from './post-fields';
-import { readPostText, textPostFields } from './post-text';
-import type { BadgeAnchor, SiteAdapter } from './site-adapter';
+import { SHORT_TEXT_MAX, URL_MAX, asQuoted, type Post } from '../../posts/post';
+import { readText } from '../dom-text';
+import { clip, httpUrl, queryParam, urlHost } from '../post-fields';
+import { readPostText, textPostFields } from '../post-text';
+import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
+import { isSiteHost } from '../site-matches';
 
 const ORIGIN = 'https://www.youtube.com';
 const HOST = 'youtube.com';
@@ -39,7 +40,7 @@ export const youtubeAdapter: SiteAdapter = {
   postRootSelector: POST_ROOT,
 
   matchesLocation(location) {
-    return bareHost(location.hostname) === HOST;
+    return isSiteHost('youtube', location.hostname);
   },
 
   postId(root) {

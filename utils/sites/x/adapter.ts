@@ -14,13 +14,12 @@ import {
   asQuoted,
   type PostMedia,
   type QuotedPost,
-} from '../posts/post';
-import { readText, type ReadTextOptions } from './dom-text';
-import type { BadgeAnchor, SiteAdapter } from './site-adapter';
-import { snowflakeTime, X_SNOWFLAKE } from './snowflake';
-import { clip, firstOutside } from './post-fields';
-
-const HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com']);
+} from '../../posts/post';
+import { readText, type ReadTextOptions } from '../dom-text';
+import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
+import { isSiteHost } from '../site-matches';
+import { snowflakeTime, X_SNOWFLAKE } from '../snowflake';
+import { clip, firstOutside } from '../post-fields';
 
 const POST_ROOT = 'article[data-testid="tweet"]';
 /** The author block; early-2023 builds named it `User-Names` (status-with-replies-2023-*.html). */
@@ -76,11 +75,7 @@ export const xAdapter: SiteAdapter = {
   postRootSelector: POST_ROOT,
 
   matchesLocation(location) {
-    const host = location.hostname
-      .toLowerCase()
-      .replace(/^www\./, '')
-      .replace(/\.$/, '');
-    return HOSTS.has(host);
+    return isSiteHost('x', location.hostname);
   },
 
   postId(root) {
@@ -349,11 +344,8 @@ function externalTarget(a: Element): string | null {
 }
 
 function isXHost(url: string): boolean {
-  const host = /^https?:\/\/([^/?#:]+)/i
-    .exec(url)?.[1]
-    ?.toLowerCase()
-    .replace(/^www\./, '');
-  return host !== undefined && HOSTS.has(host);
+  const host = /^https?:\/\/([^/?#:]+)/i.exec(url)?.[1];
+  return host !== undefined && isSiteHost('x', host);
 }
 
 /** An Article's language, where its markup gives one: on the title or body, or around them in the post. */

@@ -7,13 +7,13 @@
  * button or the quoted post", which is how defuddle finds it. A root without its own
  * `/@user/post/{code}` timestamp link (placeholders, suggestion cards) gives nothing.
  */
-import { POST_TEXT_MAX, SHORT_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../posts/post';
-import { readText } from './dom-text';
-import { addLink, altsOf, bareHost, clip, httpUrl, isoTime, queryParam, urlHost } from './post-fields';
-import { readPostText, type PostText } from './post-text';
-import type { BadgeAnchor, SiteAdapter } from './site-adapter';
+import { POST_TEXT_MAX, SHORT_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../../posts/post';
+import { readText } from '../dom-text';
+import { addLink, altsOf, clip, httpUrl, isoTime, queryParam, urlHost } from '../post-fields';
+import { readPostText, type PostText } from '../post-text';
+import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
+import { isSiteHost } from '../site-matches';
 
-const HOSTS = new Set(['threads.com', 'threads.net']);
 const ORIGIN = 'https://www.threads.com';
 
 const POST_ROOT = '[data-pressable-container]';
@@ -44,7 +44,7 @@ export const threadsAdapter: SiteAdapter = {
   postRootSelector: POST_ROOT,
 
   matchesLocation(location) {
-    return HOSTS.has(bareHost(location.hostname));
+    return isSiteHost('threads', location.hostname);
   },
 
   postId(root) {
@@ -172,7 +172,7 @@ function linkTarget(a: Element): string | null {
   if (url === null) return null;
   const host = urlHost(url);
   if (host === 'l.threads.com' || host === 'l.threads.net') return httpUrl(queryParam(url, 'u'));
-  return host !== null && HOSTS.has(host) ? null : url;
+  return host !== null && isSiteHost('threads', host) ? null : url;
 }
 
 /** Link preview cards are `l.threads.com` anchors outside the text: their targets are links too. */

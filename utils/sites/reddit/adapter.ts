@@ -9,23 +9,20 @@
  * Comments nest: a reply is a light-DOM child of its parent comment, so every lookup below is
  * `:scope >`-anchored to stay out of the replies.
  */
-import { asQuoted, POST_TEXT_MAX, SHORT_TEXT_MAX, URL_MAX, type Post, type PostMedia } from '../posts/post';
-import { readText } from './dom-text';
 import {
-  addLink,
-  altsOf,
-  bareHost,
-  clip,
-  epochTime,
-  httpUrl,
-  isoTime,
-  languageTag,
-  urlHost,
-} from './post-fields';
-import { readPostText, textPostFields, type PostText } from './post-text';
-import type { BadgeAnchor, SiteAdapter } from './site-adapter';
+  asQuoted,
+  POST_TEXT_MAX,
+  SHORT_TEXT_MAX,
+  URL_MAX,
+  type Post,
+  type PostMedia,
+} from '../../posts/post';
+import { readText } from '../dom-text';
+import { addLink, altsOf, clip, epochTime, httpUrl, isoTime, languageTag, urlHost } from '../post-fields';
+import { readPostText, textPostFields, type PostText } from '../post-text';
+import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
+import { isSiteHost } from '../site-matches';
 
-const HOSTS = new Set(['reddit.com', 'new.reddit.com', 'sh.reddit.com', 'old.reddit.com']);
 const ORIGIN = 'https://www.reddit.com';
 
 const SHREDDIT_POST = 'shreddit-post';
@@ -54,7 +51,7 @@ export const redditAdapter: SiteAdapter = {
   nestedRoots: true,
 
   matchesLocation(location) {
-    return HOSTS.has(bareHost(location.hostname));
+    return isSiteHost('reddit', location.hostname);
   },
 
   postId(root) {

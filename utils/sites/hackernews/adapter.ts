@@ -5,11 +5,12 @@
  * next row holds the subtext; a comment is a `tr.athing.comtr` row. Both carry the item id as
  * the row id. HN repeats that id on the comment's collapse link, so it is read from the row only.
  */
-import { asQuoted, POST_TEXT_MAX, SHORT_TEXT_MAX, type Post } from '../posts/post';
-import { readText } from './dom-text';
-import { addLink, bareHost, clip, epochTime, httpUrl, isoTime, urlHost } from './post-fields';
-import { readPostText, textPostFields, type PostText } from './post-text';
-import type { BadgeAnchor, SiteAdapter } from './site-adapter';
+import { asQuoted, POST_TEXT_MAX, SHORT_TEXT_MAX, type Post } from '../../posts/post';
+import { readText } from '../dom-text';
+import { addLink, clip, epochTime, httpUrl, isoTime, urlHost } from '../post-fields';
+import { readPostText, textPostFields, type PostText } from '../post-text';
+import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
+import { isSiteHost } from '../site-matches';
 
 const HOST = 'news.ycombinator.com';
 
@@ -36,7 +37,7 @@ export const hackerNewsAdapter: SiteAdapter = {
   postRootSelector: POST_ROOT,
 
   matchesLocation(location) {
-    return bareHost(location.hostname) === HOST;
+    return isSiteHost('hackernews', location.hostname);
   },
 
   postId(root) {

@@ -19,10 +19,10 @@ import {
   type PostMedia,
   type QuotedPost,
   asQuoted,
-} from '../posts/post';
-import { readText } from './dom-text';
-import type { BadgeAnchor, SiteAdapter } from './site-adapter';
-import { addLink, clip, showsUrl } from './post-fields';
+} from '../../posts/post';
+import { readText } from '../dom-text';
+import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
+import { addLink, clip, showsUrl } from '../post-fields';
 
 /** schema.org types that describe a post (BlogPosting, DiscussionForumPosting: SocialMediaPosting subtypes). */
 const POSTING_TYPES = ['SocialMediaPosting', 'DiscussionForumPosting', 'BlogPosting', 'Comment'];

@@ -19,13 +19,13 @@ import {
   asQuoted,
   type PostMedia,
   type QuotedPost,
-} from '../posts/post';
-import { tidTime } from './bluesky-tid';
-import { readText } from './dom-text';
-import type { BadgeAnchor, SiteAdapter } from './site-adapter';
-import { clip, firstOutside } from './post-fields';
+} from '../../posts/post';
+import { tidTime } from './tid';
+import { readText } from '../dom-text';
+import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
+import { isSiteHost } from '../site-matches';
+import { clip, firstOutside } from '../post-fields';
 
-const HOSTS = new Set(['bsky.app', 'main.bsky.dev']);
 const ORIGIN = 'https://bsky.app';
 
 /** [BSKY PostFeedItem.tsx `feedItem-by-`], [BSKY ThreadItemAnchor.tsx / ThreadItemPost.tsx `postThreadItem-by-`] */
@@ -73,7 +73,7 @@ export const blueskyAdapter: SiteAdapter = {
   postRootSelector: POST_ROOT,
 
   matchesLocation(location) {
-    return HOSTS.has(location.hostname.toLowerCase().replace(/\.$/, ''));
+    return isSiteHost('bluesky', location.hostname);
   },
 
   postId(root) {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { postSchema, type Post } from '../posts/post';
-import { samplePost } from '../posts/sample-post';
+import { postSchema, type Post } from '../../posts/post';
+import { samplePost } from '../../posts/sample-post';
 import {
   expectScopedPostId,
   fixtureHtml,
@@ -10,8 +10,8 @@ import {
   mangleAndExtract,
   rootById,
   rootsIn,
-} from './adapter-test-helpers';
-import { facebookAdapter as facebook } from './facebook';
+} from '../adapter-test-helpers';
+import { facebookAdapter as facebook } from './adapter';
 
 function fbPost(fields: Partial<Post> & Pick<Post, 'id' | 'url' | 'text' | 'author'>): Post {
   return samplePost({ site: 'facebook', time: null, lang: null, links: [], ...fields });
