@@ -1,6 +1,6 @@
 /**
- * Reading a post's visible text out of site markup (SITES.md §0.6), shared by the adapters.
- * Works on any DOM and never throws; no innerHTML, only node walking.
+ * Reading a post's visible text out of site markup (docs/SITES.md "Post text"), shared by the
+ * adapters. Works on any DOM and never throws; no innerHTML, only node walking.
  */
 
 const ELEMENT_NODE = 1;

@@ -1,6 +1,7 @@
 /**
- * A post body as a Post holds it (SITES.md §0.6): text with line breaks, links as their full
- * target when the page shows the URL itself, and the list of those targets. Built on readText.
+ * A post body as a Post holds it (docs/SITES.md "Post text"): text with line breaks, links as
+ * their full target when the page shows the URL itself, and the list of those targets. Built on
+ * readText.
  *
  * Two kinds of markup: React/Polymer apps that write literal "\n" in `white-space: pre-wrap`
  * spans (Threads, YouTube) are read as they are; server-rendered markup (Reddit, HN, LinkedIn,

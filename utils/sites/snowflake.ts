@@ -1,6 +1,6 @@
 /**
- * Time encoded in a site's numeric post id (SITES.md §0.7): ms = (id >> shift) + epoch.
- * Used when the page shows no exact timestamp.
+ * Time encoded in a site's numeric post id (X, Mastodon, LinkedIn; docs/SITES.md "Times from ids"):
+ * ms = (id >> shift) + epoch. Used when the page shows no exact timestamp.
  */
 
 export interface SnowflakeSpec {

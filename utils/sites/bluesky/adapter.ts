@@ -1,7 +1,7 @@
 /**
- * Bluesky (bsky.app) adapter. The DOM it reads is specified in SITES.md §2: React Native Web
- * output, so only data-testid, role, aria-label, href and data-word-wrap are relied on (class
- * names are atomic and rotate; labels are localized).
+ * Bluesky (bsky.app) adapter. The DOM it reads is described in utils/sites/bluesky/README.md:
+ * React Native Web output, so only data-testid, role, aria-label, href and data-word-wrap are
+ * relied on (class names are atomic and rotate; labels are localized).
  *
  * Post ids: `{handle}/{rkey}` when the post's permalink names the author by handle (the normal
  * case: bsky.app links by handle whenever it is valid), `at://{did}/app.bsky.feed.post/{rkey}`
@@ -111,7 +111,7 @@ function extract(root: Element): Post | null {
     author: { name: displayName(root, permalink, card), handle: handleOf(root) ?? permalink.actor },
     time: tidTime(permalink.rkey),
     text,
-    lang: null, // bsky.app does not render the record's langs [SITES.md §2]
+    lang: null, // bsky.app does not render the record's langs (only its embed widget does)
     truncated: clipped, // long posts are clamped by CSS only: the full text is in the DOM
     links,
     media: mediaIn(root, card),
@@ -137,8 +137,9 @@ function postUrl(ref: PostRef): string {
 }
 
 /**
- * The post's own permalink: the PostMeta timestamp link [SITES.md §2]; on the thread's anchor
- * post, which has none, its engagement links or else the page's own path. Scoped to the root.
+ * The post's own permalink: the PostMeta timestamp link (`/profile/{actor}/post/{rkey}`); on the
+ * thread's anchor post, which has none, its engagement links or else the page's own path. Scoped
+ * to the root.
  */
 function permalinkOf(root: Element): Permalink | null {
   for (const link of root.querySelectorAll(POST_LINK)) {
@@ -216,7 +217,7 @@ function parseProfileHref(href: string | null): string | null {
 // ---------------------------------------------------------------------------------------
 // Author
 
-/** The handle in the root's testid (`…-by-{handle}`), lower case [SITES.md §2]. */
+/** The handle in the root's testid (`…-by-{handle}`), lower case (handles are case-insensitive). */
 function handleOf(root: Element): string | null {
   const handle = /-by-(.+)$/.exec(root.getAttribute('data-testid') ?? '')?.[1];
   return handle ? clip(handle.toLowerCase(), SHORT_TEXT_MAX) : null;
@@ -315,7 +316,7 @@ function quoteCardIn(root: Element): Element | null {
 }
 
 /**
- * The quoted post [SITES.md §2 quote]: handle from the card's "Post by {handle}" title, the rest
+ * The quoted post (QuoteEmbed, a `Link` titled "Post by {handle}"): handle from that title, the rest
  * from its small PostMeta and RichText (links are disabled there: shown as shortened text).
  */
 function quotedPostIn(card: Element | null): QuotedPost | null {
@@ -397,13 +398,12 @@ function hasParentReplyLine(root: Element): boolean {
 }
 
 /**
- * In a feed, a thread slice [SITES.md §2 reply context "thread slices: reply line = 2 px wide
- * coloured div before/after avatar"]: the slice's posts are consecutive list rows [BSKY PostFeed.tsx];
- * each but the first draws the reply line in the avatar-wide column of its top row
- * (isThreadChild), each but the last draws it under its avatar (isThreadParent)
- * [BSKY PostFeedItem.tsx]. The item in the row right above is the parent only when both lines
- * join: a "View full thread" row between them (the parent is not shown) or an unrelated post
- * above gives null. Sibling checks only, no document query.
+ * In a feed, a thread slice (its reply line: a 2 px wide coloured div above or below the avatar):
+ * the slice's posts are consecutive list rows [BSKY PostFeed.tsx]; each but the first draws the
+ * reply line in the avatar-wide column of its top row (isThreadChild), each but the last draws it
+ * under its avatar (isThreadParent) [BSKY PostFeedItem.tsx]. The item in the row right above is
+ * the parent only when both lines join: a "View full thread" row between them (the parent is not
+ * shown) or an unrelated post above gives null. Sibling checks only, no document query.
  */
 function sliceParent(root: Element): Element | null {
   if (!drawsLineAbove(root)) return null;
@@ -471,7 +471,7 @@ function isEmptyLine(el: Element | null | undefined): boolean {
 // ---------------------------------------------------------------------------------------
 // Badge
 
-/** After the PostMeta row (name, handle, time) [SITES.md §2 badge anchor], still on that line. */
+/** After the PostMeta row (name, handle, time), still on that line. */
 function afterPostMeta(root: Element, timeLink: Element | null): BadgeAnchor | null {
   const row = timeLink?.parentElement;
   const meta = row?.parentElement;
@@ -495,7 +495,7 @@ function beforeText(root: Element, card: Element | null): BadgeAnchor | null {
 // ---------------------------------------------------------------------------------------
 
 /**
- * Hidden duplicates [SITES.md §0.5, §2]: bsky.app keeps inactive feed tabs and previous screens
+ * Hidden duplicates [BSKY Pager.web.tsx]: bsky.app keeps inactive feed tabs and previous screens
  * mounted with display:none, so one post can be in the DOM several times. Browsers answer with
  * checkVisibility(); elsewhere (jsdom) the `hidden` attribute and computed/inline display of the
  * root and its ancestors decide.

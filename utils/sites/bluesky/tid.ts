@@ -1,8 +1,8 @@
 /**
- * Time encoded in an AT Protocol TID (SITES.md §0.7), the record key of a Bluesky post:
- * 13 characters of base32-sortable, a 64-bit value whose top bit is 0, then 53 bits of
- * microseconds since the Unix epoch, then a 10-bit clock id. Used because bsky.app shows only
- * relative times ("2h") and localized labels.
+ * Time encoded in an AT Protocol TID, the record key of a Bluesky post: 13 characters of
+ * base32-sortable, a 64-bit value whose top bit is 0, then 53 bits of microseconds since the Unix
+ * epoch, then a 10-bit clock id. Used because bsky.app shows only relative times ("2h") and
+ * localized labels.
  */
 
 const ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';

@@ -1,10 +1,11 @@
 /**
  * Facebook feed adapter (www.facebook.com). BEST EFFORT, LOWER CONFIDENCE than the other adapters:
- * SITES.md §5c has no first-party source, only third-party selector lists, and Facebook works
- * against being read. Its classes are obfuscated and rotate; the timestamp text is scrambled (so
- * `time` is always null); the timestamp link often gets its real href only on hover (until then a
- * post has no id and gets no badge); ads look like posts; comments are `role="article"` too. So
- * this adapter reads only what it can tie to one post and otherwise yields nothing:
+ * its selectors (utils/sites/facebook/README.md) come from third-party selector lists, no
+ * first-party source, and Facebook works against being read. Its classes are obfuscated and
+ * rotate; the timestamp text is scrambled (so `time` is always null); the timestamp link often gets
+ * its real href only on hover (until then a post has no id and gets no badge); ads look like posts;
+ * comments are `role="article"` too. So this adapter reads only what it can tie to one post and
+ * otherwise yields nothing:
  *
  * - roots are feed units (`[role="feed"] [aria-posinset]`);
  * - the id comes only from a post permalink in the header next to the author's name (a link to

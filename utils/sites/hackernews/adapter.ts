@@ -1,9 +1,9 @@
 /**
- * Hacker News adapter (news.ycombinator.com). The DOM it reads is specified in SITES.md §5d
- * (source: kepano/defuddle `src/extractors/hackernews.ts` and HN captures in the code index):
- * server-rendered tables, no SPA, no virtualisation. A story is a `tr.athing` title row whose
- * next row holds the subtext; a comment is a `tr.athing.comtr` row. Both carry the item id as
- * the row id. HN repeats that id on the comment's collapse link, so it is read from the row only.
+ * Hacker News adapter (news.ycombinator.com). The DOM it reads is described in
+ * utils/sites/hackernews/README.md (sources: kepano/defuddle `src/extractors/hackernews.ts`, saved
+ * HN pages): server-rendered tables, no SPA, no virtualisation. A story is a `tr.athing` title row
+ * whose next row holds the subtext; a comment is a `tr.athing.comtr` row. Both carry the item id
+ * as the row id. HN repeats that id on the comment's collapse link, so it is read from the row only.
  */
 import { asQuoted, POST_TEXT_MAX, SHORT_TEXT_MAX, type Post } from '../../posts/post';
 import { readText } from '../dom-text';

@@ -1,6 +1,6 @@
 /**
- * LinkedIn feed adapter (www.linkedin.com). The DOM it reads is specified in SITES.md §5b (source:
- * kepano/defuddle `src/extractors/linkedin.ts`):
+ * LinkedIn feed adapter (www.linkedin.com). The DOM it reads is described in
+ * utils/sites/linkedin/README.md (source: kepano/defuddle `src/extractors/linkedin.ts`):
  *
  * - classic feed: `.feed-shared-update-v2[data-urn="urn:li:activity:{id}"]`, the author in
  *   `.update-components-actor`, the text in `.update-components-update-v2__commentary`, a reshared
@@ -12,7 +12,7 @@
  *   `article[data-activity-urn]` cards (`main-feed-activity-card`, company-guest.html) with
  *   `data-test-id` hooks for the author line and the text.
  *
- * The page shows relative times ("3h"); the activity id encodes the exact one (SITES.md §0.7).
+ * The page shows relative times ("3h"); the activity id encodes the exact one (ms = id >> 22).
  * LinkedIn renders names and labels twice, once for screen readers (`.visually-hidden`): skipped.
  */
 import { SHORT_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../../posts/post';
@@ -48,7 +48,7 @@ const PROFILE_PATH =
   /^(?:https?:\/\/(?:[\w-]+\.)?linkedin\.com)?\/(?:in|company|school|showcase)\/([^/?#\s]{1,100})/;
 const CONTROL_MENU_LABEL = /^Open control menu for post by (.+)$/;
 
-/** Activity ids: ms since the Unix epoch in the bits above 22 (SITES.md §0.7); smaller ids predate it. */
+/** Activity ids: ms since the Unix epoch in the bits above 22; smaller ids predate it. */
 const LINKEDIN_ACTIVITY: SnowflakeSpec = { shiftBits: 22n, epochMs: 0n, minId: 5_000_000_000_000_000_000n };
 
 /** The feed, a company's page, a public post: pages that show posts once loaded. */
@@ -185,7 +185,7 @@ function mediaIn(scope: Element, skip: Element | null): PostMedia {
 }
 
 // ---------------------------------------------------------------------------------------
-// 2026 redesign (SITES.md §5b "LinkedIn redesign")
+// 2026 redesign (rolled out to many accounts during 2026; see utils/sites/linkedin/README.md)
 
 /**
  * Only a card that names its activity: in its componentkey, or in links to one activity only

@@ -1,8 +1,8 @@
 /**
  * Mastodon adapter, for any instance (forks such as glitch-soc share the markup). The DOM it
- * reads is specified in SITES.md §3: the classic status layout of all 4.x releases (class names
- * are Mastodon's own, stable across versions) and the stable hooks of the redesign
- * (article[data-id], time[datetime], [lang], header links).
+ * reads is described in utils/sites/mastodon/README.md: the classic status layout of all 4.x
+ * releases (class names are Mastodon's own, stable across versions) and the stable hooks of the
+ * redesign (article[data-id], time[datetime], [lang], header links).
  *
  * Post ids: `{instance host}/{status id}`, e.g. `mastodon.social/117687664053592342`. A status id
  * (`.status[data-id]`, `/@acct/{id}`) is only unique on the instance being viewed: the same
@@ -29,9 +29,7 @@ import { isSiteHost } from '../site-matches';
 import { snowflakeTime, type SnowflakeSpec } from '../snowflake';
 import { clip, firstOutside } from '../post-fields';
 
-/** Large instances, matched by host alone; any other needs the user to enable it (matchesDocument). */
-
-/** Mastodon ids since 2017 (SITES.md §0.7): ms = id >> 16. Older ids are sequential. */
+/** Mastodon ids since 2017 are snowflakes: ms = id >> 16. Older ids are sequential. */
 const MASTODON_SNOWFLAKE: SnowflakeSpec = {
   shiftBits: 16n,
   epochMs: 0n,
@@ -229,7 +227,7 @@ function absoluteUrl(href: string, doc: Document): string {
   return clip(origin + href, URL_MAX);
 }
 
-/** `user@domain`: local accounts are shown as `@user` and get the instance's domain [SITES.md §3 author]. */
+/** `user@domain`: status headers show local accounts as `@user` only, so they get the instance's domain. */
 function fullAcct(acct: string, host: string | null): string {
   return acct.includes('@') || host === null ? acct : `${acct}@${host}`;
 }
@@ -250,7 +248,7 @@ function authorHandle(
   return acct === null || acct === undefined ? '' : clip(fullAcct(acct, host), SHORT_TEXT_MAX);
 }
 
-/** The display name, custom emoji as their ":shortcode:" alt [SITES.md §3 author]. */
+/** The display name (`.display-name__html`), custom emoji as their ":shortcode:" alt. */
 function displayName(scope: Element, skip: Element | null): string {
   const name = firstOutside(scope, '.display-name__html', skip);
   return name === null ? '' : clip(readText(name), SHORT_TEXT_MAX);
@@ -266,8 +264,8 @@ interface StatusText {
 }
 
 /**
- * The status text [SITES.md §3 text], after its content warning when it has one: the warning is
- * part of what the page says, and a body it still hides is marked as such (and `truncated`).
+ * The status text (server-sanitised HTML), after its content warning when it has one: the warning
+ * is part of what the page says, and a body it still hides is marked as such (and `truncated`).
  */
 function statusText(root: Element, textEl: Element | null, quote: Element | null): StatusText {
   const body = contentText(textEl);
@@ -471,7 +469,3 @@ function quotedPostIn(quote: Element | null, host: string | null): QuotedPost | 
     media: mediaIn(status, nested),
   };
 }
-
-// ---------------------------------------------------------------------------------------
-
-/** First match in `scope` that is not inside `skip`. */

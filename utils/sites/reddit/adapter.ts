@@ -1,7 +1,7 @@
 /**
- * Reddit adapter for both front ends: www.reddit.com ("shreddit", SITES.md §4a) and
- * old.reddit.com (§4b). Both name posts `t3_…` and comments `t1_…` (Reddit "fullnames"), so a
- * post has the same key on either.
+ * Reddit adapter for both front ends: www.reddit.com ("shreddit") and old.reddit.com, both
+ * described in utils/sites/reddit/README.md. Both name posts `t3_…` and comments `t1_…` (Reddit
+ * "fullnames"), so a post has the same key on either.
  *
  * Shreddit: `shreddit-post` / `shreddit-comment` custom elements whose attributes carry the data
  * and whose visible content is light-DOM children slotted into their shadow root; only those
@@ -143,7 +143,7 @@ function shredditPost(root: Element, id: string): Post {
     ),
     time: isoTime(root.getAttribute('created-timestamp')) ?? creditTime(child(root, '[slot="credit-bar"]')),
     lang: languageTag(root.getAttribute('post-language')),
-    // In feeds the body is a line-clamped preview; the full text is only on the post page (SITES.md §4a).
+    // In feeds the body is a line-clamped preview; the full text is only on the post page.
     truncated: text.clipped || isFeedPreview(bodyEl),
     media: shredditMedia(root),
   };
@@ -165,7 +165,7 @@ function shredditComment(root: Element, id: string): Post {
 /**
  * The post body: `[slot="text-body"]` (a `shreddit-post-text-body` on post pages, an `<a>` around
  * `.feed-card-text-preview` in feeds) → its rich-text div. One older build rendered the feed
- * preview inside the open shadow root (SITES.md §4a pitfalls).
+ * preview inside the open shadow root.
  */
 function shredditPostBody(root: Element): Element | null {
   const slot = child(root, '[slot="text-body"]');

@@ -1,7 +1,7 @@
 /**
- * Threads adapter (threads.com, formerly threads.net). The DOM it reads is specified in SITES.md
- * §5a (source: kepano/defuddle `src/extractors/threads.ts`): atomic `x…` classes only, so it relies
- * on `data-pressable-container`, `role`, `dir`, `href` and `time[datetime]`.
+ * Threads adapter (threads.com, formerly threads.net). The DOM it reads is described in
+ * utils/sites/threads/README.md (source: kepano/defuddle `src/extractors/threads.ts`): atomic `x…`
+ * classes only, so it relies on `data-pressable-container`, `role`, `dir`, `href` and `time[datetime]`.
  *
  * Confidence is medium: the text is "the `span[dir=auto]` blocks that are not inside a link, a
  * button or the quoted post", which is how defuddle finds it. A root without its own
@@ -164,8 +164,8 @@ function hasOwnText(block: Element): boolean {
 }
 
 /**
- * Outside links go through `l.threads.com/?u={url}` (SITES.md §5a); mentions, tags and posts stay
- * on Threads.
+ * Outside links go through `l.threads.com/?u={url}&e=…`: the decoded `u` is the target; mentions,
+ * tags and posts stay on Threads.
  */
 function linkTarget(a: Element): string | null {
   const url = httpUrl(a.getAttribute('href'));

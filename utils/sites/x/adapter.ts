@@ -1,6 +1,6 @@
 /**
- * X / Twitter adapter. The DOM it reads is specified in SITES.md §1; only data-testid, role,
- * aria-*, lang, href and time[datetime] are relied on (class names rotate).
+ * X / Twitter adapter. The DOM it reads is described in utils/sites/x/README.md; only data-testid,
+ * role, aria-*, lang, href and time[datetime] are relied on (class names rotate).
  */
 import {
   ALT_MAX,
@@ -189,7 +189,7 @@ function isInQuoteCard(el: Element, root: Element): boolean {
 
 /**
  * The quote card: the first `div[role="link"]` that nests a second User-Name. Language-independent,
- * unlike the visually hidden "Quote" label next to it (SITES.md §1).
+ * unlike the visually hidden "Quote" label next to it, which X translates.
  */
 function quoteCardIn(root: Element): Element | null {
   for (const card of root.querySelectorAll(CARD)) {
@@ -269,8 +269,8 @@ function bodyOf(root: Element, card: Element | null): Body {
 }
 
 /**
- * tweetText per SITES.md §0.6/§1: emoji as their alt, t.co links as the full URL their (partly
- * aria-hidden) text spells, mentions and hashtags as shown, literal line breaks kept.
+ * tweetText: emoji as their alt, t.co links as the full URL their (partly aria-hidden) text
+ * spells, mentions and hashtags as shown, literal line breaks kept.
  */
 function postText(textEl: Element | null): PostText {
   return textOf(textEl === null ? [] : [textEl], {});
@@ -450,9 +450,9 @@ const CELLS_SCANNED = 200;
 const REPLY_LINE_DEPTH = 8;
 
 /**
- * The article this one replies to, when the page shows it [SITES.md §1 reply context]: the post
- * above when X draws the conversation line into this one; else, below the focused post of a
- * status page (`tabindex="-1"`), that focused post when this reply names its author.
+ * The article this one replies to, when the page shows it: the post above when X draws the
+ * conversation line into this one; else, below the focused post of a status page
+ * (`tabindex="-1"`), that focused post when this reply names its author.
  */
 function parentArticle(root: Element, replyTo: string[]): Element | null {
   const cell = root.closest(CELL);

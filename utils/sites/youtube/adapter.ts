@@ -1,13 +1,14 @@
 /**
  * YouTube comments adapter (www.youtube.com): each comment and reply under a video, a Short or a
- * community post. The DOM it reads is specified in SITES.md §5e (code-index extensions and scrapers):
- * `ytd-comment-view-model` (2024+; `ytd-comment-renderer` before) inside
- * `ytd-comment-thread-renderer`, replies under `ytd-comment-replies-renderer`.
+ * community post. The DOM it reads is described in utils/sites/youtube/README.md (from the selector
+ * configs of public YouTube extensions and scrapers): `ytd-comment-view-model` (2024+;
+ * `ytd-comment-renderer` before) inside `ytd-comment-thread-renderer`, replies under
+ * `ytd-comment-replies-renderer`.
  *
  * Polymer repeats element ids in every comment (`#comment`, `#author-text`, `#content-text`…), so
  * ids are matched as attributes (`[id="…"]`): `#id` lookups scoped to one comment are not reliable
- * everywhere (jsdom, TESTING.md). The page shows only relative times ("2 days ago") and comment
- * ids encode none, so `time` is null.
+ * everywhere (jsdom returns null for one when an earlier element elsewhere has the same id). The
+ * page shows only relative times ("2 days ago") and comment ids encode none, so `time` is null.
  */
 import { SHORT_TEXT_MAX, URL_MAX, asQuoted, type Post } from '../../posts/post';
 import { readText } from '../dom-text';
@@ -128,8 +129,8 @@ function replyTarget(root: Element): string[] {
 }
 
 /**
- * The comment a reply answers [SITES.md §5e: replies under `ytd-comment-replies-renderer`]: its
- * thread's top comment, shown above the replies. Null for a top-level comment.
+ * The comment a reply answers (replies sit under `ytd-comment-replies-renderer`): its thread's top
+ * comment, shown above the replies. Null for a top-level comment.
  */
 function parentComment(root: Element): Element | null {
   if (root.closest(REPLIES) === null) return null;
