@@ -40,6 +40,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // CommonJS configuration (dependency-cruiser reads .dependency-cruiser.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+  },
+  {
     // Scripts the benchmark runs inside the page.
     files: ['bench/*-driver.js'],
     languageOptions: { globals: globals.browser },

@@ -1,5 +1,5 @@
 /**
- * Hover-intent → painted card for a cached note (DESIGN.md §5: ≤ 16 ms), in real Chromium with
+ * Hover-intent → painted card for a cached note (docs/ARCHITECTURE.md, Budgets: ≤ 16 ms), in real Chromium with
  * the built extension and the local model server: a note is written once, the page is
  * reloaded (the page forgets it; the background's cache keeps it), the card UI is loaded by
  * opening another post, then the cached post's card is opened N times. Measured in the page:

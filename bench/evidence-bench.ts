@@ -6,13 +6,13 @@
  * Run: npm run bench:evidence
  */
 import type { ServerResponse } from 'node:http';
-import type { Note } from '../utils/ai/note-schema';
-import { fixture } from '../utils/evidence/api-test-routes';
+import type { Note } from '../utils/core/note-schema';
+import { fixture } from '../test-support/api-test-routes';
 import { createFactCheckSource } from '../utils/evidence/fact-check-tools';
 import { gatherEvidence } from '../utils/evidence/gather-evidence';
 import { httpUrl } from '../utils/evidence/http-url';
 import { createLinkEvidenceSource } from '../utils/evidence/link-evidence';
-import { startTestServer, type TestRouteHandler } from '../utils/evidence/test-http-server';
+import { startTestServer, type TestRouteHandler } from '../test-support/test-http-server';
 import { createWikipediaSource } from '../utils/evidence/wikipedia';
 import { enforceNoteRules } from '../utils/notes/note-rules';
 

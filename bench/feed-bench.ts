@@ -1,5 +1,5 @@
 /**
- * What Footnote's content script costs a page people scroll for hours (DESIGN.md §5): a
+ * What Footnote's content script costs a page people scroll for hours (docs/ARCHITECTURE.md, Budgets): a
  * synthetic X feed of 2,000 posts appended in bursts of 20 with recycled cells, loaded in one
  * run without the extension, with it, and with a naive badger (whole-document query on every
  * mutation), alternating, several rounds. Reports ratios from the same run, never absolute

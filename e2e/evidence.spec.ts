@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { startTestServer, type TestServer } from '../utils/evidence/test-http-server';
+import { startTestServer, type TestServer } from '../test-support/test-http-server';
 import {
   configureEvidence,
   configureModelServer,
@@ -10,7 +10,7 @@ import {
   test,
   withGrantedHosts,
 } from './fixtures';
-import { installProbe, probeCalls } from './probe';
+import { expectOnlyTheControlRan, installProbe } from './probe';
 import { PAYLOADS } from './payloads';
 
 // Evidence end to end (issue #5): the post's link is fetched by the background (through a
@@ -153,7 +153,7 @@ test.describe('with permission to read linked pages', () => {
     await expect(source).toContainText('<img src=x onerror');
     await source.hover();
     await card(page).getByText('Why this verdict?').click();
-    expect(await probeCalls(page)).toEqual([]);
+    await expectOnlyTheControlRan(page);
     const hrefs = await card(page)
       .getByRole('link')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')));

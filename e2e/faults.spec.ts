@@ -25,6 +25,7 @@ import {
 import { X_HOME_POSTS, X_HOME_URL as HOME } from './x-home';
 import { badge, card, cardAlert, closeCard, expectSettled, openCard } from './x-card';
 import { WorldProbe } from './world-probe';
+import { afterNextFrame, expectFootnoteRunning } from './running';
 import { gotoXHome, spendTodaysBudget } from './x-home-page';
 
 /** Has a note in the cache before each fault; must still be served from it afterwards. */
@@ -354,10 +355,12 @@ test.describe('site DOM changed', () => {
         .poll(() => probe.exceptions.map((e) => `${e.world}: ${e.text}`).join('\n'))
         .toContain('content-script: Uncaught Error: probe control');
       probe.exceptions.length = 0;
+      // Footnote runs on the page: it looked at the posts the page showed at start.
+      await expectFootnoteRunning(page, 'x');
 
       // Infinite scroll keeps adding posts in the new markup: the observer sees them too.
       await page.evaluate(() => window.footnoteFixture.appendPosts(5));
-      await settle(page);
+      await afterNextFrame(page);
       await expect(page.locator('[data-footnote-post]')).toHaveCount(0);
       await expect(page.getByRole('button', { name: /^Footnote/ })).toHaveCount(0);
       expect(probe.exceptions).toEqual([]);
@@ -375,20 +378,3 @@ test.describe('site DOM changed', () => {
     });
   }
 });
-
-/**
- * Gives the content script time to process what the page added: its observer batches work
- * per animation frame and idle period, so wait for a few of each (plus a margin for a busy
- * machine). Only a negative assertion needs this; positive ones poll.
- */
-async function settle(page: Page): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) =>
-          requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: 500 })),
-        ),
-    );
-  }
-  await page.waitForTimeout(500);
-}

@@ -1,6 +1,6 @@
 /**
  * Playwright fixtures and helpers for testing the built extension in Debian's Chromium
- * (see /work/shared/TESTING.md for why each flag and trick is needed).
+ * (each flag and trick says why where it is set).
  *
  *   import { test, expect, routeFixture, configureProvider } from './fixtures';
  *
@@ -49,7 +49,7 @@ export function fixturePath(name: string): string {
 /** The unpacked build under test; FOOTNOTE_EXTENSION_DIR points elsewhere (e.g. a stub). */
 export const EXTENSION_DIR = path.resolve(ROOT, process.env.FOOTNOTE_EXTENSION_DIR ?? '.output/chrome-mv3');
 
-/** Flags that keep Chromium quiet on a closed network (TESTING.md). */
+/** Flags that keep Chromium quiet on a closed network, and let it run as root in CI. */
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -276,7 +276,7 @@ export async function configureEvidence(
 /**
  * A copy of the build whose manifest already grants these host patterns: how a test sees the
  * state after the user accepted a permission prompt, which a headless browser cannot answer
- * (TESTING.md: Chrome treats granted optional permissions like manifest ones). Use with
+ * (Chrome treats granted optional permissions like manifest ones). Use with
  * test.use({ extensionDir: withGrantedHosts([...]) }).
  */
 export function withGrantedHosts(patterns: string[]): string {

@@ -7,11 +7,11 @@
  * A probe (e2e/probe.ts) is installed in every page; payloads that could run call it.
  */
 import type { Page } from '@playwright/test';
-import type { Note } from '../utils/ai/note-schema';
+import type { Note } from '../utils/core/note-schema';
 import { configureModelServer, expect, lastUserMessage, openPopup, routeFixture, test } from './fixtures';
 import { X_HOME_POSTS as HOME_POSTS, X_HOME_URL as HOME } from './x-home';
 import { PAYLOADS, payloadsForNotes, type Payload } from './payloads';
-import { installProbe, probeCalls } from './probe';
+import { afterQueuedImages, expectOnlyTheControlRan, installProbe, probeCalls } from './probe';
 
 /** utils/sites/x/fixtures/hostile.html: 8 posts, ids following home.html's quote post. */
 const HOSTILE_POSTS = Array.from(
@@ -132,9 +132,10 @@ test.describe('hostile model output', () => {
     await badgeOf(page, HOME_POSTS[0]!).click();
     await card(page).getByText('Show my work').click();
     await card(page).hover();
-    await page.waitForTimeout(300);
+    // Positive control: the probe does see script that really runs in the page, and by the time
+    // it did, whatever the hover and the details set off before it had run too.
+    await expectOnlyTheControlRan(page);
     expect(modelServer.completionRequests()).toHaveLength(HOME_POSTS.length);
-    expect(await probeCalls(page)).toEqual([]);
     expect(violations).toEqual([]);
 
     // (b) The popup lists the same posts with their notes.
@@ -146,7 +147,7 @@ test.describe('hostile model output', () => {
     await expect
       .poll(() => popup.evaluate(() => document.body.textContent ?? ''))
       .toContain(shown(notes[0]!.summary));
-    await popup.waitForTimeout(300);
+    await afterQueuedImages(popup);
     const popupReport = await popup.evaluate(
       (extensionOrigin) => {
         const all = [...document.querySelectorAll('*')];
@@ -180,12 +181,6 @@ test.describe('hostile model output', () => {
       `hostile-render (a)+(b): ${PAYLOADS.length} payloads in ${notes.length} notes (${notes.length * FIELDS_PER_NOTE} fields); ` +
         `card executions: 0, popup executions: 0, popup showed ${inPopup.length} payload fields as text; longest card text: ${longestCard} characters`,
     );
-
-    // Positive control: the probe does see script that really runs in the page.
-    await page.evaluate(() =>
-      document.body.insertAdjacentHTML('beforeend', `<img src="data:," onerror="__pwned('control')">`),
-    );
-    await expect.poll(() => probeCalls(page)).toEqual(['control']);
   });
 });
 

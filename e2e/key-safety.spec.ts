@@ -97,13 +97,15 @@ test('notes and errors: the key is in no message to the content script, not in t
     { kind: 'note', note: 'still not json' },
   );
   await showCard(page, X_HOME_POSTS[4]!, "The model's answer could not be read.");
-  // The popup asks the content script for its posts (a tabs.sendMessage to it).
+  // The popup lists the posts the content script pushes to it, and asks it to open the first
+  // one's card (a tabs.sendMessage to it): the card shown again, with the note it holds.
   const popup = await openPopup(context, serviceWorker);
   const popupConsole: string[] = [];
   popup.on('console', (m) => popupConsole.push(m.text()));
-  await expect(popup.getByRole('list').getByRole('listitem').first()).toBeVisible();
-  // The card shown again, with the note it holds.
-  await openCard(page, X_HOME_POSTS[0]!);
+  const first = popup.getByRole('list').getByRole('listitem').first();
+  await expect(first).toContainText(DEFAULT_NOTE.summary);
+  await first.getByRole('button').first().click();
+  await expect(card(page)).toContainText(DEFAULT_NOTE.summary);
 
   // Controls: each capture really captures (a message per world reaches it).
   await page.evaluate(() => console.log('control: page'));
@@ -121,7 +123,7 @@ test('notes and errors: the key is in no message to the content script, not in t
   const typeOf = (text: string) => /"type":"([^"]+)"/.exec(text)?.[1] ?? '';
   const kinds = new Set(messages.map((m) => `${m.channel} ${typeOf(m.text)}`));
   expect([...kinds]).toEqual(
-    expect.arrayContaining(['port note:partial', 'port note:done', 'port note:error', 'tab posts:list']),
+    expect.arrayContaining(['port note:partial', 'port note:done', 'port note:error', 'tab posts:open']),
   );
   expect(messages.some((m) => m.channel === 'response')).toBe(true); // e.g. to card-ui:load
   const errorRequests = new Set(

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import OpenAI, { APIError } from 'openai';
-import { noteSchema } from '../utils/ai/note-schema';
+import { noteSchema } from '../utils/core/note-schema';
 import { DEFAULT_API_KEY, DEFAULT_MODEL, DEFAULT_NOTE, ModelServer, lastUserMessage } from './model-server';
 
 const server = new ModelServer();

@@ -17,7 +17,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 // Type-only: keeps the default note in step with the schema without a runtime dependency.
-import type { Note } from '../utils/ai/note-schema';
+import type { Note } from '../utils/core/note-schema';
 
 export const DEFAULT_API_KEY = 'sk-test-footnote';
 export const DEFAULT_MODEL = 'footnote-test-model';

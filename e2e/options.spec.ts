@@ -12,6 +12,7 @@ import {
   test,
   withGrantedHosts,
 } from './fixtures';
+import { expectFootnoteNotRunning, expectFootnoteRunning, expectFootnoteRunsElsewhere } from './running';
 import { badge, card } from './x-card';
 import { gotoXHome } from './x-home-page';
 
@@ -237,13 +238,21 @@ test('a site switched off in options gets no badges', async ({
   await routeFixture(context, 'https://x.com/home', 'x/home.html');
   await page.bringToFront();
   await page.goto('https://x.com/home');
-  await page.waitForTimeout(800);
+  // Content scripts ran on a site loaded after this one: this one's had its chance too.
+  await expectFootnoteRunsElsewhere(context, {
+    url: 'https://news.ycombinator.com/',
+    fixture: 'hackernews/front.html',
+    site: 'hackernews',
+  });
+  await expectFootnoteNotRunning(page);
   await expect(page.locator('[data-footnote-post]')).toHaveCount(0);
 
-  // On again: the next load has badges.
+  // On again: the page that was left alone starts at once (its content script was there,
+  // following the switch), and the next load has badges.
   await options.bringToFront();
   await x.click();
   await expect(x).toBeChecked();
+  await expectFootnoteRunning(page, 'x');
   await page.bringToFront();
   await page.reload();
   await expect.poll(() => page.locator('[data-footnote-post]').count()).toBeGreaterThan(1);
@@ -297,7 +306,7 @@ test('Linked pages asks for every site; refused, it stays off and says so', asyn
 }) => {
   await configureModelServer(serviceWorker, modelServer);
   const options = await context.newPage();
-  // A headless browser cannot answer the permission prompt (TESTING.md): answer "no" for the
+  // A headless browser cannot answer the permission prompt (its promise never settles): answer "no" for the
   // user, and record what was asked.
   await options.addInitScript(() => {
     const asked: unknown[] = [];

@@ -86,6 +86,31 @@ test('the filter shows all posts, those with a note, or the flagged ones, by mou
   await expect(popup.getByText(`Provider: ${new URL(modelServer.baseUrl).host}`)).toBeVisible();
 });
 
+test('the open popup follows the page: a post opened from it shows its note once written, new posts join', async ({
+  context,
+  page,
+  serviceWorker,
+  modelServer,
+}) => {
+  await configureModelServer(serviceWorker, modelServer);
+  await gotoXHome(context, page);
+  const popup = await openPopup(context, serviceWorker);
+  const items = popup.getByRole('list').getByRole('listitem');
+  const first = items.first();
+  await expect(first).toBeVisible();
+  const all = await items.count();
+
+  await first.getByRole('button').first().click();
+  await expect(card(page)).toContainText(DEFAULT_NOTE.summary);
+  // The note reaches the popup that is still open: nobody asked again.
+  await expect(first).toContainText(DEFAULT_NOTE.summary);
+  await expect(first.getByText('Note ready')).toBeVisible();
+
+  // The page shows more posts (infinite scroll): the list grows.
+  await page.evaluate(() => window.footnoteFixture.appendPosts(2));
+  await expect(items).toHaveCount(all + 2);
+});
+
 test('no provider: "Set up a provider" opens the options page’s setup guide', async ({
   context,
   serviceWorker,

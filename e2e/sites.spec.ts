@@ -9,6 +9,7 @@ import {
   test,
   withGrantedHosts,
 } from './fixtures';
+import { expectFootnoteNotRunning, expectFootnoteRunning, expectFootnoteRunsElsewhere } from './running';
 
 // Footnote on the other networks, at their real URLs, with the real build: posts are marked,
 // badged as they scroll in, and a badge opens a card that streams the note.
@@ -134,11 +135,14 @@ test('turning a site off in options takes Footnote off the page at once; on brin
 
   const setDisabled = (sites: string[]) =>
     serviceWorker.evaluate((value) => chrome.storage.local.set({ disabledSites: value }), sites);
+  await expectFootnoteRunning(page, 'hackernews');
   await setDisabled(['hackernews']);
+  await expectFootnoteNotRunning(page);
   await expect(badges).toHaveCount(0);
   await expect(marked(page)).toHaveCount(0);
 
   await setDisabled(['reddit']); // another site off: this one back on, without a reload
+  await expectFootnoteRunning(page, 'hackernews');
   await expect.poll(() => badges.count()).toBeGreaterThan(1);
   await badges.first().click();
   await expect(card(page).getByText(DEFAULT_NOTE.summary)).toBeVisible();
@@ -158,13 +162,23 @@ test.describe('a site the user enables from the popup', () => {
     await configureModelServer(serviceWorker, modelServer);
     await routeFixture(context, `${ORIGIN}/home`, 'mastodon/other-instance.html');
     await page.goto(`${ORIGIN}/home`);
-    await page.waitForTimeout(500);
-    await expect(marked(page)).toHaveCount(0); // no content script: Footnote was never asked here
+    // No content script is registered for this origin, and the build does start its content
+    // scripts (on a built-in site loaded after this page): Footnote was never asked here.
+    expect(await serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+    await expectFootnoteRunsElsewhere(context, {
+      url: 'https://mastodon.social/home',
+      fixture: 'mastodon/home.html',
+      site: 'mastodon',
+    });
+    await page.bringToFront();
+    await expectFootnoteNotRunning(page);
+    await expect(marked(page)).toHaveCount(0);
 
     const popup = await openPopup(context, serviceWorker);
     const reloaded = page.waitForEvent('load');
     await popup.getByRole('button', { name: 'Enable Footnote on social.example.org' }).click();
     await reloaded;
+    await expectFootnoteRunning(page, 'mastodon');
     await expect.poll(() => marked(page).count()).toBeGreaterThan(1);
     const keys = await marked(page).evaluateAll((roots) =>
       roots.map((r) => r.getAttribute('data-footnote-post')!),

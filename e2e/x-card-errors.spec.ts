@@ -15,7 +15,7 @@ import {
 } from './fixtures';
 import { X_HOME_URL as HOME } from './x-home';
 
-// Every failure of DESIGN.md §6 that the skeleton covers shows a specific message and an
+// Every failure of docs/ARCHITECTURE.md, Failures that the skeleton covers shows a specific message and an
 // action in the card (role="alert"), never an endless spinner; and the action works.
 
 const KEY = 'x:2126243242333455973';

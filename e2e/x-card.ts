@@ -1,4 +1,4 @@
-/** The card and badges on the X fixture pages, by their stable hooks (DESIGN.md §7). */
+/** The card and badges on the X fixture pages, by their stable hooks (docs/ARCHITECTURE.md, Stable hooks). */
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 

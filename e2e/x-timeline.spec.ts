@@ -9,6 +9,8 @@ import {
   routeFixture,
   test,
 } from './fixtures';
+import { CLOSE_GRACE_MS } from '../entrypoints/content/card-timing';
+import { afterPageTimers } from './running';
 import { X_HOME_POSTS as HOME_POSTS, X_HOME_PT_POST as PT_POST, X_HOME_URL as HOME } from './x-home';
 
 const post = (page: Page, key: string) => page.locator(`[data-footnote-post="${key}"]`);
@@ -95,9 +97,9 @@ test('a click pins the card with focus in it; Esc gives focus back to the badge'
   const dialog = card(page);
   await expect(dialog).toBeFocused();
   await expect(dialog.getByText(DEFAULT_NOTE.summary)).toBeVisible();
-  // Pinned: moving the pointer away does not close it.
+  // Pinned: moving the pointer away does not close it, also once an unpinned card would have.
   await page.mouse.move(5, 5);
-  await page.waitForTimeout(600);
+  await afterPageTimers(page, CLOSE_GRACE_MS * 2);
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -1,4 +1,4 @@
-// The content scripts run on pages people scroll for hours: DESIGN.md §5 caps the code
+// The content scripts run on pages people scroll for hours: docs/ARCHITECTURE.md, Budgets caps the code
 // evaluated at page load at 30 KB gzipped. This fails the build that breaks it (an import that
 // drags the openai SDK, a JSON Schema generator or every site's adapter into a page, say).
 import { readdirSync, readFileSync } from 'node:fs';

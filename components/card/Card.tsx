@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import type { PartialNote } from '@/utils/ai/note-schema';
-import type { EvidenceItem } from '@/utils/evidence/evidence';
-import type { NoteError } from '@/utils/notes/note-error';
-import type { NoteMeta } from '@/utils/notes/note-meta';
+import type { PartialNote } from '@/utils/core/note-schema';
+import type { EvidenceItem } from '@/utils/core/evidence';
+import type { NoteError } from '@/utils/core/note-error';
+import type { NoteMeta } from '@/utils/core/note-meta';
 import type { CardActions, CardModel } from './card-contract';
 import { ClaimItem } from './ClaimItem';
 import { ClassificationChip } from './chips';

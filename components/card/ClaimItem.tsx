@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { Claim } from '@/utils/ai/note-schema';
-import type { EvidenceItem } from '@/utils/evidence/evidence';
+import type { Claim } from '@/utils/core/note-schema';
+import type { EvidenceItem } from '@/utils/core/evidence';
 import { ConfidenceMeter, VerdictChip } from './chips';
 import { SourceLink } from './SourceLink';
 

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { EvidenceItem, EvidenceNotice } from '@/utils/evidence/evidence';
+import type { EvidenceItem, EvidenceNotice } from '@/utils/core/evidence';
 import { SourceLink } from './SourceLink';
 
 /**

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { EvidenceItem } from '@/utils/evidence/evidence';
+import type { EvidenceItem } from '@/utils/core/evidence';
 import { bcp47 } from '@/components/ui/boot';
 import { SourceLink } from './SourceLink';
 

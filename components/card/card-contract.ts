@@ -1,4 +1,4 @@
-import type { NoteState } from '@/utils/notes/note-state';
+import type { NoteState } from '@/utils/core/note-state';
 
 /**
  * The contract between the content script and the lazily injected card UI bundle

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { Classification, Verdict } from '@/utils/ai/note-schema';
+import type { Classification, Verdict } from '@/utils/core/note-schema';
 
 /** Colour plus text, never colour alone (issue #6). */
 export function ClassificationChip({ value }: { value: Classification }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Note } from '@/utils/ai/note-schema';
-import type { EvidenceItem } from '@/utils/evidence/evidence';
+import type { Note } from '@/utils/core/note-schema';
+import type { EvidenceItem } from '@/utils/core/evidence';
 import { noteAsText } from './note-text';
 
 const t = (key: string, subs: string[] = []) => (subs.length ? `${key}(${subs.join(',')})` : key);

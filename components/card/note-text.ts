@@ -1,5 +1,5 @@
-import type { Note } from '@/utils/ai/note-schema';
-import type { EvidenceItem } from '@/utils/evidence/evidence';
+import type { Note } from '@/utils/core/note-schema';
+import type { EvidenceItem } from '@/utils/core/evidence';
 
 export type Translate = (key: string, substitutions?: string[]) => string;
 

@@ -67,7 +67,7 @@ function LinksMessage({ notice }: { notice: LinksNotice }) {
 
 /**
  * "Evidence sources": which lookups run before a note is written, each with what it sends
- * where (DESIGN.md §1). Part of the settings form: saved with Save, which also asks for the
+ * where. Part of the settings form: saved with Save, which also asks for the
  * hosts the chosen services need. "Linked pages" asks for its permission at its own switch.
  */
 export function EvidenceSection({

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 
-/** Where the key is kept and what is sent where (DESIGN.md §1, privacy by default). */
+/** Where the key is kept and what is sent where (privacy by default: docs/ARCHITECTURE.md, Data flow). */
 export function PrivacyNotice() {
   return (
     <section className="card privacy">

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { i18n } from '#i18n';
 import { OPTIONS_SECTIONS } from './sections';
 
-/** Ollama refuses browser-extension origins until they are allowed (DESIGN.md §6). */
+/** Ollama refuses browser-extension origins until they are allowed (docs/ARCHITECTURE.md, Failures). */
 export const OLLAMA_ORIGINS_VALUE = 'chrome-extension://*,moz-extension://*';
 
 /** How to make local model servers accept Footnote: commands are shown as code, not translated. */

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { PostListItem } from '../../utils/messaging/protocol';
-import type { NoteError } from '../../utils/notes/note-error';
+import type { NoteError } from '../../utils/core/note-error';
 import { PostNote } from './PostNote';
 import { StatusChip } from './StatusChip';
 import { formatHandle, shortExcerpt } from './post-format';

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { Classification, Note } from '../../utils/ai/note-schema';
+import type { Classification, Note } from '../../utils/core/note-schema';
 
 export function classificationLabel(classification: Classification): string {
   switch (classification) {

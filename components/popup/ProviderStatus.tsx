@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { findPreset } from '../../utils/settings/provider-presets';
-import type { NoteError } from '../../utils/notes/note-error';
+import type { NoteError } from '../../utils/core/note-error';
 import type { ProviderFix, ProviderIssue } from './provider-issue';
 import type { ProviderState } from './types';
 
@@ -65,7 +65,7 @@ export interface ProviderStatusProps {
 
 /**
  * Which provider writes the notes, and when something stops it, what and the one click that
- * leads to the fix (DESIGN.md §6). The words are the same as the card's for the same error.
+ * leads to the fix (docs/ARCHITECTURE.md, Failures). The words are the same as the card's for the same error.
  */
 export function ProviderStatus({ provider, issue, onFix }: ProviderStatusProps) {
   if (issue.kind === 'none') {

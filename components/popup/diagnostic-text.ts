@@ -1,4 +1,4 @@
-import type { SiteDiagnostic } from '../../utils/sites/site-diagnostic';
+import type { SiteDiagnostic } from '../../utils/core/site-diagnostic';
 
 /** The diagnostic as plain text for a bug report: one line a selector, its match count last. */
 export function diagnosticText(diagnostic: SiteDiagnostic): string {

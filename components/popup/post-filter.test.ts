@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Note } from '../../utils/ai/note-schema';
+import type { Note } from '../../utils/core/note-schema';
 import { samplePostListItem as post } from '../../entrypoints/popup/sample-post-list-item';
 import { filterCounts, filterPosts, isFlagged } from './post-filter';
 

@@ -1,4 +1,4 @@
-import type { Classification } from '../../utils/ai/note-schema';
+import type { Classification } from '../../utils/core/note-schema';
 import type { PostListItem } from '../../utils/messaging/protocol';
 
 /** The popup's list filter: pure, no i18n (tested in post-filter.test.ts). */

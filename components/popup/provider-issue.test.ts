@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteError, type NoteErrorCode } from '../../utils/notes/note-error';
+import { noteError, type NoteErrorCode } from '../../utils/core/note-error';
 import { samplePostListItem as post } from '../../entrypoints/popup/sample-post-list-item';
 import { isLocalEndpoint, providerIssue } from './provider-issue';
 import type { ProviderState } from './types';

@@ -1,10 +1,10 @@
 import type { PostListItem } from '../../utils/messaging/protocol';
-import type { NoteError, NoteErrorCode } from '../../utils/notes/note-error';
+import type { NoteError, NoteErrorCode } from '../../utils/core/note-error';
 import type { ProviderState, UsageToday } from './types';
 
 /**
  * The popup's provider status: which problem to show, and which one-click fix goes with it
- * (DESIGN.md §6). Derived from whether a provider is saved, the errors the page's posts got,
+ * (docs/ARCHITECTURE.md, Failures). Derived from whether a provider is saved, the errors the page's posts got,
  * and today's usage. Pure, no i18n (tested in provider-issue.test.ts).
  */
 

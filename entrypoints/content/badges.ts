@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { BadgeAnchor, SiteAdapter } from '@/utils/sites/site-adapter';
-import type { NoteStatus } from '@/utils/notes/note-state';
+import type { NoteStatus } from '@/utils/core/note-state';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 
 export const BADGE_CLASS = 'footnote-badge';
@@ -85,17 +85,17 @@ export class BadgePlacer {
     private readonly adapter: SiteAdapter,
     /** The note status of the post with this key. */
     private readonly statusOf: (key: string) => NoteStatus,
-  ) {}
+    /** Placing ends when it aborts (the badges in place stay until removeBadges). */
+    signal: AbortSignal,
+  ) {
+    signal.addEventListener('abort', () => this.observer.disconnect(), { once: true });
+  }
 
   /** The root shows the post with this key (its `data-footnote-post`). */
   place(root: Element, key: string): void {
     const badge = badgeOf(root);
     if (badge) ensureBadge(root, this.adapter, this.statusOf(key), badge);
     else this.observer.observe(root);
-  }
-
-  disconnect(): void {
-    this.observer.disconnect();
   }
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {

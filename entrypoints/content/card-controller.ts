@@ -1,16 +1,13 @@
-import { browser } from 'wxt/browser';
 import type { CardActions } from '@/components/card/card-contract';
+import { sendToBackground } from '@/utils/messaging/content-client';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
+import { later, nextFrame, subscribeUntil } from './abortable';
 import { BADGE_SELECTOR } from './badges';
 import { CardHost } from './card-host';
+import { CLOSE_GRACE_MS, HOVER_INTENT_MS } from './card-timing';
 import type { NoteClient } from './note-client';
 import { noteStatus, noteStore, type NoteStore } from './note-store';
-
-/** Hover intent: how long the pointer rests on a badge before the card opens (DESIGN.md §1). */
-export const HOVER_INTENT_MS = 350;
-/** Grace period to move the pointer from the badge into the card. */
-const CLOSE_GRACE_MS = 300;
 
 interface OpenCard {
   key: string;
@@ -26,20 +23,21 @@ interface OpenCard {
  * (or Enter/Space on the focused badge) pins it and moves focus in, Esc or a click outside
  * closes it and gives focus back. Events are delegated from the document in the capture phase,
  * so the site's own handlers (X opens the post on click) never see clicks on our badges.
+ * Everything it listens to and every timer it sets ends when `signal` aborts, and the card
+ * leaves the page.
  */
 export class CardController {
   private readonly host = new CardHost();
   private current: OpenCard | null = null;
-  private openTimer: ReturnType<typeof setTimeout> | undefined;
-  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancelOpen = () => {};
+  private cancelClose = () => {};
   private renderQueued = false;
 
   constructor(
     private readonly adapter: SiteAdapter,
     private readonly notes: NoteClient,
-  ) {}
-
-  start(signal: AbortSignal): void {
+    private readonly signal: AbortSignal,
+  ) {
     const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
       document.addEventListener(type, fn, { capture: true, signal });
     on('pointerover', (e) => this.onPointerOver(e));
@@ -47,19 +45,23 @@ export class CardController {
     on('click', (e) => this.onClick(e));
     on('pointerdown', (e) => this.onPointerDown(e));
     on('keydown', (e) => this.onKeyDown(e));
-    const unsubscribe = noteStore.subscribe((state, previous) => this.onNotesChanged(state, previous));
-    signal.addEventListener('abort', () => {
-      unsubscribe();
-      this.close(false);
-    });
+    subscribeUntil(signal, noteStore, (state, previous) => this.onNotesChanged(state, previous));
+    signal.addEventListener(
+      'abort',
+      () => {
+        this.close(false);
+        this.host.remove();
+      },
+      { once: true },
+    );
   }
 
   /** Opens the card for a post root and requests its note if it has none yet. */
   open(root: Element, pinned: boolean): void {
     const key = root.getAttribute(POST_ATTRIBUTE);
     const post = key ? this.adapter.extractPost(root) : null;
-    if (!key || !post) return;
-    clearTimeout(this.closeTimer);
+    if (!key || !post || this.signal.aborted) return;
+    this.cancelClose();
     const wasPinned = this.current?.key === key && this.current.pinned;
     this.current = {
       key,
@@ -77,8 +79,8 @@ export class CardController {
 
   /** Closes the card; focus goes back to the badge when it was inside the card. */
   close(restoreFocus = true): void {
-    clearTimeout(this.openTimer);
-    clearTimeout(this.closeTimer);
+    this.cancelOpen();
+    this.cancelClose();
     const closing = this.current;
     if (!closing) return;
     const hadFocus = this.host.contains(document.activeElement);
@@ -96,10 +98,10 @@ export class CardController {
     close: () => this.close(),
     retry: () => this.requestCurrent(false),
     regenerate: () => this.requestCurrent(true),
-    openOptions: () => void browser.runtime.sendMessage({ type: 'options:open' }),
+    openOptions: () => void sendToBackground({ type: 'options:open' }).catch(ignore),
     copy: (text) => navigator.clipboard.writeText(text),
     openInPopup: () => {
-      if (this.current) void browser.runtime.sendMessage({ type: 'popup:open', key: this.current.key });
+      if (this.current) void sendToBackground({ type: 'popup:open', key: this.current.key }).catch(ignore);
     },
   };
 
@@ -111,7 +113,7 @@ export class CardController {
 
   /**
    * Streamed chunks are rendered once per frame; a finished note or an error is rendered at
-   * once, so a cached note paints in the frame it arrives in (DESIGN.md §5: ≤ 16 ms).
+   * once, so a cached note paints in the frame it arrives in (within 16 ms).
    */
   private onNotesChanged(state: NoteStore, previous: NoteStore): void {
     const key = this.current?.key;
@@ -124,7 +126,7 @@ export class CardController {
   private queueRender(): void {
     if (this.renderQueued || !this.current) return;
     this.renderQueued = true;
-    requestAnimationFrame(() => {
+    nextFrame(this.signal, () => {
       this.renderQueued = false;
       void this.render();
     });
@@ -155,24 +157,24 @@ export class CardController {
 
   private onPointerOver(event: PointerEvent): void {
     if (this.host.contains(event.target)) {
-      clearTimeout(this.closeTimer);
+      this.cancelClose();
       return;
     }
     const hit = this.badgeRoot(event.target);
     if (!hit) return;
-    clearTimeout(this.openTimer);
-    clearTimeout(this.closeTimer);
-    this.openTimer = setTimeout(() => this.open(hit.root, false), HOVER_INTENT_MS);
+    this.cancelOpen();
+    this.cancelClose();
+    this.cancelOpen = later(this.signal, HOVER_INTENT_MS, () => this.open(hit.root, false));
   }
 
   private onPointerOut(event: PointerEvent): void {
     const leavingBadge = this.badgeRoot(event.target) !== null;
     if (!leavingBadge && !this.host.contains(event.target)) return;
     if (this.badgeRoot(event.relatedTarget) || this.host.contains(event.relatedTarget)) return;
-    clearTimeout(this.openTimer);
+    this.cancelOpen();
     if (this.current && !this.current.pinned) {
-      clearTimeout(this.closeTimer);
-      this.closeTimer = setTimeout(() => this.close(false), CLOSE_GRACE_MS);
+      this.cancelClose();
+      this.cancelClose = later(this.signal, CLOSE_GRACE_MS, () => this.close(false));
     }
   }
 
@@ -182,7 +184,7 @@ export class CardController {
     // The post's own click handler would navigate away; the badge is ours.
     event.preventDefault();
     event.stopPropagation();
-    clearTimeout(this.openTimer);
+    this.cancelOpen();
     if (this.current?.key === hit.root.getAttribute(POST_ATTRIBUTE) && this.current.pinned) this.close();
     else this.open(hit.root, true);
   }
@@ -203,3 +205,6 @@ export class CardController {
     if (this.badgeRoot(event.target)) event.stopPropagation();
   }
 }
+
+/** The card has nothing to show for a failed side action (the options page, the popup). */
+function ignore(): void {}

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import {
   CARD_UI_GLOBAL,
   type CardActions,
@@ -6,6 +5,7 @@ import {
   type CardUi,
 } from '@/components/card/card-contract';
 import { detectTheme } from '@/components/card/theme';
+import { sendToBackground } from '@/utils/messaging/content-client';
 
 const CARD_WIDTH = 380;
 const GAP = 8;
@@ -21,6 +21,7 @@ export class CardHost {
   private ui: Promise<CardUi> | null = null;
   /** The anchor the theme was last read for: read again only when the card opens elsewhere. */
   private themedFor: Element | null = null;
+  private removed = false;
 
   constructor() {
     this.element = document.createElement('footnote-card');
@@ -47,6 +48,12 @@ export class CardHost {
     );
   }
 
+  /** Takes the card off the page (Footnote stopped there). */
+  remove(): void {
+    this.removed = true;
+    this.element.remove();
+  }
+
   /** Focuses the dialog (for pinned cards and keyboard users). */
   focus(): void {
     this.shadow.querySelector<HTMLElement>('[role="dialog"]')?.focus();
@@ -54,6 +61,7 @@ export class CardHost {
 
   async render(model: CardModel | null, actions: CardActions, anchor: Element | null): Promise<void> {
     const ui = await this.loadUi();
+    if (this.removed) return; // stopped while the UI was loading
     if (model && !this.element.isConnected) hostParent().append(this.element);
     if (model && anchor && (anchor !== this.themedFor || !this.isOpen)) {
       // Before the card paints, so it never flashes in the wrong palette.
@@ -95,7 +103,7 @@ export class CardHost {
 
   private loadUi(): Promise<CardUi> {
     this.ui ??= (async () => {
-      await browser.runtime.sendMessage({ type: 'card-ui:load' });
+      await sendToBackground({ type: 'card-ui:load' });
       const ui = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUi | undefined;
       if (!ui) throw new Error('The Footnote card could not be loaded.');
       adoptStyles(this.shadow, ui.css);

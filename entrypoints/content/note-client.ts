@@ -5,9 +5,9 @@ import {
   type NotePortIn,
   type NotePortOut,
 } from '@/utils/messaging/protocol';
-import { noteError } from '@/utils/notes/note-error';
-import { hasSomethingToCheck } from '@/utils/posts/checkable';
-import { postKey, type Post } from '@/utils/posts/post';
+import { noteError } from '@/utils/core/note-error';
+import { hasSomethingToCheck } from '@/utils/core/checkable';
+import { postKey, type Post } from '@/utils/core/post';
 import { withLanguage } from './post-language';
 import { clearNoteState, setDigest, setNoteState } from './note-store';
 

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { NoteState, NoteStatus } from '@/utils/notes/note-state';
+import type { NoteState, NoteStatus } from '@/utils/core/note-state';
 
 /** Note states of this page's posts, by post key. Only posts the user asked about are here. */
 export interface NoteStore {

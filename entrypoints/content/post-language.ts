@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { languageOf } from '@/utils/posts/detected-language';
-import type { Post } from '@/utils/posts/post';
+import type { Post } from '@/utils/core/post';
 
 /**
  * The post with its language filled in by the browser's own detector when the page did not

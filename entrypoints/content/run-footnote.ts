@@ -1,16 +1,18 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BATCH_MAX } from '@/utils/ai/batch-size';
-import { tabRequestSchema, type TabRequest } from '@/utils/messaging/protocol';
+import { serveTabRequests } from '@/utils/messaging/tab-server';
 import { POST_ATTRIBUTE, PostObserver } from '@/utils/posts/post-observer';
 import { pickAdapter } from '@/utils/sites/pick-adapter';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
-import { disabledSitesItem } from '@/utils/settings/site-items';
+import { readDisabledSites, watchDisabledSites } from '@/utils/settings/site-switches';
+import { subscribeUntil } from './abortable';
 import { BadgePlacer, removeBadges } from './badges';
 import { CardController } from './card-controller';
 import { NoteClient } from './note-client';
 import { keepNotesOf, noteStatus, noteStore } from './note-store';
-import { findPostRoot, listPosts, visiblePostRoots } from './post-list';
+import { startPopupFeed } from './popup-feed';
+import { findPostRoot, visiblePostRoots } from './post-list';
+import { markReady } from './ready-mark';
 import { targetPost, trackHoveredPost } from './target-post';
 import './badge.css';
 
@@ -18,6 +20,7 @@ import './badge.css';
  * page DOM ──▶ PostObserver (one MutationObserver, batched per frame) ──▶ badges
  *    hover / click / shortcut ──▶ CardController ──▶ NoteClient ══port══▶ background
  *    background ══port══▶ NoteClient ──▶ noteStore ──▶ card (React, injected on first use)
+ *    noteStore, PostObserver ──▶ popup feed ══port══▶ popup (while it is open)
  */
 /**
  * Footnote on one page: every per-site content script (entrypoints/*.content.ts) calls this
@@ -32,43 +35,43 @@ export async function runFootnote(
   const adapter = pickAdapter(adapters, location, document);
   if (!adapter) return;
   const notes = new NoteClient(); // one port for the page, whichever session uses it
-  let session: Session | null = null;
+  let session: { lifetime: AbortController; navigated(): void } | null = null;
   const apply = (disabled: readonly string[] | null) => {
     const on = !ctx.isInvalid && !(disabled ?? []).includes(adapter.id);
-    if (on && session === null) session = startFootnote(adapter, notes);
-    else if (!on && session !== null) {
-      session.stop();
+    if (on && session === null) {
+      const lifetime = new AbortController();
+      session = { lifetime, ...startFootnote(adapter, notes, lifetime.signal) };
+    } else if (!on && session !== null) {
+      session.lifetime.abort();
       session = null;
     }
   };
-  apply(await disabledSitesItem.getValue());
-  ctx.onInvalidated(disabledSitesItem.watch((disabled) => apply(disabled)));
+  apply(await readDisabledSites());
+  ctx.onInvalidated(watchDisabledSites((disabled) => apply(disabled)));
   ctx.onInvalidated(() => apply(null) /* isInvalid: stops */);
   // SPA navigation (X, Bluesky, Mastodon… use pushState): the observer already sees the new
   // posts; what goes is the note state of posts no longer on the page, and an open card.
   ctx.addEventListener(window, 'wxt:locationchange', () => session?.navigated());
 }
 
-interface Session {
-  navigated(): void;
-  stop(): void;
-}
-
-function startFootnote(adapter: SiteAdapter, notes: NoteClient): Session {
-  const lifetime = new AbortController();
-  const { signal } = lifetime;
-  /** When the page's current view appeared (load or in-app navigation), for "no posts found". */
-  let shownSince = performance.now();
-  const card = new CardController(adapter, notes);
-  card.start(signal);
+/**
+ * One session of Footnote on the page: everything it starts (observer, badges, card, listeners,
+ * subscriptions, the popup feed, timers) ends when `signal` aborts, and then the page is as
+ * Footnote found it.
+ */
+function startFootnote(adapter: SiteAdapter, notes: NoteClient, signal: AbortSignal): { navigated(): void } {
+  const card = new CardController(adapter, notes, signal);
   const hovered = trackHoveredPost(signal);
-
-  const badges = new BadgePlacer(adapter, (key) => noteStatus(key));
-  const observer = new PostObserver({ adapter, onPost: (root, key) => badges.place(root, key) });
-  observer.start(document.body);
+  const feed = startPopupFeed(adapter, signal);
+  const badges = new BadgePlacer(adapter, (key) => noteStatus(key), signal);
+  new PostObserver({
+    adapter,
+    onPost: (root, key) => badges.place(root, key),
+    onBatch: () => feed.postsChanged(),
+  }).start(document.body, signal);
 
   // Badges show their post's note status when it changes (not on every streamed chunk).
-  const unsubscribe = noteStore.subscribe((state, previous) => {
+  subscribeUntil(signal, noteStore, (state, previous) => {
     for (const key of Object.keys(state.notes)) {
       if (state.notes[key]?.status === previous.notes[key]?.status) continue;
       const root = findPostRoot(key);
@@ -76,55 +79,48 @@ function startFootnote(adapter: SiteAdapter, notes: NoteClient): Session {
     }
   });
 
-  const handle = (request: TabRequest): unknown => {
-    switch (request.type) {
-      case 'posts:list':
-        return listPosts(adapter, shownSince);
-      case 'posts:open': {
-        const root = findPostRoot(request.key);
+  serveTabRequests(
+    {
+      'posts:open': ({ key }) => {
+        const root = findPostRoot(key);
         if (root) card.open(root, true);
         return { ok: root !== null };
-      }
-      case 'command': {
-        if (request.command === 'summarize-visible') {
+      },
+      command: ({ command }) => {
+        if (command === 'summarize-visible') {
           const posts = visiblePostRoots(BATCH_MAX).flatMap((root) => adapter.extractPost(root) ?? []);
-          const asked = notes.requestBatch(posts);
-          return { ok: asked, count: posts.length };
+          return { ok: notes.requestBatch(posts) };
         }
         const root = targetPost(hovered());
         if (root) card.open(root, true);
         return { ok: root !== null };
-      }
-    }
-  };
-  const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-    const parsed = tabRequestSchema.safeParse(raw);
-    if (!parsed.success) return false;
-    sendResponse(handle(parsed.data));
-    return false;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
+      },
+    },
+    signal,
+  );
+
+  // Last, so it runs after everything above has stopped: the page as Footnote found it.
+  signal.addEventListener(
+    'abort',
+    () => {
+      removeBadges();
+      for (const root of document.querySelectorAll(`[${POST_ATTRIBUTE}]`))
+        root.removeAttribute(POST_ATTRIBUTE);
+      keepNotesOf(new Set());
+    },
+    { once: true },
+  );
+  markReady(adapter.id, signal);
 
   return {
     navigated() {
-      shownSince = performance.now();
+      feed.navigated();
       card.close(false);
       keepNotesOf(
         new Set(
           [...document.querySelectorAll(`[${POST_ATTRIBUTE}]`)].map((r) => r.getAttribute(POST_ATTRIBUTE)!),
         ),
       );
-    },
-    stop() {
-      observer.stop();
-      badges.disconnect();
-      unsubscribe();
-      browser.runtime.onMessage.removeListener(onMessage);
-      lifetime.abort(); // closes the card, drops the page listeners
-      removeBadges();
-      for (const root of document.querySelectorAll(`[${POST_ATTRIBUTE}]`))
-        root.removeAttribute(POST_ATTRIBUTE);
-      keepNotesOf(new Set());
     },
   };
 }

@@ -3,7 +3,7 @@ import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 const POST_SELECTOR = `[${POST_ATTRIBUTE}]`;
 
 /**
- * The post a shortcut acts on (DESIGN.md §1): the one under the pointer, else the one holding
+ * The post a shortcut acts on: the one under the pointer, else the one holding
  * focus, else the visible one nearest the centre of the viewport.
  */
 export function targetPost(hovered: Element | null): Element | null {

@@ -11,12 +11,14 @@ import {
   hasErrors,
   normalizeBaseUrl,
   originPattern,
-  parseTestResponse,
+  testFailureNotice,
+  testOutcome,
   uniqueSorted,
   validateForSave,
   validateForTest,
 } from './form-logic';
 import type { OptionsFormValues } from '../../components/options/types';
+import { BadAnswerError, NoAnswerError } from '../../utils/messaging/message-errors';
 
 const base: OptionsFormValues = {
   preset: 'openai',
@@ -169,9 +171,9 @@ describe('originPattern', () => {
   });
 });
 
-describe('parseTestResponse', () => {
+describe('testOutcome', () => {
   it('lists the models of a successful test, sorted and unique', () => {
-    expect(parseTestResponse({ ok: true, models: ['b', 'a', 'b', ' '] })).toEqual({
+    expect(testOutcome({ ok: true, models: ['b', 'a', 'b', ' '] })).toEqual({
       kind: 'ok',
       models: ['a', 'b'],
     });
@@ -179,21 +181,28 @@ describe('parseTestResponse', () => {
 
   it('keeps the exact error of a failed test', () => {
     const error = {
-      code: 'auth',
+      code: 'auth' as const,
       message: 'Incorrect API key provided: sk-***',
-      action: 'open_options',
+      action: 'open_options' as const,
       status: 401,
       retryAfterMs: null,
     };
-    expect(parseTestResponse({ ok: false, error })).toEqual({ kind: 'failed', error });
+    expect(testOutcome({ ok: false, error })).toEqual({ kind: 'failed', error });
   });
 
-  it('tells a missing answer from an unreadable one', () => {
-    expect(parseTestResponse(undefined)).toEqual({ kind: 'no_answer' });
-    expect(parseTestResponse(null)).toEqual({ kind: 'no_answer' });
-    expect(parseTestResponse({ ok: true })).toEqual({ kind: 'bad_answer' });
-    expect(parseTestResponse({ ok: false, error: { code: 'nope' } })).toEqual({ kind: 'bad_answer' });
-    expect(parseTestResponse('ok')).toEqual({ kind: 'bad_answer' });
+  it('tells a missing answer from an unreadable one, and both from an unreachable background', () => {
+    expect(testFailureNotice(new NoAnswerError('No answer within 50 ms'))).toEqual({
+      kind: 'test',
+      outcome: { kind: 'no_answer' },
+    });
+    expect(testFailureNotice(new BadAnswerError('provider:test'))).toEqual({
+      kind: 'test',
+      outcome: { kind: 'bad_answer' },
+    });
+    expect(testFailureNotice(new Error('Receiving end does not exist.'))).toEqual({
+      kind: 'unreachable',
+      detail: 'Receiving end does not exist.',
+    });
   });
 });
 

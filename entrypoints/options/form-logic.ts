@@ -1,5 +1,12 @@
-import { providerTestResultSchema } from '../../utils/messaging/protocol';
-import type { FieldErrors, FormField, OptionsFormValues, TestOutcome } from '../../components/options/types';
+import { BadAnswerError, NoAnswerError } from '../../utils/messaging/message-errors';
+import type { ProviderTestResult } from '../../utils/messaging/protocol';
+import type {
+  FieldErrors,
+  FormField,
+  OptionsFormValues,
+  OptionsNotice,
+  TestOutcome,
+} from '../../components/options/types';
 import { PROVIDER_PRESETS, findPreset, type ProviderPresetId } from '../../utils/settings/provider-presets';
 import {
   ANSWER_LANGUAGES,
@@ -158,12 +165,21 @@ export function originPattern(baseUrl: string): string | null {
   }
 }
 
-export function parseTestResponse(raw: unknown): TestOutcome {
-  if (raw === undefined || raw === null) return { kind: 'no_answer' };
-  const parsed = providerTestResultSchema.safeParse(raw);
-  if (!parsed.success) return { kind: 'bad_answer' };
-  if (parsed.data.ok) return { kind: 'ok', models: uniqueSorted(parsed.data.models) };
-  return { kind: 'failed', error: parsed.data.error };
+/** What "Test connection" shows for the background's answer. */
+export function testOutcome(result: ProviderTestResult): TestOutcome {
+  return result.ok
+    ? { kind: 'ok', models: uniqueSorted(result.models) }
+    : { kind: 'failed', error: result.error };
+}
+
+/**
+ * What it shows when there is no answer to read: silence (or too late), an answer the protocol
+ * does not allow, or no background to send to at all.
+ */
+export function testFailureNotice(error: unknown): OptionsNotice {
+  if (error instanceof NoAnswerError) return { kind: 'test', outcome: { kind: 'no_answer' } };
+  if (error instanceof BadAnswerError) return { kind: 'test', outcome: { kind: 'bad_answer' } };
+  return { kind: 'unreachable', detail: describeError(error) };
 }
 
 /** Model IDs for the datalist: trimmed, without blanks or duplicates, sorted. */

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildExport,
-  clearFailureDetail,
   escapeMarkdown,
   exportFileName,
   historyToJson,
   historyToMarkdown,
-  isClearConfirmed,
-  parseHistoryResponse,
+  newestFirst,
   safeHttpUrl,
   type HistoryEntry,
   type MarkdownLabels,
@@ -82,33 +80,9 @@ const labels: MarkdownLabels = {
 
 const NOW = Date.UTC(2026, 10, 12, 12);
 
-describe('parseHistoryResponse', () => {
-  it('accepts a NoteHistory and orders it most recent first', () => {
-    const outcome = parseHistoryResponse({ notes: [entry(1), entry(3), entry(2)] });
-    expect(outcome.kind).toBe('ok');
-    if (outcome.kind === 'ok') expect(outcome.notes.map((n) => n.meta.createdAt)).toEqual([3, 2, 1]);
-  });
-
-  it('tells silence, a refusal and garbage apart', () => {
-    expect(parseHistoryResponse(undefined)).toEqual({ kind: 'no_answer' });
-    const error = {
-      code: 'invalid_request',
-      message: 'Not from here.',
-      action: null,
-      status: null,
-      retryAfterMs: null,
-    };
-    expect(parseHistoryResponse({ ok: false, error })).toEqual({ kind: 'failed', detail: 'Not from here.' });
-    expect(parseHistoryResponse({ notes: [{ post: {} }] })).toEqual({ kind: 'bad_answer' });
-    expect(parseHistoryResponse('notes')).toEqual({ kind: 'bad_answer' });
-  });
-
-  it('reads the answer to notes:clear', () => {
-    expect(isClearConfirmed({ ok: true })).toBe(true);
-    expect(isClearConfirmed(undefined)).toBe(false);
-    const error = { code: 'internal', message: 'IDB broke', action: null, status: null, retryAfterMs: null };
-    expect(clearFailureDetail({ ok: false, error })).toBe('IDB broke');
-    expect(clearFailureDetail(null)).toBeNull();
+describe('newestFirst', () => {
+  it('orders the notes most recent first', () => {
+    expect(newestFirst([entry(1), entry(3), entry(2)]).map((n) => n.meta.createdAt)).toEqual([3, 2, 1]);
   });
 });
 

@@ -1,5 +1,3 @@
-import { noteHistorySchema } from '../../utils/messaging/protocol';
-import { noteErrorSchema } from '../../utils/notes/note-error';
 import type { HistoryEntry, MarkdownLabels } from '../../components/options/types';
 
 export type { HistoryEntry, MarkdownLabels };
@@ -11,42 +9,9 @@ export type { HistoryEntry, MarkdownLabels };
  * Markdown export escapes that text so it cannot become a link, an image or HTML.
  */
 
-export type HistoryOutcome =
-  | { kind: 'ok'; notes: HistoryEntry[] }
-  /** Nobody answered (no listener, or it returned nothing). */
-  | { kind: 'no_answer' }
-  /** The background answered with an error (e.g. the message was refused). */
-  | { kind: 'failed'; detail: string }
-  /** Something answered, but not with a NoteHistory. */
-  | { kind: 'bad_answer' };
-
-/** Reads the background's answer to {type: 'notes:history'}; most recent note first. */
-export function parseHistoryResponse(raw: unknown): HistoryOutcome {
-  if (raw === undefined || raw === null) return { kind: 'no_answer' };
-  const parsed = noteHistorySchema.safeParse(raw);
-  if (parsed.success) return { kind: 'ok', notes: newestFirst(parsed.data.notes) };
-  const error =
-    (raw as { ok?: unknown; error?: unknown }).ok === false ? (raw as { error: unknown }).error : undefined;
-  const failure = noteErrorSchema.safeParse(error);
-  if (failure.success) return { kind: 'failed', detail: failure.data.message };
-  return { kind: 'bad_answer' };
-}
-
 /** Most recent first; the background already sends them so, this only makes sure. */
 export function newestFirst(notes: readonly HistoryEntry[]): HistoryEntry[] {
   return [...notes].sort((a, b) => b.meta.createdAt - a.meta.createdAt);
-}
-
-/** True when the background confirmed {type: 'notes:clear'}. */
-export function isClearConfirmed(raw: unknown): boolean {
-  return typeof raw === 'object' && raw !== null && (raw as { ok?: unknown }).ok === true;
-}
-
-/** The error text of a refused notes:clear, when the answer carries one. */
-export function clearFailureDetail(raw: unknown): string | null {
-  const error = typeof raw === 'object' && raw !== null ? (raw as { error?: unknown }).error : undefined;
-  const parsed = noteErrorSchema.safeParse(error);
-  return parsed.success ? parsed.data.message : null;
 }
 
 /** The URL as a link target, only when it is an absolute http(s) URL; else null. */

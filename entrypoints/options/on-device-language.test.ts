@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ON_DEVICE_BASE_URL } from '../../utils/ai/on-device-endpoint';
+import { ON_DEVICE_BASE_URL } from '../../utils/settings/on-device-endpoint';
 import type { AnswerLanguage } from '../../utils/settings/provider-settings';
 import { onDeviceLanguageNotice, probeOnDeviceLanguages, type OnDeviceLanguages } from './on-device-language';
 

@@ -1,6 +1,6 @@
 import { NOTE_LANGUAGES, resolveAnswerLanguage } from '../../utils/ai/answer-language';
 import type { OnDeviceAvailability } from '../../utils/ai/on-device';
-import { isOnDevice } from '../../utils/ai/on-device-endpoint';
+import { isOnDevice } from '../../utils/settings/on-device-endpoint';
 import type { OnDeviceLanguageNotice, OptionsFormValues } from '../../components/options/types';
 
 /** What Chrome's on-device model writes, probed once as the page loads. */

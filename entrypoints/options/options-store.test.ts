@@ -1,9 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ProviderSettings } from '../../utils/settings/provider-settings';
 import { DEFAULT_EVIDENCE_SETTINGS } from '../../utils/settings/evidence-settings';
+import { backgroundClient } from '../../utils/messaging/extension-client';
+import type { ExtensionPageRequests, RequestIn } from '../../utils/messaging/protocol';
 import { createOptionsStore, type OptionsDeps } from './options-store';
 
-function fakeDeps(overrides: Partial<OptionsDeps> = {}) {
+/** The background as the page's messages reach it: what it answers, before validation. */
+type RawBackground = (request: RequestIn<ExtensionPageRequests>) => Promise<unknown>;
+
+function fakeDeps({
+  background: answer = async () => ({ ok: true, models: ['m2', 'm1'] }),
+  ...overrides
+}: Partial<OptionsDeps> & { background?: RawBackground } = {}) {
+  const background = vi.fn<RawBackground>(answer);
   const deps = {
     loadSettings: vi.fn<OptionsDeps['loadSettings']>(async () => ({
       settings: null,
@@ -22,14 +31,11 @@ function fakeDeps(overrides: Partial<OptionsDeps> = {}) {
     requestOriginPermission: vi.fn<OptionsDeps['requestOriginPermission']>(async () => true),
     onDeviceAvailability: vi.fn<OptionsDeps['onDeviceAvailability']>(async () => 'unavailable'),
     onDeviceLanguages: vi.fn<OptionsDeps['onDeviceLanguages']>(async () => null),
-    sendToBackground: vi.fn<OptionsDeps['sendToBackground']>(async () => ({
-      ok: true,
-      models: ['m2', 'm1'],
-    })),
+    sendToBackground: backgroundClient(background),
     download: vi.fn<OptionsDeps['download']>(),
     ...overrides,
   };
-  return deps;
+  return { ...deps, background };
 }
 
 const stored: ProviderSettings = {
@@ -191,7 +197,7 @@ describe('testConnection', () => {
     store.getState().setField('apiKey', 'unsaved');
     store.getState().setField('model', '');
     await store.getState().testConnection();
-    expect(deps.sendToBackground).toHaveBeenCalledWith({
+    expect(deps.background).toHaveBeenCalledWith({
       type: 'provider:test',
       draft: { preset: 'openai', baseUrl: 'https://api.openai.com/v1', model: '', apiKey: 'unsaved' },
     });
@@ -208,18 +214,22 @@ describe('testConnection', () => {
       status: 401,
       retryAfterMs: null,
     };
-    const store = await loaded(fakeDeps({ sendToBackground: async () => ({ ok: false, error }) }));
+    const store = await loaded(fakeDeps({ background: async () => ({ ok: false, error }) }));
     await store.getState().testConnection();
     expect(store.getState().notice).toEqual({ kind: 'test', outcome: { kind: 'failed', error } });
   });
 
   it('never hangs: no answer, a rejection, or silence become errors', async () => {
-    const silent = await loaded(fakeDeps({ sendToBackground: async () => undefined }));
+    const silent = await loaded(fakeDeps({ background: async () => undefined }));
     await silent.getState().testConnection();
     expect(silent.getState().notice).toEqual({ kind: 'test', outcome: { kind: 'no_answer' } });
 
+    const unreadable = await loaded(fakeDeps({ background: async () => ({ ok: true }) }));
+    await unreadable.getState().testConnection();
+    expect(unreadable.getState().notice).toEqual({ kind: 'test', outcome: { kind: 'bad_answer' } });
+
     const rejected = await loaded(
-      fakeDeps({ sendToBackground: () => Promise.reject(new Error('Receiving end does not exist.')) }),
+      fakeDeps({ background: () => Promise.reject(new Error('Receiving end does not exist.')) }),
     );
     await rejected.getState().testConnection();
     expect(rejected.getState().notice).toEqual({
@@ -227,7 +237,7 @@ describe('testConnection', () => {
       detail: 'Receiving end does not exist.',
     });
 
-    const hanging = await loaded(fakeDeps({ sendToBackground: () => new Promise(() => {}) }));
+    const hanging = await loaded(fakeDeps({ background: () => new Promise(() => {}) }));
     await hanging.getState().testConnection();
     expect(hanging.getState().notice).toEqual({ kind: 'test', outcome: { kind: 'no_answer' } });
     expect(hanging.getState().busy).toBeNull();
@@ -238,7 +248,7 @@ describe('testConnection', () => {
     const store = await loaded(deps);
     await store.getState().testConnection();
     expect(deps.requestOriginPermission).toHaveBeenCalledWith(['https://api.openai.com/*']);
-    expect(deps.sendToBackground).toHaveBeenCalled();
+    expect(deps.background).toHaveBeenCalled();
   });
 
   it('validates only the base URL', async () => {
@@ -247,7 +257,7 @@ describe('testConnection', () => {
     store.getState().setField('baseUrl', 'localhost:11434');
     await store.getState().testConnection();
     expect(store.getState().errors).toEqual({ baseUrl: 'invalid_url' });
-    expect(deps.sendToBackground).not.toHaveBeenCalled();
+    expect(deps.background).not.toHaveBeenCalled();
   });
 });
 
@@ -306,14 +316,14 @@ describe('notes history', () => {
   function historyDeps(notes = [item(1), item(3), item(2)]) {
     let kept = notes;
     return fakeDeps({
-      sendToBackground: vi.fn<OptionsDeps['sendToBackground']>(async (message) => {
+      background: async (message) => {
         if (message.type === 'notes:history') return { notes: kept };
         if (message.type === 'notes:clear') {
           kept = [];
           return { ok: true };
         }
         return undefined;
-      }),
+      },
     });
   }
 
@@ -326,17 +336,32 @@ describe('notes history', () => {
   });
 
   it('shows a failure instead of hanging', async () => {
-    const store = createOptionsStore(fakeDeps({ sendToBackground: () => new Promise(() => {}) }), {
+    const store = createOptionsStore(fakeDeps({ background: () => new Promise(() => {}) }), {
       historyTimeoutMs: 20,
     });
     await store.getState().loadHistory();
     expect(store.getState().history).toEqual({ kind: 'failed', detail: null });
 
     const refused = createOptionsStore(
-      fakeDeps({ sendToBackground: () => Promise.reject(new Error('Receiving end does not exist.')) }),
+      fakeDeps({ background: () => Promise.reject(new Error('Receiving end does not exist.')) }),
     );
     await refused.getState().loadHistory();
     expect(refused.getState().history).toEqual({ kind: 'failed', detail: 'Receiving end does not exist.' });
+
+    // The background's own words for a refusal; nothing to say for an answer that is not a history.
+    const error = {
+      code: 'invalid_request',
+      message: 'Not from here.',
+      action: null,
+      status: null,
+      retryAfterMs: null,
+    };
+    const notHere = createOptionsStore(fakeDeps({ background: async () => ({ ok: false, error }) }));
+    await notHere.getState().loadHistory();
+    expect(notHere.getState().history).toEqual({ kind: 'failed', detail: 'Not from here.' });
+    const garbage = createOptionsStore(fakeDeps({ background: async () => ({ notes: [{ post: {} }] }) }));
+    await garbage.getState().loadHistory();
+    expect(garbage.getState().history).toEqual({ kind: 'failed', detail: null });
   });
 
   it('exports what is listed, as JSON or Markdown', async () => {
@@ -371,14 +396,14 @@ describe('notes history', () => {
     store.getState().cancelClear();
     expect(store.getState().clearStep).toBe('idle');
     expect(store.getState().historyFocus?.target).toBe('clear');
-    expect(deps.sendToBackground).not.toHaveBeenCalledWith({ type: 'notes:clear' });
+    expect(deps.background).not.toHaveBeenCalledWith({ type: 'notes:clear' });
 
     await store.getState().confirmClear(); // not confirming: nothing happens
-    expect(deps.sendToBackground).not.toHaveBeenCalledWith({ type: 'notes:clear' });
+    expect(deps.background).not.toHaveBeenCalledWith({ type: 'notes:clear' });
 
     store.getState().askClear();
     await store.getState().confirmClear();
-    expect(deps.sendToBackground).toHaveBeenCalledWith({ type: 'notes:clear' });
+    expect(deps.background).toHaveBeenCalledWith({ type: 'notes:clear' });
     expect(store.getState()).toMatchObject({
       clearStep: 'idle',
       historyNotice: { kind: 'cleared' },
@@ -395,7 +420,7 @@ describe('notes history', () => {
       status: null,
       retryAfterMs: null,
     };
-    const store = createOptionsStore(fakeDeps({ sendToBackground: async () => ({ ok: false, error }) }));
+    const store = createOptionsStore(fakeDeps({ background: async () => ({ ok: false, error }) }));
     store.getState().askClear();
     await store.getState().confirmClear();
     expect(store.getState().historyNotice).toEqual({ kind: 'clear_failed', detail: 'Not from here.' });

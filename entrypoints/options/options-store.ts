@@ -1,9 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { browser } from 'wxt/browser';
-import type { BackgroundRequest } from '../../utils/messaging/protocol';
+import { sendToBackground, type SendToBackground } from '../../utils/messaging/extension-client';
+import { BadAnswerError, NoAnswerError } from '../../utils/messaging/message-errors';
+import type { ProviderTestResult } from '../../utils/messaging/protocol';
 import { readApiKey, readSecret, writeApiKey, writeSecret } from '../../utils/settings/api-key-store';
 import { evidenceSettingsItem } from '../../utils/settings/evidence-settings-item';
-import { isOnDevice } from '../../utils/ai/on-device-endpoint';
+import { isOnDevice } from '../../utils/settings/on-device-endpoint';
 import { onDeviceAvailability, onDeviceWritable, type OnDeviceAvailability } from '../../utils/ai/on-device';
 import { probeOnDeviceLanguages, type OnDeviceLanguages } from './on-device-language';
 import type { AnswerLanguage, ProviderSettings } from '../../utils/settings/provider-settings';
@@ -19,7 +21,8 @@ import {
   applyPreset,
   originPattern,
   parseDailyTokenBudget,
-  parseTestResponse,
+  testFailureNotice,
+  testOutcome,
   validateForSave,
   validateForTest,
 } from './form-logic';
@@ -48,14 +51,12 @@ import { ONBOARDING_DONE_ID, PAGE_HEADING_ID } from '../../components/options/se
 import { dailyTokenBudgetItem } from '../../utils/settings/usage-items';
 import {
   buildExport,
-  clearFailureDetail,
-  isClearConfirmed,
-  parseHistoryResponse,
+  newestFirst,
   type ExportFile,
   type ExportFormat,
   type MarkdownLabels,
 } from './history-export';
-import { NoAnswerError, withTimeout } from '../../utils/messaging/with-timeout';
+import { withTimeout } from '../../utils/messaging/with-timeout';
 
 /**
  * State of the options page. This module is the only place where the options page talks to
@@ -89,7 +90,7 @@ export interface OptionsDeps {
   onDeviceAvailability(): Promise<OnDeviceAvailability>;
   /** Which answer languages that model writes; null where the browser has no Prompt API. */
   onDeviceLanguages(): Promise<OnDeviceLanguages | null>;
-  sendToBackground(message: BackgroundRequest): Promise<unknown>;
+  sendToBackground: SendToBackground;
   /** Hands a file to the browser's downloads (a Blob, an object URL and an <a download>). */
   download(file: ExportFile): void;
 }
@@ -476,19 +477,17 @@ export function createOptionsStore(
         return (async () => {
           try {
             await permission;
-            let raw: unknown;
+            let result: ProviderTestResult;
             try {
-              raw = await withTimeout(deps.sendToBackground({ type: 'provider:test', draft }), testTimeoutMs);
+              result = await withTimeout(
+                deps.sendToBackground({ type: 'provider:test', draft }),
+                testTimeoutMs,
+              );
             } catch (error) {
-              set({
-                notice:
-                  error instanceof NoAnswerError
-                    ? { kind: 'test', outcome: { kind: 'no_answer' } }
-                    : { kind: 'unreachable', detail: describeError(error) },
-              });
+              set({ notice: testFailureNotice(error) });
               return;
             }
-            const outcome = parseTestResponse(raw);
+            const outcome = testOutcome(result);
             set((s) => {
               // An empty Model field takes the first model the endpoint lists.
               const first = outcome.kind === 'ok' ? outcome.models[0] : undefined;
@@ -510,14 +509,15 @@ export function createOptionsStore(
         const mine = ++historyGeneration;
         let history: HistoryState;
         try {
-          const raw = await withTimeout(deps.sendToBackground({ type: 'notes:history' }), historyTimeoutMs);
-          const outcome = parseHistoryResponse(raw);
-          history =
-            outcome.kind === 'ok'
-              ? { kind: 'ready', notes: outcome.notes }
-              : { kind: 'failed', detail: outcome.kind === 'failed' ? outcome.detail : null };
+          const { notes } = await withTimeout(
+            deps.sendToBackground({ type: 'notes:history' }),
+            historyTimeoutMs,
+          );
+          history = { kind: 'ready', notes: newestFirst(notes) };
         } catch (error) {
-          history = { kind: 'failed', detail: error instanceof NoAnswerError ? null : describeError(error) };
+          // Silence and garbage have no words worth showing; a refusal or a failure has.
+          const wordless = error instanceof NoAnswerError || error instanceof BadAnswerError;
+          history = { kind: 'failed', detail: wordless ? null : describeError(error) };
         }
         if (mine === historyGeneration) set({ history });
       },
@@ -553,10 +553,8 @@ export function createOptionsStore(
         set({ clearStep: 'clearing' });
         let notice: HistoryNotice;
         try {
-          const raw = await withTimeout(deps.sendToBackground({ type: 'notes:clear' }), historyTimeoutMs);
-          notice = isClearConfirmed(raw)
-            ? { kind: 'cleared' }
-            : { kind: 'clear_failed', detail: clearFailureDetail(raw) ?? describeError(raw) };
+          await withTimeout(deps.sendToBackground({ type: 'notes:clear' }), historyTimeoutMs);
+          notice = { kind: 'cleared' };
         } catch (error) {
           notice = { kind: 'clear_failed', detail: describeError(error) };
         }
@@ -613,9 +611,7 @@ export const browserOptionsDeps: OptionsDeps = {
   },
   onDeviceAvailability,
   onDeviceLanguages: () => probeOnDeviceLanguages(browser.i18n.getUILanguage(), onDeviceWritable),
-  sendToBackground(message) {
-    return browser.runtime.sendMessage(message);
-  },
+  sendToBackground,
   download({ fileName, mimeType, text }) {
     const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
     const link = document.createElement('a');

@@ -1,19 +1,32 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { SiteId } from '../../utils/posts/post';
+import type { SiteId } from '../../utils/core/post';
+import { backgroundClient } from '../../utils/messaging/extension-client';
+import type { ExtensionPageRequests, RequestIn } from '../../utils/messaging/protocol';
 import { BUILT_IN_SITES, createSitesStore, type SitesDeps } from './sites-store';
 
-function fakeDeps(overrides: Partial<SitesDeps> = {}) {
+/** The background as the page's messages reach it: what it answers, before validation. */
+type RawBackground = (request: RequestIn<ExtensionPageRequests>) => Promise<unknown>;
+
+function fakeDeps({
+  background: answer,
+  ...overrides
+}: Partial<SitesDeps> & { background?: RawBackground } = {}) {
   let disabled: SiteId[] = ['facebook'];
   let origins = ['https://a.example', 'https://b.example', 'https://c.example'];
+  const background = vi.fn<RawBackground>(
+    answer ??
+      (async (message) => {
+        if (message.type === 'sites:disable') origins = origins.filter((o) => o !== message.origin);
+        return { ok: true };
+      }),
+  );
   return {
+    background,
     load: vi.fn<SitesDeps['load']>(async () => ({ disabled, enabledOrigins: origins })),
     saveDisabled: vi.fn<SitesDeps['saveDisabled']>(async (next) => {
       disabled = next;
     }),
-    sendToBackground: vi.fn<SitesDeps['sendToBackground']>(async (message) => {
-      if (message.type === 'sites:disable') origins = origins.filter((o) => o !== message.origin);
-      return { ok: true };
-    }),
+    sendToBackground: backgroundClient(background),
     watch: vi.fn<SitesDeps['watch']>(() => () => {}),
     ...overrides,
   };
@@ -59,7 +72,7 @@ describe('sites store', () => {
     const store = createSitesStore(deps);
     await store.getState().load();
     await store.getState().removeOrigin('https://b.example');
-    expect(deps.sendToBackground).toHaveBeenCalledWith({
+    expect(deps.background).toHaveBeenCalledWith({
       type: 'sites:disable',
       origin: 'https://b.example',
     });
@@ -83,7 +96,7 @@ describe('sites store', () => {
       status: null,
       retryAfterMs: null,
     };
-    const refused = createSitesStore(fakeDeps({ sendToBackground: async () => ({ ok: false, error }) }));
+    const refused = createSitesStore(fakeDeps({ background: async () => ({ ok: false, error }) }));
     await refused.getState().load();
     await refused.getState().removeOrigin('https://a.example');
     expect(refused.getState().notice).toEqual({ kind: 'failed', detail: 'Not from here.' });
@@ -91,7 +104,7 @@ describe('sites store', () => {
       enabledOrigins: ['https://a.example', 'https://b.example', 'https://c.example'],
     });
 
-    const silent = createSitesStore(fakeDeps({ sendToBackground: () => new Promise(() => {}) }), {
+    const silent = createSitesStore(fakeDeps({ background: () => new Promise(() => {}) }), {
       removeTimeoutMs: 20,
     });
     await silent.getState().load();

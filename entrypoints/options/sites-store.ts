@@ -1,10 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { browser } from 'wxt/browser';
-import type { BackgroundRequest } from '../../utils/messaging/protocol';
-import { SITE_IDS, type SiteId } from '../../utils/posts/post';
+import { sendToBackground, type SendToBackground } from '../../utils/messaging/extension-client';
+import { NoAnswerError } from '../../utils/messaging/message-errors';
+import { SITE_IDS, type SiteId } from '../../utils/core/post';
 import { disabledSitesItem, enabledOriginsItem } from '../../utils/settings/site-items';
 import type { SitesNotice, SitesState } from '../../components/options/types';
-import { NoAnswerError, withTimeout } from '../../utils/messaging/with-timeout';
+import { withTimeout } from '../../utils/messaging/with-timeout';
 import { describeError } from './form-logic';
 
 /**
@@ -20,8 +20,8 @@ export type BuiltInSite = (typeof BUILT_IN_SITES)[number];
 export interface SitesDeps {
   load(): Promise<{ disabled: SiteId[]; enabledOrigins: string[] }>;
   saveDisabled(disabled: SiteId[]): Promise<void>;
-  /** The background's sites:disable (answers { ok: true } or { ok: false, error }). */
-  sendToBackground(message: BackgroundRequest): Promise<unknown>;
+  /** For the background's sites:disable. */
+  sendToBackground: SendToBackground;
   /** Calls back when either list changes elsewhere (the popup enabling a site); returns unwatch. */
   watch(onChange: () => void): () => void;
 }
@@ -41,13 +41,6 @@ export interface SitesStoreState {
 }
 
 export const REMOVE_TIMEOUT_MS = 10_000;
-
-function failureDetail(raw: unknown): string | null {
-  if (typeof raw !== 'object' || raw === null) return 'no answer';
-  const { ok, error } = raw as { ok?: unknown; error?: { message?: unknown } };
-  if (ok === true) return null;
-  return typeof error?.message === 'string' ? error.message : 'unexpected answer';
-}
 
 export function createSitesStore(
   deps: SitesDeps,
@@ -95,11 +88,9 @@ export function createSitesStore(
       const index = sites.enabledOrigins.indexOf(origin);
       if (index < 0) return;
       set({ removing: origin, notice: { kind: 'none' } });
-      let detail: string | null;
+      let detail: string | null = null;
       try {
-        detail = failureDetail(
-          await withTimeout(deps.sendToBackground({ type: 'sites:disable', origin }), removeTimeoutMs),
-        );
+        await withTimeout(deps.sendToBackground({ type: 'sites:disable', origin }), removeTimeoutMs);
       } catch (error) {
         detail = error instanceof NoAnswerError ? 'no answer' : describeError(error);
       }
@@ -138,9 +129,7 @@ export const browserSitesDeps: SitesDeps = {
   saveDisabled(disabled) {
     return disabledSitesItem.setValue(disabled);
   },
-  sendToBackground(message) {
-    return browser.runtime.sendMessage(message);
-  },
+  sendToBackground,
   watch(onChange) {
     const stops = [disabledSitesItem.watch(onChange), enabledOriginsItem.watch(onChange)];
     return () => stops.forEach((stop) => stop());

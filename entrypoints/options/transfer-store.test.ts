@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_EVIDENCE_SETTINGS } from '../../utils/settings/evidence-settings';
 import type { SettingsSnapshot } from '../../utils/settings/settings-transfer';
+import { backgroundClient } from '../../utils/messaging/extension-client';
+import type { ExtensionPageRequests, RequestIn } from '../../utils/messaging/protocol';
 import { createTransferStore, patternsFor, type TransferDeps } from './transfer-store';
 
 const snapshot: SettingsSnapshot = {
@@ -14,12 +16,17 @@ const snapshot: SettingsSnapshot = {
 };
 
 function fakeDeps(overrides: Partial<TransferDeps> = {}) {
+  /** The background as the page's messages reach it: what it answers, before validation. */
+  const background = vi.fn(async (_request: RequestIn<ExtensionPageRequests>): Promise<unknown> => ({
+    ok: true,
+  }));
   return {
+    background,
     readSnapshot: vi.fn<TransferDeps['readSnapshot']>(async () => snapshot),
     applySettings: vi.fn<TransferDeps['applySettings']>(async () => {}),
     hasOriginPermission: vi.fn<TransferDeps['hasOriginPermission']>(async () => true),
     requestOriginPermission: vi.fn<TransferDeps['requestOriginPermission']>(async () => true),
-    sendToBackground: vi.fn<TransferDeps['sendToBackground']>(async () => ({ ok: true })),
+    sendToBackground: backgroundClient(background),
     download: vi.fn<TransferDeps['download']>(),
     readFile: vi.fn<TransferDeps['readFile']>(async () => ''),
     ...overrides,
@@ -77,7 +84,7 @@ describe('settings import', () => {
     expect(deps.applySettings).toHaveBeenCalledWith(
       expect.objectContaining({ answerLanguage: 'es', keys: { apiKey: 'sk-secret' } }),
     );
-    expect(deps.sendToBackground).toHaveBeenCalledWith({
+    expect(deps.background).toHaveBeenCalledWith({
       type: 'sites:enable',
       origin: 'https://social.example.org',
     });
@@ -107,7 +114,7 @@ describe('settings import', () => {
       outcome: { kind: 'invalid', fields: ['answerLanguage'] },
     });
     expect(deps.applySettings).not.toHaveBeenCalled();
-    expect(deps.sendToBackground).not.toHaveBeenCalled();
+    expect(deps.background).not.toHaveBeenCalled();
     expect(onImported).not.toHaveBeenCalled();
 
     const notJson = fakeDeps({ readFile: async () => 'hello' });
@@ -138,7 +145,7 @@ describe('settings import', () => {
     const deps = fakeDeps({ readFile: async () => text, hasOriginPermission: async () => false });
     const store = createTransferStore(deps, { onImported });
     await store.getState().importFile(fileWith(text));
-    expect(deps.sendToBackground).not.toHaveBeenCalled(); // the site waits for its permission
+    expect(deps.background).not.toHaveBeenCalled(); // the site waits for its permission
     expect(store.getState().notice).toMatchObject({
       kind: 'imported',
       pending: ['https://llm.example.com/*', 'https://*/*', 'http://*/*', 'https://social.example.org/*'],
@@ -148,7 +155,7 @@ describe('settings import', () => {
     const done = store.getState().allowPending();
     expect(deps.requestOriginPermission).toHaveBeenCalledTimes(1); // synchronously, in the click
     await done;
-    expect(deps.sendToBackground).toHaveBeenCalledWith({
+    expect(deps.background).toHaveBeenCalledWith({
       type: 'sites:enable',
       origin: 'https://social.example.org',
     });
@@ -170,7 +177,7 @@ describe('settings import', () => {
       permission: 'denied',
       pendingOrigins: ['https://social.example.org'],
     });
-    expect(deps.sendToBackground).not.toHaveBeenCalled();
+    expect(deps.background).not.toHaveBeenCalled();
   });
 
   it('needs no host for the on-device model', () => {

@@ -1,13 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { browser } from 'wxt/browser';
-import type { BackgroundRequest } from '../../utils/messaging/protocol';
+import { sendToBackground, type SendToBackground } from '../../utils/messaging/extension-client';
 import { readSecret, writeSecret } from '../../utils/settings/api-key-store';
 import { evidenceSettingsItem } from '../../utils/settings/evidence-settings-item';
 import { answerLanguageItem, providerSettingsItem } from '../../utils/settings/provider-items';
 import { dailyTokenBudgetItem } from '../../utils/settings/usage-items';
 import { disabledSitesItem, enabledOriginsItem } from '../../utils/settings/site-items';
-import { originPermission } from '../../utils/sites/site-preferences';
-import { isOnDevice } from '../../utils/ai/on-device-endpoint';
+import { originPermission } from '../../utils/settings/site-origins';
+import { isOnDevice } from '../../utils/settings/on-device-endpoint';
 import {
   buildSettingsFile,
   keysInFile,
@@ -36,8 +36,8 @@ export interface TransferDeps {
   hasOriginPermission(patterns: readonly string[]): Promise<boolean>;
   /** Must be called while handling the user's click (a user gesture). */
   requestOriginPermission(patterns: readonly string[]): Promise<boolean>;
-  /** The background's sites:enable, once the origin's permission is granted. */
-  sendToBackground(message: BackgroundRequest): Promise<unknown>;
+  /** For the background's sites:enable, once the origin's permission is granted. */
+  sendToBackground: SendToBackground;
   download(file: ExportFile): void;
   readFile(file: File): Promise<string>;
 }
@@ -232,9 +232,7 @@ export function browserTransferDeps(download: (file: ExportFile) => void): Trans
     requestOriginPermission(patterns) {
       return browser.permissions.request({ origins: [...patterns] });
     },
-    sendToBackground(message) {
-      return browser.runtime.sendMessage(message);
-    },
+    sendToBackground,
     download,
     readFile(file) {
       return file.text();

@@ -1,19 +1,45 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PostListItem } from '../../utils/messaging/protocol';
+import type { StoreApi } from 'zustand/vanilla';
+import { tabClient, type TabFeed, type WatchTab } from '../../utils/messaging/extension-client';
+import type { PopupPortMessage, PostList } from '../../utils/messaging/protocol';
 import { samplePostListItem } from './sample-post-list-item';
-import { createPopupStore, type PopupDeps } from './popup-store';
+import { createPopupStore, type PopupDeps, type PopupState } from './popup-store';
 
 const post = samplePostListItem;
+const LIST: PostList = { site: 'x', posts: [post()], digest: null, noPosts: null };
+
+/**
+ * The active tab's content script, driven by the test: `connected()` resolves with the feed of
+ * the popup's next subscription, through which the test pushes what the page would.
+ */
+function fakeTab() {
+  const waiting: Array<(feed: TabFeed) => void> = [];
+  const feeds: TabFeed[] = [];
+  const unwatch = vi.fn();
+  const watchTab = vi.fn<WatchTab>((_tabId, feed) => {
+    feeds.push(feed);
+    waiting.shift()?.(feed);
+    return unwatch;
+  });
+  return {
+    watchTab,
+    unwatch,
+    /** The feed of the subscription after `already` earlier ones. */
+    connected(already = 0): Promise<TabFeed> {
+      const feed = feeds[already];
+      return feed ? Promise.resolve(feed) : new Promise((resolve) => waiting.push(resolve));
+    },
+  };
+}
 
 function fakeDeps(overrides: Partial<PopupDeps> = {}) {
-  return {
+  const tab = fakeTab();
+  /** What the popup's requests to the page looked like (the raw messages). */
+  const tabRequests = vi.fn(async (_tabId: number, _request: unknown): Promise<unknown> => ({ ok: true }));
+  const deps = {
     getActiveTabId: vi.fn<PopupDeps['getActiveTabId']>(async () => 7),
-    sendToTab: vi.fn<PopupDeps['sendToTab']>(async () => ({
-      site: 'x',
-      posts: [post()],
-      digest: null,
-      noPosts: null,
-    })),
+    watchTab: tab.watchTab,
+    sendToTab: tabClient(tabRequests),
     loadProvider: vi.fn<PopupDeps['loadProvider']>(async () => ({
       preset: 'openai' as const,
       baseUrl: 'https://api.openai.com/v1',
@@ -30,22 +56,47 @@ function fakeDeps(overrides: Partial<PopupDeps> = {}) {
     copyText: vi.fn<PopupDeps['copyText']>(async () => {}),
     ...overrides,
   };
+  return { deps, tab, tabRequests };
 }
+
+/** Resolves once the store's state passes `check` (at once if it already does). */
+function until(store: StoreApi<PopupState>, check: (state: PopupState) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (check(store.getState())) return resolve();
+    const unsubscribe = store.subscribe((state) => {
+      if (!check(state)) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+const timings = { answerTimeoutMs: 50, reconnectMs: 100 };
+
+/** Starts a popup over tab 7 and delivers the page's list to it. */
+async function readyPopup(overrides: Partial<PopupDeps> = {}, list: PostList = LIST) {
+  const fake = fakeDeps(overrides);
+  const store = createPopupStore(fake.deps, timings);
+  const stop = store.getState().start();
+  const feed = await fake.tab.connected();
+  feed.message({ type: 'page', list });
+  return { ...fake, store, stop, feed, push: (message: PopupPortMessage) => feed.message(message) };
+}
+
+const pageOf = (store: StoreApi<PopupState>) => {
+  const page = store.getState().page;
+  if (page.kind !== 'ready') throw new Error(`The page is ${page.kind}, not ready`);
+  return page;
+};
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-const timings = { answerTimeoutMs: 50, pollMs: 20, afterOpenMs: 5 };
-
 describe('popup store', () => {
-  it('lists the posts of the active tab and the provider state', async () => {
-    const deps = fakeDeps({ loadProvider: async () => null });
-    const store = createPopupStore(deps, timings);
-    const stop = store.getState().start();
-    await vi.waitFor(() => expect(store.getState().page.kind).toBe('ready'));
-    expect(deps.sendToTab).toHaveBeenCalledWith(7, { type: 'posts:list' });
-    expect(store.getState().provider).toEqual({ kind: 'missing' });
+  it("lists the posts of the active tab's page, the provider state and today's usage", async () => {
+    const { store, stop, tab } = await readyPopup({ loadProvider: async () => null });
+    expect(tab.watchTab).toHaveBeenCalledWith(7, expect.anything());
     expect(store.getState().page).toEqual({
       kind: 'ready',
       site: 'x',
@@ -53,92 +104,109 @@ describe('popup store', () => {
       digest: null,
       noPosts: null,
     });
+    await until(store, (s) => s.usage !== null && s.provider.kind !== 'unknown');
+    expect(store.getState().provider).toEqual({ kind: 'missing' });
     expect(store.getState().usage).toEqual({ tokens: 1234, notes: 3, budget: 0 });
     stop();
   });
 
   it('shows first the post a card asked it to show, once, with every post in view', async () => {
-    const deps = fakeDeps({ takeFocus: vi.fn(async () => 'x:2') });
+    const { deps, tab } = fakeDeps({ takeFocus: vi.fn(async () => 'x:2') });
     const store = createPopupStore(deps, timings);
     store.getState().setFilter('flagged');
-    await store.getState().refresh();
+    const stop = store.getState().start();
+    await tab.connected();
     expect(deps.takeFocus).toHaveBeenCalledWith(7);
     expect(store.getState()).toMatchObject({ focusKey: 'x:2', filter: 'all' });
-    await store.getState().refresh();
-    expect(deps.takeFocus).toHaveBeenCalledTimes(1);
-  });
-
-  it('says "unsupported" when the tab has no content script', async () => {
-    const store = createPopupStore(
-      fakeDeps({ sendToTab: () => Promise.reject(new Error('Could not establish connection.')) }),
-      timings,
-    );
-    await store.getState().refresh();
-    expect(store.getState().page).toEqual({ kind: 'unsupported', enableOrigin: null });
-
-    const noAnswer = createPopupStore(fakeDeps({ sendToTab: async () => undefined }), timings);
-    await noAnswer.getState().refresh();
-    expect(noAnswer.getState().page).toEqual({ kind: 'unsupported', enableOrigin: null });
-
-    const noTab = createPopupStore(fakeDeps({ getActiveTabId: async () => null }), timings);
-    await noTab.getState().refresh();
-    expect(noTab.getState().page).toEqual({ kind: 'unsupported', enableOrigin: null });
-  });
-
-  it('fails visibly on an unreadable or late answer', async () => {
-    const bad = createPopupStore(fakeDeps({ sendToTab: async () => ({ posts: 'many' }) }), timings);
-    await bad.getState().refresh();
-    expect(bad.getState().page).toEqual({ kind: 'failed' });
-
-    const late = createPopupStore(fakeDeps({ sendToTab: () => new Promise(() => {}) }), timings);
-    await late.getState().refresh();
-    expect(late.getState().page).toEqual({ kind: 'failed' });
-  });
-
-  it('keeps refreshing while a note is being written, and stops on stop()', async () => {
-    let status: PostListItem['status'] = 'streaming';
-    const sendToTab = vi.fn(async () => ({
-      site: 'x',
-      posts: [post({ status })],
-      digest: null,
-      noPosts: null,
-    }));
-    const deps = fakeDeps({ sendToTab });
-    const store = createPopupStore(deps, timings);
-    const stop = store.getState().start();
-    await vi.waitFor(() => expect(sendToTab.mock.calls.length).toBeGreaterThanOrEqual(3));
-    status = 'done';
-    await vi.waitFor(() => {
-      const { page } = store.getState();
-      expect(page.kind === 'ready' && page.posts[0]?.status).toBe('done');
-    });
-    const calls = sendToTab.mock.calls.length;
-    await new Promise((r) => setTimeout(r, 60));
-    expect(sendToTab.mock.calls.length).toBe(calls);
     stop();
+    const again = store.getState().start();
+    await tab.connected(1);
+    expect(deps.takeFocus).toHaveBeenCalledTimes(1);
+    again();
   });
 
-  it('opens a post in the page, then refreshes', async () => {
-    const deps = fakeDeps();
+  it('says "unsupported" when the tab has no content script, or there is no tab', async () => {
+    const { deps, tab } = fakeDeps();
     const store = createPopupStore(deps, timings);
     const stop = store.getState().start();
-    await vi.waitFor(() => expect(store.getState().page.kind).toBe('ready'));
+    (await tab.connected()).closed(); // the port closes before any message: nobody listens
+    await until(store, (s) => s.page.kind !== 'loading');
+    expect(store.getState().page).toEqual({ kind: 'unsupported', enableOrigin: null });
+    stop();
+
+    const noTab = fakeDeps({ getActiveTabId: async () => null });
+    const popup = createPopupStore(noTab.deps, timings);
+    const stopNoTab = popup.getState().start();
+    await until(popup, (s) => s.page.kind !== 'loading');
+    expect(popup.getState().page).toEqual({ kind: 'unsupported', enableOrigin: null });
+    expect(noTab.tab.watchTab).not.toHaveBeenCalled();
+    stopNoTab();
+  });
+
+  it('fails visibly on an unreadable message, and on a page that sends no list in time', async () => {
+    const bad = fakeDeps();
+    const store = createPopupStore(bad.deps, timings);
+    const stop = store.getState().start();
+    (await bad.tab.connected()).badMessage();
+    expect(store.getState().page).toEqual({ kind: 'failed' });
+    stop();
+
+    vi.useFakeTimers();
+    const late = fakeDeps();
+    const popup = createPopupStore(late.deps, timings);
+    const stopLate = popup.getState().start();
+    const feed = await late.tab.connected();
+    await vi.advanceTimersByTimeAsync(timings.answerTimeoutMs);
+    expect(popup.getState().page).toEqual({ kind: 'failed' });
+    // A list that comes after all is shown.
+    feed.message({ type: 'page', list: LIST });
+    expect(popup.getState().page.kind).toBe('ready');
+    stopLate();
+  });
+
+  it('follows each note-state change the page pushes, without asking it again, until stopped', async () => {
+    const { store, stop, push, tab, tabRequests } = await readyPopup(
+      {},
+      {
+        ...LIST,
+        posts: [post({ status: 'streaming' }), post({ key: 'x:2' })],
+      },
+    );
+    push({ type: 'post', post: post({ status: 'done', note: null }) });
+    expect(pageOf(store).posts.map((p) => [p.key, p.status])).toEqual([
+      ['x:1', 'done'],
+      ['x:2', 'idle'],
+    ]);
+    push({ type: 'posts', posts: [post({ key: 'x:3' })] }); // the page scrolled: other posts
+    expect(pageOf(store).posts.map((p) => p.key)).toEqual(['x:3']);
+    expect(tab.watchTab).toHaveBeenCalledTimes(1);
+    expect(tabRequests).not.toHaveBeenCalled();
+
+    stop();
+    expect(tab.unwatch).toHaveBeenCalled();
+    push({ type: 'posts', posts: [] }); // too late: nobody shows it
+    expect(pageOf(store).posts.map((p) => p.key)).toEqual(['x:3']);
+  });
+
+  it('opens a post in the page, whose note state then arrives by itself', async () => {
+    const { store, stop, push, tab, tabRequests } = await readyPopup();
     await store.getState().openPost('x:1');
-    expect(deps.sendToTab).toHaveBeenCalledWith(7, { type: 'posts:open', key: 'x:1' });
-    await vi.waitFor(() => expect(deps.sendToTab).toHaveBeenCalledTimes(3));
+    expect(tabRequests).toHaveBeenCalledWith(7, { type: 'posts:open', key: 'x:1' });
+    push({ type: 'post', post: post({ status: 'loading' }) });
+    expect(pageOf(store).posts[0]?.status).toBe('loading');
+    expect(tab.watchTab).toHaveBeenCalledTimes(1);
     stop();
   });
 
   it('opens the options page', async () => {
-    const deps = fakeDeps();
+    const { deps } = fakeDeps();
     await createPopupStore(deps, timings).getState().openOptions();
     expect(deps.openOptionsPage).toHaveBeenCalled();
   });
 
   it('knows the saved provider', async () => {
-    const store = createPopupStore(fakeDeps(), timings);
-    const stop = store.getState().start();
-    await vi.waitFor(() => expect(store.getState().provider.kind).toBe('configured'));
+    const { store, stop } = await readyPopup();
+    await until(store, (s) => s.provider.kind !== 'unknown');
     expect(store.getState().provider).toEqual({
       kind: 'configured',
       preset: 'openai',
@@ -149,7 +217,7 @@ describe('popup store', () => {
   });
 
   it('opens the options page where each fix is made', async () => {
-    const deps = fakeDeps();
+    const { deps } = fakeDeps();
     const store = createPopupStore(deps, timings);
     await store.getState().fix('onboarding');
     await store.getState().fix('api_key');
@@ -165,72 +233,61 @@ describe('popup store', () => {
     ]);
     // A popup about to close has nothing to show for a failure: it must not throw.
     const failing = createPopupStore(
-      fakeDeps({ openOptionsAt: () => Promise.reject(new Error('no')) }),
+      fakeDeps({ openOptionsAt: () => Promise.reject(new Error('no')) }).deps,
       timings,
     );
     await expect(failing.getState().fix('budget')).resolves.toBeUndefined();
   });
 
   it('filters the list', () => {
-    const store = createPopupStore(fakeDeps(), timings);
+    const store = createPopupStore(fakeDeps().deps, timings);
     expect(store.getState().filter).toBe('all');
     store.getState().setFilter('flagged');
     expect(store.getState().filter).toBe('flagged');
   });
 
-  it('asks the page to summarize the visible posts and polls until the digest is final', async () => {
-    let final = false;
-    const sendToTab = vi.fn<PopupDeps['sendToTab']>(async (_tab, message) =>
-      message.type === 'posts:list'
-        ? { site: 'x', posts: [post()], digest: { text: 'All about bridges', final }, noPosts: null }
-        : { ok: true },
-    );
-    const deps = fakeDeps({ sendToTab });
-    const store = createPopupStore(deps, timings);
-    const stop = store.getState().start();
-    await vi.waitFor(() => expect(store.getState().page.kind).toBe('ready'));
+  it('asks the page to summarize the visible posts and shows the digest as it streams', async () => {
+    const { store, stop, push, tabRequests } = await readyPopup();
     await store.getState().summarizeVisible();
-    expect(deps.sendToTab).toHaveBeenCalledWith(7, { type: 'command', command: 'summarize-visible' });
-    const calls = () => sendToTab.mock.calls.filter(([, m]) => m.type === 'posts:list').length;
-    const before = calls();
-    await vi.waitFor(() => expect(calls()).toBeGreaterThan(before + 1)); // still polling: not final
-    final = true;
-    await vi.waitFor(() => {
-      const page = store.getState().page;
-      expect(page.kind === 'ready' && page.digest).toEqual({ text: 'All about bridges', final: true });
-    });
+    expect(tabRequests).toHaveBeenCalledWith(7, { type: 'command', command: 'summarize-visible' });
+    push({ type: 'digest', digest: { text: 'All about', final: false } });
+    expect(pageOf(store).digest).toEqual({ text: 'All about', final: false });
+    push({ type: 'digest', digest: { text: 'All about bridges', final: true } });
+    expect(pageOf(store).digest).toEqual({ text: 'All about bridges', final: true });
     stop();
   });
 
-  it('offers to enable Footnote on an http(s) page it does not run on, and does it on click', async () => {
-    const deps = fakeDeps({
-      sendToTab: () => Promise.reject(new Error('Could not establish connection.')),
-      getTabUrl: async () => 'https://social.example.org/home',
-    });
+  it('offers to enable Footnote on an http(s) page it does not run on, does it on click, and then follows the page', async () => {
+    vi.useFakeTimers();
+    const { deps, tab } = fakeDeps({ getTabUrl: async () => 'https://social.example.org/home' });
     const store = createPopupStore(deps, timings);
     const stop = store.getState().start();
-    await vi.waitFor(() =>
-      expect(store.getState().page).toEqual({
-        kind: 'unsupported',
-        enableOrigin: 'https://social.example.org',
-      }),
-    );
+    (await tab.connected()).closed();
+    await until(store, (s) => s.page.kind === 'unsupported');
+    expect(store.getState().page).toEqual({
+      kind: 'unsupported',
+      enableOrigin: 'https://social.example.org',
+    });
     await store.getState().enableSite();
     expect(deps.requestSitePermission).toHaveBeenCalledWith('https://social.example.org/*');
     expect(deps.enableSite).toHaveBeenCalledWith('https://social.example.org');
     expect(deps.reloadTab).toHaveBeenCalledWith(7);
+    // Once the reloaded page had time to start Footnote, the popup subscribes to it.
+    await vi.advanceTimersByTimeAsync(timings.reconnectMs);
+    (await tab.connected(1)).message({ type: 'page', list: LIST });
+    expect(store.getState().page.kind).toBe('ready');
     stop();
   });
 
   it('says so, and enables nothing, when the permission is refused', async () => {
-    const deps = fakeDeps({
-      sendToTab: () => Promise.reject(new Error('Could not establish connection.')),
+    const { deps, tab } = fakeDeps({
       getTabUrl: async () => 'https://forum.example.net/t/1',
       requestSitePermission: async () => false,
     });
     const store = createPopupStore(deps, timings);
     const stop = store.getState().start();
-    await vi.waitFor(() => expect(store.getState().page.kind).toBe('unsupported'));
+    (await tab.connected()).closed();
+    await until(store, (s) => s.page.kind === 'unsupported');
     await store.getState().enableSite();
     expect(store.getState().page).toEqual({
       kind: 'unsupported',
@@ -241,24 +298,28 @@ describe('popup store', () => {
     stop();
   });
 
-  it('keeps asking a page with no posts until it has some or says the site may have changed', async () => {
+  it('follows the page to the one that replaces it (a reload), and says when none runs Footnote', async () => {
+    vi.useFakeTimers();
+    const { store, stop, feed, tab } = await readyPopup();
+    feed.closed(); // the page went away after its list
+    expect(store.getState().page.kind).toBe('ready'); // still shown until the next page answers
+    await vi.advanceTimersByTimeAsync(timings.reconnectMs);
+    (await tab.connected(1)).closed(); // the new page has no Footnote
+    await until(store, (s) => s.page.kind === 'unsupported');
+    stop();
+  });
+
+  it('says the site may have changed when the page pushes that, with the diagnostic to copy', async () => {
     const diagnostic = {
       version: '0.2.0',
       site: 'x',
       path: '/*/status/*',
       selectors: [{ name: 'post root', selector: 'article', count: 0 }],
     };
-    const answers = [
-      { site: 'x', posts: [], digest: null, noPosts: null },
-      { site: 'x', posts: [], digest: null, noPosts: diagnostic },
-    ];
-    const deps = fakeDeps({ sendToTab: vi.fn(async () => answers.shift() ?? answers[0]) });
-    const store = createPopupStore(deps, timings);
-    const stop = store.getState().start();
-    await vi.waitFor(() => {
-      const page = store.getState().page;
-      expect(page.kind === 'ready' && page.noPosts).toEqual(diagnostic);
-    });
+    const { store, stop, push, deps } = await readyPopup({}, { ...LIST, posts: [] });
+    expect(pageOf(store).noPosts).toBeNull(); // no posts yet: they may still be loading
+    push({ type: 'no-posts', noPosts: diagnostic });
+    expect(pageOf(store).noPosts).toEqual(diagnostic);
     await store.getState().copyDiagnostic();
     expect(deps.copyText).toHaveBeenCalledWith(expect.stringContaining('post root (article): 0'));
     expect(deps.copyText).toHaveBeenCalledWith(expect.stringMatching(/^Footnote 0\.2\.0: no posts found/));
@@ -266,10 +327,9 @@ describe('popup store', () => {
   });
 
   it('has no diagnostic to copy on a page with posts', async () => {
-    const deps = fakeDeps();
-    const store = createPopupStore(deps, timings);
-    await store.getState().refresh();
+    const { store, stop, deps } = await readyPopup();
     await expect(store.getState().copyDiagnostic()).rejects.toThrow();
     expect(deps.copyText).not.toHaveBeenCalled();
+    stop();
   });
 });

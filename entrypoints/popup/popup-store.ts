@@ -1,18 +1,25 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { browser } from 'wxt/browser';
-import type { BackgroundRequest, TabRequest } from '../../utils/messaging/protocol';
-import { enableableOrigin, originPermission } from '../../utils/sites/site-preferences';
+import {
+  sendToBackground,
+  sendToTab,
+  watchTab,
+  type SendToTab,
+  type WatchTab,
+} from '../../utils/messaging/extension-client';
+import type { RequestIn, TabRequests } from '../../utils/messaging/protocol';
+import { enableableOrigin, originPermission } from '../../utils/settings/site-origins';
 import type { ProviderSettings } from '../../utils/settings/provider-settings';
 import { providerSettingsItem } from '../../utils/settings/provider-items';
 import type { PageState, ProviderState, UsageToday } from '../../components/popup/types';
 import type { PostFilter } from '../../components/popup/post-filter';
 import type { ProviderFix } from '../../components/popup/provider-issue';
 import { OPTIONS_SECTIONS, type OptionsSection } from '../../components/options/sections';
-import { dayOf, EMPTY_DAY, totalTokens } from '../../utils/notes/usage-ledger';
+import { dayOf, EMPTY_DAY, totalTokens } from '../../utils/settings/usage-ledger';
 import { dailyTokenBudgetItem, usageItem } from '../../utils/settings/usage-items';
 import { diagnosticText } from '../../components/popup/diagnostic-text';
-import { awaitingPosts, hasWorkInProgress, parsePostListResponse } from './post-list';
-import { NoAnswerError, withTimeout } from '../../utils/messaging/with-timeout';
+import { applyPageMessage } from './post-list';
+import { withTimeout } from '../../utils/messaging/with-timeout';
 import { popupFocusItem } from '../../utils/settings/popup-focus';
 
 /**
@@ -23,8 +30,10 @@ import { popupFocusItem } from '../../utils/settings/popup-focus';
 export interface PopupDeps {
   /** The tab the popup was opened over, or null when there is none. */
   getActiveTabId(): Promise<number | null>;
-  /** tabs.sendMessage to the tab's top frame; rejects when no content script listens. */
-  sendToTab(tabId: number, message: TabRequest): Promise<unknown>;
+  /** Subscribes to the posts of the tab's top frame, which its content script pushes. */
+  watchTab: WatchTab;
+  /** A request to the tab's content script; rejects when none listens. */
+  sendToTab: SendToTab;
   /** The saved provider (without its key), or null when none is saved. */
   loadProvider(): Promise<ProviderSettings | null>;
   openOptionsPage(): Promise<void>;
@@ -54,9 +63,8 @@ export interface PopupState {
   setFilter(filter: PostFilter): void;
   /** The one-click fix of a provider problem: the options page, where it is fixed. */
   fix(fix: ProviderFix): Promise<void>;
-  /** Load everything and keep the list fresh while notes are being written; returns stop. */
+  /** Loads everything and follows the page's posts as they change; returns stop. */
   start(): () => void;
-  refresh(): Promise<void>;
   openPost(key: string): Promise<void>;
   /** One batched request for the posts in view (the page fills each badge, and a digest). */
   summarizeVisible(): Promise<void>;
@@ -68,16 +76,11 @@ export interface PopupState {
 }
 
 export interface PopupTimings {
-  /** How long the content script has to answer. */
+  /** How long the content script has to answer: the post list once connected, a request. */
   answerTimeoutMs: number;
-  /** Refresh interval while some note is being written. */
-  pollMs: number;
-  /** First refresh after asking the page to open a post. */
-  afterOpenMs: number;
+  /** After the page went away (reloaded, navigated): when to connect to the page that follows. */
+  reconnectMs: number;
 }
-
-/** After enabling a site and reloading its tab: time for the page and its content script. */
-const AFTER_RELOAD_MS = 1_500;
 
 /** Where each fix takes the user in the options page. */
 export const FIX_SECTIONS: Record<ProviderFix, OptionsSection> = {
@@ -89,35 +92,84 @@ export const FIX_SECTIONS: Record<ProviderFix, OptionsSection> = {
   setup_help: OPTIONS_SECTIONS.setupHelp,
 };
 
-export const DEFAULT_TIMINGS: PopupTimings = { answerTimeoutMs: 3_000, pollMs: 1_000, afterOpenMs: 300 };
+/** The reconnect leaves a reloaded page time to load and start its content script. */
+export const DEFAULT_TIMINGS: PopupTimings = { answerTimeoutMs: 3_000, reconnectMs: 1_500 };
 
 export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings> = {}): StoreApi<PopupState> {
-  const { answerTimeoutMs, pollMs, afterOpenMs } = { ...DEFAULT_TIMINGS, ...timings };
+  const { answerTimeoutMs, reconnectMs } = { ...DEFAULT_TIMINGS, ...timings };
   let tabId: number | null | undefined;
   let focusTaken = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
-  /** Answers to older requests must not overwrite newer ones. */
+  /** Each connection's own number: what an older one hears no longer counts. */
   let generation = 0;
-
-  const schedule = (ms: number, refresh: () => Promise<void>): void => {
-    clearTimeout(timer);
-    if (running) timer = setTimeout(() => void refresh(), ms);
+  let unwatch = () => {};
+  /** The one pending timer: the list's answer time, or the reconnect. */
+  let cancelTimer = () => {};
+  const after = (ms: number, run: () => void) => {
+    cancelTimer();
+    const id = setTimeout(run, ms);
+    cancelTimer = () => clearTimeout(id);
   };
+
   /** The page Footnote does not run on, and whether it could be enabled there. */
-  const unsupported = async (tab: number | null): Promise<PageState> => ({
+  const unsupported = async (tab: number): Promise<PageState> => ({
     kind: 'unsupported',
-    enableOrigin: tab === null ? null : enableableOrigin(await deps.getTabUrl(tab).catch(() => undefined)),
+    enableOrigin: enableableOrigin(await deps.getTabUrl(tab).catch(() => undefined)),
   });
-  /** Asks the page to act, then refreshes soon to show what happened. */
-  const askTab = async (message: TabRequest): Promise<void> => {
+  /** Asks the page to act; what happens arrives through the subscription. */
+  const askTab = async <K extends keyof TabRequests>(
+    request: RequestIn<TabRequests, K> & { type: K },
+  ): Promise<void> => {
     if (tabId === undefined || tabId === null) return;
-    try {
-      await withTimeout(deps.sendToTab(tabId, message), answerTimeoutMs);
-    } catch {
-      // The refresh shows what the page can still do.
+    await withTimeout(deps.sendToTab<K>(tabId, request), answerTimeoutMs).catch(() => {
+      // The page shows what it can still do.
+    });
+  };
+
+  /** Subscribes to the tab's posts (again, after the page went away). */
+  const connect = async (): Promise<void> => {
+    unwatch();
+    cancelTimer();
+    const mine = ++generation;
+    const current = () => running && mine === generation;
+    if (tabId === undefined) tabId = await deps.getActiveTabId().catch(() => null);
+    if (tabId !== null && !focusTaken) {
+      focusTaken = true;
+      const focusKey = await deps.takeFocus(tabId).catch(() => null);
+      if (focusKey) store.setState({ focusKey, filter: 'all' });
     }
-    schedule(afterOpenMs, store.getState().refresh);
+    if (!current()) return;
+    if (tabId === null) {
+      store.setState({ page: { kind: 'unsupported', enableOrigin: null } });
+      return;
+    }
+    const tab = tabId;
+    let answered = false;
+    // A content script that listens but sends no list is stuck: say so rather than wait.
+    after(answerTimeoutMs, () => store.setState({ page: { kind: 'failed' } }));
+    unwatch = deps.watchTab(tab, {
+      message(message) {
+        if (!current()) return;
+        if (!answered) cancelTimer();
+        answered = true;
+        store.setState((s) => ({ page: applyPageMessage(s.page, message) }));
+      },
+      badMessage() {
+        if (!current()) return;
+        cancelTimer();
+        store.setState({ page: { kind: 'failed' } });
+      },
+      closed() {
+        if (!current()) return;
+        cancelTimer();
+        // Closed before any answer: no content script listens in this tab (chrome://, other sites).
+        if (!answered)
+          void unsupported(tab).then((page) => {
+            if (current()) store.setState({ page });
+          });
+        else after(reconnectMs, () => void connect());
+      },
+    });
   };
 
   const store = createStore<PopupState>()((set, get) => ({
@@ -143,7 +195,7 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
           }),
         () => set({ provider: { kind: 'unknown' } }),
       );
-      void get().refresh();
+      void connect();
       deps.usageToday().then(
         (usage) => set({ usage }),
         () => set({ usage: null }),
@@ -151,46 +203,9 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
       return () => {
         running = false;
         generation++;
-        clearTimeout(timer);
+        unwatch();
+        cancelTimer();
       };
-    },
-
-    async refresh() {
-      const mine = ++generation;
-      let page: PageState;
-      try {
-        if (tabId === undefined) tabId = await deps.getActiveTabId();
-        if (tabId !== null && !focusTaken) {
-          focusTaken = true;
-          const focusKey = await deps.takeFocus(tabId).catch(() => null);
-          if (focusKey) set({ focusKey, filter: 'all' });
-        }
-        if (tabId === null) {
-          page = { kind: 'unsupported', enableOrigin: null };
-        } else {
-          const raw = await withTimeout(deps.sendToTab(tabId, { type: 'posts:list' }), answerTimeoutMs);
-          const outcome = parsePostListResponse(raw);
-          page =
-            outcome.kind === 'ok'
-              ? {
-                  kind: 'ready',
-                  site: outcome.list.site,
-                  posts: outcome.list.posts,
-                  digest: outcome.list.digest,
-                  noPosts: outcome.list.noPosts,
-                }
-              : outcome.kind === 'no_answer'
-                ? await unsupported(tabId)
-                : { kind: 'failed' };
-        }
-      } catch (error) {
-        // tabs.sendMessage rejects when the tab has no content script (chrome://, other sites).
-        page = error instanceof NoAnswerError ? { kind: 'failed' } : await unsupported(tabId ?? null);
-      }
-      if (mine !== generation) return;
-      set({ page });
-      if (page.kind === 'ready' && (hasWorkInProgress(page.posts, page.digest) || awaitingPosts(page)))
-        schedule(pollMs, get().refresh);
     },
 
     async openPost(key) {
@@ -209,7 +224,7 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
       }
       await deps.enableSite(page.enableOrigin);
       await deps.reloadTab(tabId);
-      schedule(AFTER_RELOAD_MS, get().refresh);
+      if (running) after(reconnectMs, () => void connect());
     },
 
     async summarizeVisible() {
@@ -251,10 +266,8 @@ export const browserPopupDeps: PopupDeps = {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab?.id ?? null;
   },
-  sendToTab(tabId, message) {
-    // The top frame owns the page's post list.
-    return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-  },
+  watchTab,
+  sendToTab,
   loadProvider() {
     return providerSettingsItem.getValue();
   },
@@ -283,7 +296,7 @@ export const browserPopupDeps: PopupDeps = {
     return browser.permissions.request({ origins: [pattern] });
   },
   async enableSite(origin) {
-    await browser.runtime.sendMessage({ type: 'sites:enable', origin } satisfies BackgroundRequest);
+    await sendToBackground({ type: 'sites:enable', origin });
   },
   async reloadTab(tabId) {
     await browser.tabs.reload(tabId);

@@ -1,36 +1,44 @@
 import { describe, expect, it } from 'vitest';
+import type { PageState } from '../../components/popup/types';
 import { samplePostListItem } from './sample-post-list-item';
-import { hasWorkInProgress, parsePostListResponse } from './post-list';
+import { applyPageMessage } from './post-list';
 
 const post = samplePostListItem;
+const ready: PageState = {
+  kind: 'ready',
+  site: 'x',
+  posts: [post(), post({ key: 'x:2' })],
+  digest: null,
+  noPosts: null,
+};
 
-describe('parsePostListResponse', () => {
-  it('accepts a valid list', () => {
+describe('applyPageMessage', () => {
+  it('shows the whole list when the page sends it, whatever was shown before', () => {
     const list = { site: 'x', posts: [post()], digest: { text: 'A digest', final: true }, noPosts: null };
-    expect(parsePostListResponse(list)).toEqual({ kind: 'ok', list });
+    for (const before of [{ kind: 'loading' }, { kind: 'failed' }, ready] satisfies PageState[])
+      expect(applyPageMessage(before, { type: 'page', list })).toEqual({ kind: 'ready', ...list });
   });
 
-  it('treats no answer as "not running here"', () => {
-    expect(parsePostListResponse(undefined)).toEqual({ kind: 'no_answer' });
-    expect(parsePostListResponse(null)).toEqual({ kind: 'no_answer' });
+  it('replaces one post, in place, when its note state changed', () => {
+    const after = applyPageMessage(ready, { type: 'post', post: post({ key: 'x:2', status: 'done' }) });
+    expect(after.kind === 'ready' && after.posts.map((p) => [p.key, p.status])).toEqual([
+      ['x:1', 'idle'],
+      ['x:2', 'done'],
+    ]);
   });
 
-  it('rejects answers that are not a post list', () => {
-    expect(parsePostListResponse({ site: 'x' })).toEqual({ kind: 'bad_answer' });
-    expect(parsePostListResponse({ site: 'x', posts: [{ ...post(), status: 'weird' }] })).toEqual({
-      kind: 'bad_answer',
-    });
-    expect(parsePostListResponse({ site: 'x', posts: [{ ...post(), note: { summary: 'half' } }] })).toEqual({
-      kind: 'bad_answer',
-    });
+  it('takes a new post list, the digest and the "no posts" diagnostic as they come', () => {
+    const posts = applyPageMessage(ready, { type: 'posts', posts: [post({ key: 'x:9' })] });
+    expect(posts.kind === 'ready' && posts.posts.map((p) => p.key)).toEqual(['x:9']);
+    const digest = applyPageMessage(ready, { type: 'digest', digest: { text: 'So far', final: false } });
+    expect(digest.kind === 'ready' && digest.digest).toEqual({ text: 'So far', final: false });
+    const diagnostic = { version: '1', site: 'x', path: '/home', selectors: [] };
+    const noPosts = applyPageMessage(ready, { type: 'no-posts', noPosts: diagnostic });
+    expect(noPosts.kind === 'ready' && noPosts.noPosts).toEqual(diagnostic);
   });
-});
 
-describe('hasWorkInProgress', () => {
-  it('is true while some note is loading or streaming', () => {
-    expect(hasWorkInProgress([post(), post({ status: 'streaming' })])).toBe(true);
-    expect(hasWorkInProgress([post({ status: 'loading' })])).toBe(true);
-    expect(hasWorkInProgress([post({ status: 'done' }), post({ status: 'error' })])).toBe(false);
-    expect(hasWorkInProgress([])).toBe(false);
+  it('ignores changes before the list arrived', () => {
+    const loading: PageState = { kind: 'loading' };
+    expect(applyPageMessage(loading, { type: 'posts', posts: [post()] })).toBe(loading);
   });
 });

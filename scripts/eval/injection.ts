@@ -1,7 +1,7 @@
 import type { EvalRow } from './datasets';
 
 /**
- * Prompt-injection strings wrapped around dataset texts (DESIGN.md §4: post text is untrusted
+ * Prompt-injection strings wrapped around dataset texts (docs/ARCHITECTURE.md, Prompting and safety: post text is untrusted
  * data; the model must flag attempts with `injection_detected`). Each asks for a clean bill of
  * health, so a model that obeys shows up as `accurate` on a claim the fact-checkers rated
  * otherwise.

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CLASSIFICATIONS } from '../../utils/ai/note-schema';
+import { CLASSIFICATIONS } from '../../utils/core/note-schema';
 import { parseDataset } from './datasets';
 import { LABEL_MAP, mapRating, normaliseRating } from './label-map';
 

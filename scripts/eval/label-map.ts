@@ -1,4 +1,4 @@
-import { CLASSIFICATIONS, type Classification } from '../../utils/ai/note-schema';
+import { CLASSIFICATIONS, type Classification } from '../../utils/core/note-schema';
 
 /**
  * THE gold-label mapping: every fact-checker rating the harness understands, and the Footnote

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NOTE } from '../../e2e/model-server';
-import type { Classification } from '../../utils/ai/note-schema';
+import type { Classification } from '../../utils/core/note-schema';
 import { computeMetrics, isAbstention, median, percentile, scoring } from './metrics';
 import type { ResultLine } from './results';
 

@@ -1,5 +1,5 @@
-import { CLASSIFICATIONS, type Classification, type Note } from '../../utils/ai/note-schema';
-import { OUTPUT_MODES, type OutputMode } from '../../utils/ai/output-modes';
+import { CLASSIFICATIONS, type Classification, type Note } from '../../utils/core/note-schema';
+import { OUTPUT_MODES, type OutputMode } from '../../utils/core/output-mode';
 import type { ResultLine } from './results';
 
 /** Column of the confusion matrix for rows that produced no valid note. */

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CLASSIFICATIONS } from '../../utils/ai/note-schema';
+import { CLASSIFICATIONS } from '../../utils/core/note-schema';
 import { NO_ANSWER, type Metrics } from './metrics';
 
 /** What was run, for the report's header (never the API key). */

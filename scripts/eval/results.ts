@@ -1,13 +1,13 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Classification, Note } from '../../utils/ai/note-schema';
-import type { OutputMode } from '../../utils/ai/output-modes';
-import type { NoteErrorCode } from '../../utils/notes/note-error';
-import type { TokenUsage } from '../../utils/notes/note-meta';
+import type { Classification, Note } from '../../utils/core/note-schema';
+import type { OutputMode } from '../../utils/core/output-mode';
+import type { NoteErrorCode } from '../../utils/core/note-error';
+import type { TokenUsage } from '../../utils/core/note-meta';
 
 /** One HTTP call the engine made for a row (seen through the `stream` dependency). */
 export interface ModelCall {
-  /** How the provider was asked for JSON (DESIGN.md §4: json_schema → json_object → prompt_only). */
+  /** How the provider was asked for JSON (docs/ARCHITECTURE.md, Prompting and safety: json_schema → json_object → prompt_only). */
   mode: OutputMode;
   /** A repair request: the previous call's answer did not validate. */
   repair: boolean;

@@ -1,4 +1,4 @@
-import { POST_TEXT_MAX, SHORT_TEXT_MAX, postSchema, type Post } from '../../utils/posts/post';
+import { POST_TEXT_MAX, SHORT_TEXT_MAX, postSchema, type Post } from '../../utils/core/post';
 
 /**
  * A dataset claim as the Post the extension would extract from a page (site "generic"). Only

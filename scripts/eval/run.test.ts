@@ -17,7 +17,7 @@ import {
   type Behaviour,
   type RecordedRequest,
 } from '../../e2e/model-server';
-import type { Classification, Note } from '../../utils/ai/note-schema';
+import type { Classification, Note } from '../../utils/core/note-schema';
 import { readResults } from './results';
 import { runEval, type EvalOptions } from './run';
 

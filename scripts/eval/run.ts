@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import type { Note, PartialNote } from '../../utils/ai/note-schema';
+import type { Note, PartialNote } from '../../utils/core/note-schema';
 import { streamChatJson, type ChatEndpoint } from '../../utils/ai/openai-chat';
 import { PROMPT_VERSION } from '../../utils/ai/prompt';
 import { NoteFailure } from '../../utils/ai/provider-errors';
-import { memoryOutputModes } from '../../utils/ai/memory-output-modes';
+import { memoryOutputModes } from '../../test-support/memory-output-modes';
 import { NoteCache } from '../../utils/notes/note-cache';
 import { createNoteEngine } from '../../utils/notes/note-engine';
-import type { NoteError, NoteErrorCode } from '../../utils/notes/note-error';
-import type { NoteMeta } from '../../utils/notes/note-meta';
+import type { NoteError, NoteErrorCode } from '../../utils/core/note-error';
+import type { NoteMeta } from '../../utils/core/note-meta';
 import { loadDataset, type DatasetFormat, type EvalRow } from './datasets';
 import { injectionCases } from './injection';
 import { mapRating } from './label-map';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { noteJsonSchema } from './note-json-schema';
-import { noteSchema, type Note, type PartialNote } from './note-schema';
+import { noteSchema, type Note, type PartialNote } from '../core/note-schema';
 import { validated } from './note-reader';
 import { isRecord, parsePartialObject, shapePartialNote } from './partial-note';
 import { systemPrompt } from './prompt';

@@ -1,5 +1,5 @@
 /**
- * Spotlighting (DESIGN.md §4): untrusted text — posts, alt text, evidence — reaches the model
+ * Spotlighting (docs/ARCHITECTURE.md, Prompting and safety): untrusted text — posts, alt text, evidence — reaches the model
  * only inside blocks whose markers carry a random per-request nonce.
  */
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { noteAnswerSchema, noteSchema } from './note-schema';
+import { noteAnswerSchema, noteSchema } from '../core/note-schema';
 
 // Its own module: generating a JSON Schema pulls in zod's JSON Schema code, which only the
 // background needs. The content script validates notes with note-schema.ts alone.

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { NOTE_SCHEMA_NAME, noteAnswerJsonSchema } from './note-json-schema';
-import { noteAnswerSchema, type NoteAnswer, type PartialNote } from './note-schema';
+import { noteAnswerSchema, type NoteAnswer, type PartialNote } from '../core/note-schema';
 import { parsePartialNote } from './partial-note';
 import type { AnswerReader } from './structured-completion';
 

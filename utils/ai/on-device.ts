@@ -1,9 +1,10 @@
-import { noteError, type NoteError } from '../notes/note-error';
+import { noteError, type NoteError } from '../core/note-error';
 import { languageName, NOTE_LANGUAGES, type RequestLanguages } from './answer-language';
 import type { ChatEndpoint, ChatResult } from './openai-chat';
-import type { JsonSchemaFormat, OutputMode } from './output-modes';
+import type { OutputMode } from '../core/output-mode';
+import type { JsonSchemaFormat } from './output-modes';
 import type { ChatMessage } from './prompt';
-import { ON_DEVICE_MODEL } from './on-device-endpoint';
+import { ON_DEVICE_MODEL } from '../settings/on-device-endpoint';
 import { NoteFailure } from './provider-errors';
 
 /**
@@ -11,7 +12,7 @@ import { NoteFailure } from './provider-errors';
  * post never leaves the device. Exposed to extension pages and service workers as the global
  * `LanguageModel` (https://developer.chrome.com/docs/ai/prompt-api).
  */
-export { ON_DEVICE_BASE_URL, ON_DEVICE_MODEL } from './on-device-endpoint';
+export { ON_DEVICE_BASE_URL, ON_DEVICE_MODEL } from '../settings/on-device-endpoint';
 
 export type OnDeviceAvailability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 

@@ -1,8 +1,9 @@
 import OpenAI, { APIUserAbortError } from 'openai';
-import { responseFormat, type JsonSchemaFormat, type OutputMode } from './output-modes';
+import type { OutputMode } from '../core/output-mode';
+import { responseFormat, type JsonSchemaFormat } from './output-modes';
 import type { ChatMessage } from './prompt';
 import { NoteFailure, toNoteError } from './provider-errors';
-import { noteError } from '../notes/note-error';
+import { noteError } from '../core/note-error';
 import type { RequestLanguages } from './answer-language';
 
 /** Everything needed to talk to one OpenAI-compatible endpoint. Background only (holds the key). */

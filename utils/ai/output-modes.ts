@@ -1,10 +1,6 @@
-/**
- * How a provider is asked for JSON, strictest first (DESIGN.md §4): a strict JSON schema, plain
- * JSON mode, or only the prompt's instructions. Providers that reject one are asked the next
- * way; what worked is remembered per endpoint and model.
- */
-export const OUTPUT_MODES = ['json_schema', 'json_object', 'prompt_only'] as const;
-export type OutputMode = (typeof OUTPUT_MODES)[number];
+import { OUTPUT_MODES, type OutputMode } from '../core/output-mode';
+
+/** Asking a provider for JSON in each output mode (utils/core/output-mode.ts), and in order. */
 
 export interface JsonSchemaFormat {
   name: string;

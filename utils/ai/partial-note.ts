@@ -1,5 +1,5 @@
 import { ARR, OBJ, STR, parse } from 'partial-json';
-import { BASES, CLASSIFICATIONS, VERDICTS, type Claim, type PartialNote } from './note-schema';
+import { BASES, CLASSIFICATIONS, VERDICTS, type Claim, type PartialNote } from '../core/note-schema';
 
 /**
  * The JSON object inside a model's answer: models without strict structured output often wrap

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Post } from '../posts/post';
-import { samplePost } from '../posts/sample-post';
+import type { Post } from '../core/post';
+import { samplePost } from '../../test-support/sample-post';
 import { createNonce } from './data-block';
 import { buildBatchMessages, buildNoteMessages, SYSTEM_PROMPT } from './prompt';
 

@@ -1,9 +1,9 @@
-import type { Post, QuotedPost } from '../posts/post';
-import { clipText } from '../posts/clip-text';
+import type { Post, QuotedPost } from '../core/post';
+import { clipText } from '../core/clip-text';
 import { dataBlock } from './data-block';
 import { noteAnswerJsonSchema } from './note-json-schema';
 import { describeEvidence, type PromptEvidence } from './evidence-prompt';
-import { CLAIMS_MAX, DETAIL_MAX, NOTE_TEXT_MAX, SEARCH_QUERIES_MAX } from './note-schema';
+import { CLAIMS_MAX, DETAIL_MAX, NOTE_TEXT_MAX, SEARCH_QUERIES_MAX } from '../core/note-schema';
 
 /** Part of every cache key: bump it whenever the prompt's wording or shape changes. */
 export const PROMPT_VERSION = 'p3';

@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { noteError, type NoteError } from '../notes/note-error';
+import { noteError, type NoteError } from '../core/note-error';
 
 /** Thrown by our own code paths so they map to a specific NoteError like the SDK's do. */
 export class NoteFailure extends Error {

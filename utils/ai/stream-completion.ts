@@ -1,5 +1,5 @@
 import { listOnDeviceModels, streamOnDevice } from './on-device';
-import { isOnDevice } from './on-device-endpoint';
+import { isOnDevice } from '../settings/on-device-endpoint';
 import { listModels, streamChatJson, type ChatEndpoint } from './openai-chat';
 
 /** One streamed completion from whichever kind of model the endpoint is. */

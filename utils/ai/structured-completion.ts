@@ -1,7 +1,8 @@
-import { noteError } from '../notes/note-error';
+import { noteError } from '../core/note-error';
 import type { RequestLanguages } from './answer-language';
 import type { ChatEndpoint, ChatResult, streamChatJson } from './openai-chat';
-import { modesFrom, outputModeKey, type JsonSchemaFormat, type OutputMode } from './output-modes';
+import type { OutputMode } from '../core/output-mode';
+import { modesFrom, outputModeKey, type JsonSchemaFormat } from './output-modes';
 import { jsonObjectText } from './partial-note';
 import type { ChatMessage } from './prompt';
 import { NoteFailure } from './provider-errors';
@@ -44,7 +45,7 @@ export interface StructuredRequest<T, P> {
 }
 
 /**
- * One structured answer that always parses or fails clearly (DESIGN.md §4): the remembered (or
+ * One structured answer that always parses or fails clearly (docs/ARCHITECTURE.md, Prompting and safety): the remembered (or
  * strictest) output mode first, falling back when the provider rejects it; the answer validated;
  * one repair request when it is invalid; then a clear "malformed" error.
  */

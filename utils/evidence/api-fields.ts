@@ -2,10 +2,10 @@
  * Reading what third-party JSON APIs (Fact Check Tools, Wikipedia, web search) return into
  * evidence fields. Every value is untrusted: it becomes plain text or an http(s) URL, or nothing.
  */
-import { clipText } from '../posts/clip-text';
+import { clipText } from '../core/clip-text';
 import * as z from 'zod/mini';
 import { FetchFailed } from './bounded-fetch';
-import type { GatheredEvidence } from './evidence';
+import type { GatheredEvidence } from '../core/evidence';
 
 /** A string field an API may omit or send as something else: '' then. */
 export const looseText = z.catch(z.string(), '');

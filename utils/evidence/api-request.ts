@@ -4,7 +4,7 @@
  * the user's key and the post's text, and is shown in the card on the page).
  */
 import { fetchJson, FetchFailed, type BoundedFetchOptions } from './bounded-fetch';
-import { EvidenceSkipped } from './evidence';
+import { EvidenceSkipped } from '../core/evidence';
 
 /** JSON APIs answer in kilobytes; anything near this is not an answer we want. */
 export const API_MAX_BYTES = 512 * 1024;

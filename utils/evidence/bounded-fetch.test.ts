@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchFailed, fetchBounded, fetchJson, type BoundedFetchOptions } from './bounded-fetch';
-import { startTestServer, type TestServer } from './test-http-server';
+import { startTestServer, type TestServer } from '../../test-support/test-http-server';
 
 const FIFTY_MB = 50 * 1024 * 1024;
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { answerJson, fixture, neverAnswer, postQuery } from './api-test-routes';
+import { answerJson, fixture, neverAnswer, postQuery } from '../../test-support/api-test-routes';
 import { FetchFailed } from './bounded-fetch';
-import { EvidenceSkipped, type EvidenceItem, type EvidenceSource } from './evidence';
+import { EvidenceSkipped, type EvidenceItem, type EvidenceSource } from '../core/evidence';
 import { createFactCheckSource, FACT_CHECK_MAX_AGE_DAYS, matchingReview } from './fact-check-tools';
-import { startTestServer, type TestRouteHandler, type TestServer } from './test-http-server';
+import { startTestServer, type TestRouteHandler, type TestServer } from '../../test-support/test-http-server';
 
 const KEY = 'AIzaTest-key_123';
 const POST = 'URGENTE: vacinas contra a Covid-19 causam autismo em crianças, diz médico. Compartilhe!';

@@ -15,7 +15,7 @@ import {
   readApiAnswer,
   siteName,
 } from './api-fields';
-import { clipText } from '../posts/clip-text';
+import { clipText } from '../core/clip-text';
 import { httpUrl } from './http-url';
 import { API_MAX_BYTES, fetchApiJson, requireApiKey } from './api-request';
 import {
@@ -25,7 +25,7 @@ import {
   type EvidenceItem,
   type EvidenceSource,
   type GatheredEvidence,
-} from './evidence';
+} from '../core/evidence';
 import { ratingVerdict } from './rating-verdict';
 import { contentWords, searchTerms } from './search-terms';
 

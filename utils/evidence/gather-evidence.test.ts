@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EvidenceSource, GatheredEvidence } from './evidence';
+import type { EvidenceSource, GatheredEvidence } from '../core/evidence';
 import { EVIDENCE_ITEMS_MAX, gatherEvidence } from './gather-evidence';
 
 const query = { text: 'post', links: [], postLanguage: 'pt', answerLanguage: 'pt-BR' };

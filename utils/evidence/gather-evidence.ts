@@ -5,7 +5,7 @@ import {
   type EvidenceQuery,
   type EvidenceSource,
   type GatheredEvidence,
-} from './evidence';
+} from '../core/evidence';
 
 /** An item as the prompt and the card know it: numbered, and marked if it came late. */
 export type NumberedEvidence = GatheredEvidence & Pick<EvidenceItem, 'id' | 'late'>;

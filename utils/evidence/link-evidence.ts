@@ -6,11 +6,11 @@ import {
   EvidenceSkipped,
   type EvidenceSource,
   type GatheredEvidence,
-} from './evidence';
+} from '../core/evidence';
 import { httpUrl } from './http-url';
 import { isPrivateHost } from './private-host';
 import { collapse, hostName, readPage } from './readable-page';
-import { clipCodePoints } from '../posts/clip-text';
+import { clipCodePoints } from '../core/clip-text';
 
 export interface LinkEvidenceDeps {
   /** Whether Footnote may fetch `url` (its host permission); the background wraps browser.permissions.contains. */
@@ -39,7 +39,7 @@ const MEDIA_PATH =
 export const LINKS_NOT_ALLOWED =
   "Footnote may not read the pages this post links to. To use them as evidence, allow reading linked pages in Footnote's options.";
 
-/** Evidence from the pages the post itself links to (DESIGN.md §2: the post's own links). */
+/** Evidence from the pages the post itself links to (docs/ARCHITECTURE.md, The note: the post's own links). */
 export function createLinkEvidenceSource(deps: LinkEvidenceDeps): EvidenceSource {
   const maxLinks = deps.maxLinks ?? 3;
   return {

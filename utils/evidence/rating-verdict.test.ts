@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Verdict } from '../ai/note-schema';
+import type { Verdict } from '../core/note-schema';
 import { normaliseRating, ratingVerdict } from './rating-verdict';
 
 const CASES: ReadonlyArray<readonly [rating: string, verdict: Verdict | null]> = [

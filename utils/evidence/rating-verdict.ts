@@ -1,4 +1,4 @@
-import type { Verdict } from '../ai/note-schema';
+import type { Verdict } from '../core/note-schema';
 import { wordKey } from './search-terms';
 
 /**

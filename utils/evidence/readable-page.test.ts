@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EVIDENCE_EXCERPT_MAX, EVIDENCE_PUBLISHER_MAX, EVIDENCE_TITLE_MAX } from './evidence';
+import { EVIDENCE_EXCERPT_MAX, EVIDENCE_PUBLISHER_MAX, EVIDENCE_TITLE_MAX } from '../core/evidence';
 import { readPage } from './readable-page';
 
 const URL_ = 'https://www.example.com/news/story';

@@ -4,10 +4,10 @@
  * background page, no `offscreen` permission, and it runs in Node for tests. linkedom only builds
  * a tree: nothing on the page runs or loads.
  */
-import { clipCodePoints } from '../posts/clip-text';
+import { clipCodePoints } from '../core/clip-text';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom/worker';
-import { EVIDENCE_EXCERPT_MAX, EVIDENCE_PUBLISHER_MAX, EVIDENCE_TITLE_MAX } from './evidence';
+import { EVIDENCE_EXCERPT_MAX, EVIDENCE_PUBLISHER_MAX, EVIDENCE_TITLE_MAX } from '../core/evidence';
 
 export interface ReadablePage {
   /** At most EVIDENCE_TITLE_MAX code points; '' when the page has none. */

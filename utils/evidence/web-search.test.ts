@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { answerJson, fixture, neverAnswer, postQuery } from './api-test-routes';
+import { answerJson, fixture, neverAnswer, postQuery } from '../../test-support/api-test-routes';
 import { FetchFailed } from './bounded-fetch';
-import { EvidenceSkipped } from './evidence';
-import { startTestServer, type TestRouteHandler, type TestServer } from './test-http-server';
+import { EvidenceSkipped } from '../core/evidence';
+import { startTestServer, type TestRouteHandler, type TestServer } from '../../test-support/test-http-server';
 import { createWebSearchSource, type WebSearchSourceOptions } from './web-search';
 
 const KEY = 'BSA-secret-token';

@@ -16,7 +16,7 @@ import {
   EvidenceSkipped,
   type EvidenceSource,
   type GatheredEvidence,
-} from './evidence';
+} from '../core/evidence';
 import { searchTerms } from './search-terms';
 
 export const BRAVE_SEARCH_URL = 'https://api.search.brave.com';

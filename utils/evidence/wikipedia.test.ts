@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { answerJson, fixture, neverAnswer, postQuery } from './api-test-routes';
+import { answerJson, fixture, neverAnswer, postQuery } from '../../test-support/api-test-routes';
 import { FetchFailed } from './bounded-fetch';
-import type { EvidenceQuery } from './evidence';
-import { startTestServer, type TestRouteHandler, type TestServer } from './test-http-server';
+import type { EvidenceQuery } from '../core/evidence';
+import { startTestServer, type TestRouteHandler, type TestServer } from '../../test-support/test-http-server';
 import { createWikipediaSource } from './wikipedia';
 
 const USER_AGENT = 'Footnote/0.1.0 (https://github.com/footnote-dev/footnote)';

@@ -16,7 +16,7 @@ import {
   EVIDENCE_TITLE_MAX,
   type EvidenceSource,
   type GatheredEvidence,
-} from './evidence';
+} from '../core/evidence';
 import { searchTerms } from './search-terms';
 
 const ARTICLES_PER_LANGUAGE = 2;

@@ -1,120 +1,106 @@
 import { browser, type Browser } from 'wxt/browser';
-import { listEndpointModels } from '../ai/stream-completion';
-import { NoteFailure } from '../ai/provider-errors';
-import { noteError } from '../notes/note-error';
-import { toEndpoint } from '../notes/provider-endpoint';
-import { popupFocusItem } from '../settings/popup-focus';
-import { isValidBaseUrl } from '../settings/provider-settings';
-import { disableSite, enableSite } from '../sites/dynamic-sites';
-import { enableableOrigin } from '../sites/site-preferences';
+import { noteError } from '../core/note-error';
+import { MessageRefusedError } from './message-errors';
 import {
-  backgroundRequestSchema,
-  type BackgroundRequest,
-  type NoteHistory,
-  type ProviderTestResult,
+  CONTENT_SCRIPT_REQUESTS,
+  EXTENSION_PAGE_REQUESTS,
+  requestType,
+  type ContentScriptRequests,
+  type ExtensionPageRequests,
+  type MessageFailure,
+  type RequestOf,
+  type ResponseIn,
 } from './protocol';
 import { isOwnContentScript, isOwnExtensionPage } from './sender';
 
-/** Built by WXT from entrypoints/card-ui/ (an unlisted script): the card's React UI. */
-const CARD_UI_SCRIPT = '/card-ui.js';
+/** The frame a content script's request came from. */
+export interface TabFrame {
+  tabId: number;
+  frameId: number;
+}
+
+/**
+ * What the background does for each request, by the kind of sender it accepts it from (the
+ * protocol lists each kind's requests): each handler answers with its request's response type,
+ * or throws (a MessageRefusedError to answer with that error).
+ */
+export interface BackgroundHandlers {
+  extensionPage: {
+    [K in keyof ExtensionPageRequests]: (
+      request: RequestOf<ExtensionPageRequests, K>,
+    ) => Promise<ResponseIn<ExtensionPageRequests, K>>;
+  };
+  contentScript: {
+    [K in keyof ContentScriptRequests]: (
+      request: RequestOf<ContentScriptRequests, K>,
+      from: TabFrame,
+    ) => Promise<ResponseIn<ContentScriptRequests, K>>;
+  };
+}
 
 type Sender = Browser.runtime.MessageSender;
 
-/** What the router needs of the note engine. */
-export interface NoteArchive {
-  history(): Promise<NoteHistory['notes']>;
-  clearCache(): Promise<void>;
-}
-
-/** Answers one-shot messages; each kind is accepted only from the context it belongs to. */
-export function routeBackgroundMessages(archive: NoteArchive): void {
+/**
+ * Answers one-shot messages: validates each, accepts it only from the context it belongs to, and
+ * hands it to its handler. A message that is not in the protocol gets no answer at all.
+ */
+export function routeBackgroundMessages(handlers: BackgroundHandlers): void {
   browser.runtime.onMessage.addListener(
-    (raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
-      const parsed = backgroundRequestSchema.safeParse(raw);
-      if (!parsed.success) return false;
-      handle(parsed.data, sender, archive).then(sendResponse, (err: unknown) =>
-        sendResponse({
-          ok: false,
-          error: noteError('internal', err instanceof Error ? err.message : String(err)),
-        }),
-      );
+    (raw: unknown, sender: Sender, sendResponse: (answer: unknown) => void) => {
+      const answer = route(raw, sender, handlers);
+      if (answer === null) return false;
+      answer.then(sendResponse, (err: unknown) => sendResponse(failure(err)));
       return true; // the answer comes asynchronously
     },
   );
 }
 
-async function handle(request: BackgroundRequest, sender: Sender, archive: NoteArchive): Promise<unknown> {
-  switch (request.type) {
-    case 'provider:test':
-      if (!isOwnExtensionPage(sender)) return rejected();
-      return testProvider(request.draft);
-    case 'card-ui:load':
-      if (!isOwnContentScript(sender)) return rejected();
-      // Injected into the asking frame's isolated world, never the page's: the card shares the
-      // content script's globals and no page script can reach it.
-      await browser.scripting.executeScript({
-        target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
-        files: [CARD_UI_SCRIPT],
+function route(raw: unknown, sender: Sender, handlers: BackgroundHandlers): Promise<unknown> | null {
+  if (isOwnExtensionPage(sender)) {
+    const type = requestType(EXTENSION_PAGE_REQUESTS, raw);
+    if (type !== null) return fromPage(type, raw, handlers.extensionPage);
+  } else if (isOwnContentScript(sender)) {
+    const type = requestType(CONTENT_SCRIPT_REQUESTS, raw);
+    if (type !== null)
+      return fromContentScript(type, raw, handlers.contentScript, {
+        tabId: sender.tab.id,
+        frameId: sender.frameId ?? 0,
       });
-      return { ok: true };
-    case 'notes:history':
-      if (!isOwnExtensionPage(sender)) return rejected();
-      return { notes: await archive.history() } satisfies NoteHistory;
-    case 'notes:clear':
-      if (!isOwnExtensionPage(sender)) return rejected();
-      await archive.clearCache();
-      return { ok: true };
-    case 'sites:enable':
-    case 'sites:disable': {
-      if (!isOwnExtensionPage(sender)) return rejected();
-      const origin = enableableOrigin(request.origin);
-      if (!origin) return rejected();
-      if (request.type === 'sites:enable') await enableSite(origin);
-      else await disableSite(origin);
-      return { ok: true };
-    }
-    case 'options:open':
-      if (!isOwnContentScript(sender) && !isOwnExtensionPage(sender)) return rejected();
-      await browser.runtime.openOptionsPage();
-      return { ok: true };
-    case 'popup:open':
-      if (!isOwnContentScript(sender)) return rejected();
-      await popupFocusItem.setValue({ tabId: sender.tab.id, postKey: request.key });
-      return { ok: await openPopup() };
   }
+  // A well-formed request, from a context it is not accepted from.
+  if (!isWellFormed(raw)) return null;
+  return Promise.reject(
+    new MessageRefusedError(noteError('invalid_request', 'This message is not accepted from this context.')),
+  );
 }
 
-async function testProvider(
-  draft: Extract<BackgroundRequest, { type: 'provider:test' }>['draft'],
-): Promise<ProviderTestResult> {
-  if (!isValidBaseUrl(draft.baseUrl)) {
-    return { ok: false, error: noteError('invalid_request', `"${draft.baseUrl}" is not an http(s) URL.`) };
-  }
-  try {
-    return { ok: true, models: await listEndpointModels(toEndpoint(draft, draft.apiKey)) };
-  } catch (err) {
-    if (err instanceof NoteFailure) return { ok: false, error: err.error };
-    throw err;
-  }
+function isWellFormed(raw: unknown): boolean {
+  const page = requestType(EXTENSION_PAGE_REQUESTS, raw);
+  if (page !== null) return EXTENSION_PAGE_REQUESTS[page].request.safeParse(raw).success;
+  const content = requestType(CONTENT_SCRIPT_REQUESTS, raw);
+  return content !== null && CONTENT_SCRIPT_REQUESTS[content].request.safeParse(raw).success;
 }
 
-/**
- * Chrome 127+ opens the popup from here; Firefox only inside a user-action handler, which a
- * message from a page is not. Either way the popup shows the post first when the reader opens it.
- */
-async function openPopup(): Promise<boolean> {
-  try {
-    // MV2 (the Firefox build) names it browserAction.
-    await (browser.action ?? browser.browserAction).openPopup();
-    return true;
-  } catch {
-    return false;
-  }
+function fromPage<K extends keyof ExtensionPageRequests>(
+  type: K,
+  raw: unknown,
+  handlers: BackgroundHandlers['extensionPage'],
+): Promise<ResponseIn<ExtensionPageRequests, K>> | null {
+  const parsed = EXTENSION_PAGE_REQUESTS[type].request.safeParse(raw);
+  return parsed.success ? handlers[type](parsed.data) : null;
 }
 
-function rejected() {
-  return {
-    ok: false,
-    error: noteError('invalid_request', 'This message is not accepted from this context.'),
-  };
+function fromContentScript<K extends keyof ContentScriptRequests>(
+  type: K,
+  raw: unknown,
+  handlers: BackgroundHandlers['contentScript'],
+  from: TabFrame,
+): Promise<ResponseIn<ContentScriptRequests, K>> | null {
+  const parsed = CONTENT_SCRIPT_REQUESTS[type].request.safeParse(raw);
+  return parsed.success ? handlers[type](parsed.data, from) : null;
+}
+
+function failure(err: unknown): MessageFailure {
+  if (err instanceof MessageRefusedError) return { ok: false, error: err.error };
+  return { ok: false, error: noteError('internal', err instanceof Error ? err.message : String(err)) };
 }

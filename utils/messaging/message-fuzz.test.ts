@@ -1,18 +1,24 @@
 /**
  * Issue 7, hardening: thousands of random and malformed messages against the protocol schemas
- * (every message is validated where it is received, DESIGN.md §3) and against the note-port
+ * (every message is validated where it is received) and against the note-port
  * server with a fake port. safeParse must never throw, must reject everything that is not a
  * well-formed message, and nothing may reach Object.prototype or the note engine.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { POST_TEXT_MAX, type Post } from '../posts/post';
+import { POST_TEXT_MAX, type Post } from '../core/post';
 import { BATCH_MAX } from '../ai/batch-size';
 import {
-  backgroundRequestSchema,
+  CONTENT_SCRIPT_REQUESTS,
+  EXTENSION_PAGE_REQUESTS,
   NOTE_PORT_NAME,
   notePortInSchema,
   notePortOutSchema,
-  tabRequestSchema,
+  popupPortMessageSchema,
+  requestType,
+  TAB_REQUESTS,
+  type Parser,
+  type RequestDefs,
+  type RequestMap,
 } from './protocol';
 
 // ---- a small fake of wxt/browser: just what note-port-server.ts and sender.ts touch ----
@@ -82,7 +88,7 @@ function randomValue(r: Rng, depth = 0): unknown {
 }
 
 /** Message types that are valid with nothing but their `type`: random extras cannot break them. */
-const TYPE_ONLY = new Set(['card-ui:load', 'options:open', 'notes:history', 'notes:clear', 'posts:list']);
+const TYPE_ONLY = new Set(['card-ui:load', 'options:open', 'notes:history', 'notes:clear']);
 
 const VALID_POST: Post = {
   site: 'x',
@@ -162,6 +168,19 @@ function malformedPortMessages(r: Rng): unknown[] {
   ];
 }
 
+/** A channel's requests as one parser: the message's type picks its schema, as the receivers do. */
+function requestsOf<D extends RequestDefs>(map: RequestMap<D>): Parser<unknown> {
+  return {
+    safeParse(raw) {
+      const type = requestType(map, raw);
+      return type === null ? { success: false } : map[type].request.safeParse(raw);
+    },
+  };
+}
+const extensionPageRequests = requestsOf(EXTENSION_PAGE_REQUESTS);
+const contentScriptRequests = requestsOf(CONTENT_SCRIPT_REQUESTS);
+const tabRequests = requestsOf(TAB_REQUESTS);
+
 function kindOf(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
@@ -172,7 +191,14 @@ function expectPrototypesClean() {
   expect(([] as unknown as Record<string, unknown>).polluted).toBeUndefined();
 }
 
-const SCHEMAS = { backgroundRequestSchema, notePortInSchema, tabRequestSchema, notePortOutSchema };
+const SCHEMAS: Record<string, Parser<unknown>> = {
+  extensionPageRequests,
+  contentScriptRequests,
+  notePortInSchema,
+  tabRequests,
+  notePortOutSchema,
+  popupPortMessageSchema,
+};
 const RANDOM_PER_SCHEMA = 5_000;
 
 describe('protocol schemas under fuzzing', () => {
@@ -211,17 +237,20 @@ describe('protocol schemas under fuzzing', () => {
   }, 60_000);
 
   it('the other schemas reject their malformed variants', () => {
-    const bad: Array<
-      [typeof backgroundRequestSchema | typeof tabRequestSchema | typeof notePortOutSchema, unknown]
-    > = [
-      [backgroundRequestSchema, { type: 'sites:enable', origin: 'https://'.padEnd(301, 'a') }],
-      [backgroundRequestSchema, { type: 'sites:disable' }],
-      [backgroundRequestSchema, { type: 'provider:test', draft: { apiKey: 'k'.repeat(2_001) } }],
-      [backgroundRequestSchema, { type: 'provider:test' }],
-      [backgroundRequestSchema, { type: 'note:request' }],
-      [tabRequestSchema, { type: 'command', command: 'rm -rf' }],
-      [tabRequestSchema, { type: 'posts:open', key: 'k'.repeat(601) }],
-      [tabRequestSchema, { type: 'posts:open' }],
+    const bad: Array<[Parser<unknown>, unknown]> = [
+      [extensionPageRequests, { type: 'sites:enable', origin: 'https://'.padEnd(301, 'a') }],
+      [extensionPageRequests, { type: 'sites:disable' }],
+      [extensionPageRequests, { type: 'provider:test', draft: { apiKey: 'k'.repeat(2_001) } }],
+      [extensionPageRequests, { type: 'provider:test' }],
+      [extensionPageRequests, { type: 'note:request' }],
+      [extensionPageRequests, { type: 'card-ui:load' }], // a content script's request
+      [contentScriptRequests, { type: 'popup:open', key: 'k'.repeat(601) }],
+      [contentScriptRequests, { type: 'notes:clear' }], // an extension page's request
+      [contentScriptRequests, { type: '__proto__' }],
+      [tabRequests, { type: 'command', command: 'rm -rf' }],
+      [tabRequests, { type: 'posts:open', key: 'k'.repeat(601) }],
+      [tabRequests, { type: 'posts:open' }],
+      [popupPortMessageSchema, { type: 'post', post: { key: 'x:1', status: 'weird' } }],
       [notePortOutSchema, { type: 'note:done', requestId: 'r1', note: { summary: 1 } }],
       [notePortOutSchema, { type: 'note:error', requestId: 'r1', error: { code: 'pwned', message: '' } }],
       [notePortOutSchema, { type: 'note:partial', requestId: 'r1', note: { claims: 'x' } }],

@@ -1,14 +1,17 @@
 import * as z from 'zod/mini';
-import { postSchema } from '../posts/post';
-import { noteErrorSchema } from '../notes/note-error';
-import { noteMetaSchema } from '../notes/note-meta';
+import { postSchema } from '../core/post';
+import { noteErrorSchema } from '../core/note-error';
+import { noteMetaSchema } from '../core/note-meta';
 import { BATCH_MAX } from '../ai/batch-size';
-import { noteSchema, partialNoteSchema } from '../ai/note-schema';
+import { noteSchema, partialNoteSchema } from '../core/note-schema';
+import type { NoteStatus } from '../core/note-state';
 import { providerDraftSchema } from '../settings/provider-settings';
 
 /**
  * The typed protocol between the content script, the extension pages and the background.
- * Every message is validated with these schemas where it is received.
+ * Every message is validated with these schemas where it is received; every one-shot request
+ * has the schema of its answer next to it, and the answer is validated where it arrives
+ * (utils/messaging/client.ts).
  */
 
 /** Runtime port over which one tab frame requests notes and receives them as they stream. */
@@ -52,26 +55,17 @@ export const notePortOutSchema = z.discriminatedUnion('type', [
 export type NotePortOut = z.infer<typeof notePortOutSchema>;
 export type NoteItemOut = Exclude<NotePortOut, { type: 'batch:digest' }>;
 
-// ---- one-shot messages to the background (runtime.sendMessage) ----
-export const backgroundRequestSchema = z.discriminatedUnion('type', [
-  /** Extension pages only: check an endpoint with settings that may not be saved yet. */
-  z.object({ type: z.literal('provider:test'), draft: providerDraftSchema }),
-  /** Content script: inject the card UI bundle into my frame (loaded on first use). */
-  z.object({ type: z.literal('card-ui:load') }),
-  /** Content script: open the options page (content scripts cannot). */
-  z.object({ type: z.literal('options:open') }),
-  /** Content script: show this post of my tab in the toolbar popup ("open in popup"). */
-  z.object({ type: z.literal('popup:open'), key: z.string().check(z.maxLength(600)) }),
-  /** Extension pages: past notes, most recent first (answered with a NoteHistory). */
-  z.object({ type: z.literal('notes:history') }),
-  /** Extension pages: forget every cached note. */
-  z.object({ type: z.literal('notes:clear') }),
-  /** Popup, once the host permission was granted: run Footnote on this origin from now on. */
-  z.object({ type: z.literal('sites:enable'), origin: z.string().check(z.maxLength(300)) }),
-  /** Options: stop running on an origin enabled earlier. */
-  z.object({ type: z.literal('sites:disable'), origin: z.string().check(z.maxLength(300)) }),
-]);
-export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
+// ---- one-shot requests: for each type, its schema and its answer's, by who may send it ----
+
+/** The answer of a request that only needs to say it was done. */
+const doneSchema = z.object({ ok: z.literal(true) });
+
+/**
+ * The answer to any request that was refused (wrong context) or failed where it was handled;
+ * the client turns it into a MessageRefusedError.
+ */
+export const messageFailureSchema = z.object({ ok: z.literal(false), error: noteErrorSchema });
+export type MessageFailure = z.input<typeof messageFailureSchema>;
 
 export const noteHistorySchema = z.object({
   notes: z.array(
@@ -90,47 +84,172 @@ export const noteHistorySchema = z.object({
 });
 export type NoteHistory = z.infer<typeof noteHistorySchema>;
 
+/** An endpoint that failed the test is an answer too, with the endpoint's error. */
 export const providerTestResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), models: z.array(z.string()) }),
   z.object({ ok: z.literal(false), error: noteErrorSchema }),
 ]);
 export type ProviderTestResult = z.infer<typeof providerTestResultSchema>;
 
-// ---- messages to a tab's content script (tabs.sendMessage) ----
-export const COMMANDS = ['summarize-post', 'summarize-visible'] as const;
-export const tabRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('command'), command: z.enum(COMMANDS) }),
-  /** Popup: which posts does this page show, and what is their note state? */
-  z.object({ type: z.literal('posts:list') }),
-  /** Popup: open the card for one post and request its note. */
-  z.object({ type: z.literal('posts:open'), key: z.string().check(z.maxLength(600)) }),
-]);
-export type TabRequest = z.infer<typeof tabRequestSchema>;
+const siteOriginSchema = z.string().check(z.maxLength(300));
 
-export const NOTE_STATUSES = ['idle', 'loading', 'streaming', 'done', 'error', 'nothing'] as const;
+/** Open the options page (content scripts cannot themselves). */
+const optionsOpen = {
+  request: z.object({ type: z.literal('options:open') }),
+  response: doneSchema,
+};
+
+/** Requests from our extension pages (options, popup) to the background (runtime.sendMessage). */
+const extensionPageRequestDefs = {
+  /** Check an endpoint with settings that may not be saved yet. */
+  'provider:test': {
+    request: z.object({ type: z.literal('provider:test'), draft: providerDraftSchema }),
+    response: providerTestResultSchema,
+  },
+  /** Past notes, most recent first. */
+  'notes:history': {
+    request: z.object({ type: z.literal('notes:history') }),
+    response: noteHistorySchema,
+  },
+  /** Forget every cached note. */
+  'notes:clear': {
+    request: z.object({ type: z.literal('notes:clear') }),
+    response: doneSchema,
+  },
+  /** The popup (once the host permission was granted), an imported file: run Footnote on this origin. */
+  'sites:enable': {
+    request: z.object({ type: z.literal('sites:enable'), origin: siteOriginSchema }),
+    response: doneSchema,
+  },
+  /** Options: stop running on an origin enabled earlier. */
+  'sites:disable': {
+    request: z.object({ type: z.literal('sites:disable'), origin: siteOriginSchema }),
+    response: doneSchema,
+  },
+  'options:open': optionsOpen,
+} as const;
+
+/** Requests from our content scripts to the background (runtime.sendMessage). */
+const contentScriptRequestDefs = {
+  /** Inject the card UI bundle into my frame (loaded on first use). */
+  'card-ui:load': {
+    request: z.object({ type: z.literal('card-ui:load') }),
+    response: doneSchema,
+  },
+  'options:open': optionsOpen,
+  /**
+   * Show this post of my tab in the toolbar popup ("open in popup"). `opened` is false where the
+   * browser does not let the background open it; the popup shows the post first when opened.
+   */
+  'popup:open': {
+    request: z.object({ type: z.literal('popup:open'), key: z.string().check(z.maxLength(600)) }),
+    response: z.object({ opened: z.boolean() }),
+  },
+} as const;
+
+export const COMMANDS = ['summarize-post', 'summarize-visible'] as const;
+/** `ok`: the page found something to act on (a post to open, posts worth summarizing). */
+const actedSchema = z.object({ ok: z.boolean() });
+
+/** Requests from the extension (background, popup) to a tab's content script (tabs.sendMessage). */
+const tabRequestDefs = {
+  /** A keyboard shortcut, forwarded by the background to the active tab. */
+  command: {
+    request: z.object({ type: z.literal('command'), command: z.enum(COMMANDS) }),
+    response: actedSchema,
+  },
+  /** Popup: open the card for one post and request its note. */
+  'posts:open': {
+    request: z.object({ type: z.literal('posts:open'), key: z.string().check(z.maxLength(600)) }),
+    response: actedSchema,
+  },
+} as const;
+
+/**
+ * A schema seen only through what it parses to. Code that is generic over a request type reads
+ * the maps through this, so TypeScript links the parsed data to that type.
+ */
+export interface Parser<T> {
+  safeParse(raw: unknown): { success: true; data: T } | { success: false };
+}
+/** Each request type of one channel: the schema of the request and of its answer. */
+export type RequestDefs = Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
+export type RequestMap<D extends RequestDefs> = {
+  readonly [K in keyof D]: {
+    readonly request: Parser<z.output<D[K]['request']>>;
+    readonly response: Parser<z.output<D[K]['response']>>;
+  };
+};
+/** A request as it is sent (optional fields may be left out). */
+export type RequestIn<D extends RequestDefs, K extends keyof D = keyof D> = z.input<D[K]['request']>;
+/** A request as its handler receives it, validated. */
+export type RequestOf<D extends RequestDefs, K extends keyof D = keyof D> = z.output<D[K]['request']>;
+/** What a handler answers (checked against the response schema when it is compiled). */
+export type ResponseIn<D extends RequestDefs, K extends keyof D> = z.input<D[K]['response']>;
+/** The answer as the sender receives it, validated. */
+export type ResponseOf<D extends RequestDefs, K extends keyof D> = z.output<D[K]['response']>;
+
+export type ExtensionPageRequests = typeof extensionPageRequestDefs;
+export type ContentScriptRequests = typeof contentScriptRequestDefs;
+export type TabRequests = typeof tabRequestDefs;
+export const EXTENSION_PAGE_REQUESTS: RequestMap<ExtensionPageRequests> = extensionPageRequestDefs;
+export const CONTENT_SCRIPT_REQUESTS: RequestMap<ContentScriptRequests> = contentScriptRequestDefs;
+export const TAB_REQUESTS: RequestMap<TabRequests> = tabRequestDefs;
+
+const typeField = z.object({ type: z.string() });
+
+/** The request type a raw message claims to be, if `map` has it (the rest is not validated yet). */
+export function requestType<M extends object>(map: M, raw: unknown): Extract<keyof M, string> | null {
+  const parsed = typeField.safeParse(raw);
+  return parsed.success && isKeyOf(map, parsed.data.type) ? parsed.data.type : null;
+}
+
+function isKeyOf<M extends object>(map: M, key: string): key is Extract<keyof M, string> {
+  return Object.hasOwn(map, key);
+}
+
+// ---- content script → popup, over the popup port ----
+
+/**
+ * Port the popup opens to its tab's top frame (tabs.connect): the content script pushes the
+ * page's post list and every change of it, so the popup never asks again.
+ */
+export const POPUP_PORT_NAME = 'footnote:popup';
+
+/** The statuses of NoteState, and 'idle' (never asked): exactly NoteStatus, checked by the compiler. */
+const NOTE_STATUS_VALUES = {
+  idle: 'idle',
+  loading: 'loading',
+  streaming: 'streaming',
+  done: 'done',
+  error: 'error',
+  nothing: 'nothing',
+} as const satisfies { [S in NoteStatus]: S };
+
 export const postListItemSchema = z.object({
   key: z.string(),
   url: z.string(),
   authorName: z.string(),
   handle: z.string(),
   excerpt: z.string(),
-  status: z.enum(NOTE_STATUSES),
+  status: z.enum(NOTE_STATUS_VALUES),
   note: z.nullable(noteSchema),
   error: z.nullable(noteErrorSchema),
 });
 export type PostListItem = z.infer<typeof postListItemSchema>;
-/** See utils/sites/site-diagnostic.ts. */
+/** A SiteDiagnostic (utils/core/site-diagnostic.ts). */
 export const siteDiagnosticSchema = z.object({
   version: z.string(),
   site: z.string(),
   path: z.string(),
   selectors: z.array(z.object({ name: z.string(), selector: z.string(), count: z.number() })),
 });
+/** The digest of the last "summarize visible" on the page, as it streams. */
+const digestSchema = z.nullable(z.object({ text: z.string(), final: z.boolean() }));
 export const postListSchema = z.object({
   site: z.string(),
   posts: z.array(postListItemSchema),
-  /** The digest of the last "summarize visible" on this page, if any. */
-  digest: z.nullable(z.object({ text: z.string(), final: z.boolean() })),
+  digest: digestSchema,
   /**
    * Set when a page that should show posts has shown none for a while: the site may have
    * changed, and this is what the reader can copy into a report.
@@ -138,3 +257,15 @@ export const postListSchema = z.object({
   noPosts: z.nullable(siteDiagnosticSchema),
 });
 export type PostList = z.infer<typeof postListSchema>;
+
+export const popupPortMessageSchema = z.discriminatedUnion('type', [
+  /** Everything, when the popup connects. */
+  z.object({ type: z.literal('page'), list: postListSchema }),
+  /** The page's posts changed (added, removed, re-rendered as another post): all of them, in page order. */
+  z.object({ type: z.literal('posts'), posts: z.array(postListItemSchema) }),
+  /** One post's note state changed. */
+  z.object({ type: z.literal('post'), post: postListItemSchema }),
+  z.object({ type: z.literal('digest'), digest: digestSchema }),
+  z.object({ type: z.literal('no-posts'), noPosts: z.nullable(siteDiagnosticSchema) }),
+]);
+export type PopupPortMessage = z.infer<typeof popupPortMessageSchema>;

@@ -13,3 +13,8 @@ export function isOwnContentScript(sender: Sender | undefined): sender is Sender
     sender?.id === browser.runtime.id && typeof sender.tab?.id === 'number' && !isOwnExtensionPage(sender)
   );
 }
+
+/** Our background or one of our extension pages: what may send requests to a content script. */
+export function isOwnExtension(sender: Sender | undefined): boolean {
+  return sender?.id === browser.runtime.id && !isOwnContentScript(sender);
+}

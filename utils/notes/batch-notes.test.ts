@@ -7,16 +7,16 @@ import {
   ModelServer,
 } from '../../e2e/model-server';
 import { BATCH_SYSTEM_PROMPT } from '../ai/batch-reader';
-import type { Note, PartialNote } from '../ai/note-schema';
+import type { Note, PartialNote } from '../core/note-schema';
 import { streamChatJson, type ChatEndpoint } from '../ai/openai-chat';
 import { buildBatchMessages, buildNoteMessages } from '../ai/prompt';
-import { samplePost } from '../posts/sample-post';
-import type { Post } from '../posts/post';
+import { samplePost } from '../../test-support/sample-post';
+import type { Post } from '../core/post';
 import { NoteCache } from './note-cache';
 import { createNoteEngine } from './note-engine';
-import type { NoteError } from './note-error';
-import type { NoteMeta } from './note-meta';
-import { memoryOutputModes } from '../ai/memory-output-modes';
+import type { NoteError } from '../core/note-error';
+import type { NoteMeta } from '../core/note-meta';
+import { memoryOutputModes } from '../../test-support/memory-output-modes';
 import { NO_EVIDENCE } from './note-evidence';
 
 // "Summarize visible" end to end over real HTTP: one call, notes mapped back to their posts.
@@ -147,7 +147,7 @@ describe('batch notes', () => {
 });
 
 describe('batch prompt size', () => {
-  it('costs at most 40% of the prompt tokens per post of 20 single requests (DESIGN.md §5)', () => {
+  it('costs at most 40% of the prompt tokens per post of 20 single requests (docs/ARCHITECTURE.md, Budgets)', () => {
     const twenty = Array.from({ length: 20 }, (_, i) =>
       samplePost({
         id: String(i),

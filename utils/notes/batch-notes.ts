@@ -6,10 +6,10 @@ import {
   type BatchAnswer,
   type PartialBatch,
 } from '../ai/batch-reader';
-import type { PartialNote } from '../ai/note-schema';
+import type { PartialNote } from '../core/note-schema';
 import { buildBatchMessages } from '../ai/prompt';
-import { noteError } from './note-error';
-import type { TokenUsage } from './note-meta';
+import { noteError } from '../core/note-error';
+import type { TokenUsage } from '../core/note-meta';
 import { onlyChanges, type ModelCall, type NotePipeline, type NoteRequest } from './note-pipeline';
 
 export type BatchItem = NoteRequest;

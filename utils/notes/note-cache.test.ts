@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samplePost } from '../posts/sample-post';
+import { samplePost } from '../../test-support/sample-post';
 import {
   NoteCache,
   noteCacheKey,

@@ -1,7 +1,7 @@
-import type { Note } from '../ai/note-schema';
-import type { NoteMeta } from './note-meta';
-import type { Post } from '../posts/post';
-import { postKey } from '../posts/post';
+import type { Note } from '../core/note-schema';
+import type { NoteMeta } from '../core/note-meta';
+import type { Post } from '../core/post';
+import { postKey } from '../core/post';
 
 /** Enough of the post to list a note in the history and export it, without the page. */
 export interface NotePostRef {

@@ -1,11 +1,11 @@
-import type { Note, PartialNote } from '../ai/note-schema';
+import type { Note, PartialNote } from '../core/note-schema';
 import type { ChatEndpoint, streamChatJson } from '../ai/openai-chat';
 import type { OutputModeMemory } from '../ai/structured-completion';
 import type { NoteCache } from './note-cache';
 import type { EvidencePlan } from './note-evidence';
-import type { NoteError } from './note-error';
-import type { NoteMeta, TokenUsage } from './note-meta';
-import type { OverBudget } from './usage-ledger';
+import type { NoteError } from '../core/note-error';
+import type { NoteMeta, TokenUsage } from '../core/note-meta';
+import type { OverBudget } from '../settings/usage-ledger';
 
 // What the note engine is built from: settings, storage and the network come in only here, so
 // the engine runs the same in the background, in tests and in the eval.

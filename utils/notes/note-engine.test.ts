@@ -6,15 +6,15 @@ import {
   lastUserMessage,
   ModelServer,
 } from '../../e2e/model-server';
-import type { Note, PartialNote } from '../ai/note-schema';
-import { EvidenceSkipped, type EvidenceSource, type GatheredEvidence } from '../evidence/evidence';
+import type { Note, PartialNote } from '../core/note-schema';
+import { EvidenceSkipped, type EvidenceSource, type GatheredEvidence } from '../core/evidence';
 import { streamChatJson, type ChatEndpoint } from '../ai/openai-chat';
-import { samplePost } from '../posts/sample-post';
+import { samplePost } from '../../test-support/sample-post';
 import { NoteCache } from './note-cache';
-import type { NoteError } from './note-error';
-import type { NoteMeta, TokenUsage } from './note-meta';
+import type { NoteError } from '../core/note-error';
+import type { NoteMeta, TokenUsage } from '../core/note-meta';
 import { createNoteEngine, type UsageAccounting } from './note-engine';
-import { memoryOutputModes } from '../ai/memory-output-modes';
+import { memoryOutputModes } from '../../test-support/memory-output-modes';
 import { NO_EVIDENCE, type EvidencePlan } from './note-evidence';
 
 // The engine end to end over real HTTP: the real openai SDK against the local server.

@@ -1,6 +1,6 @@
 import { matchingReview } from '../evidence/fact-check-tools';
-import type { Post } from '../posts/post';
-import type { EvidenceItem, EvidenceNotice, EvidenceSource, GatheredEvidence } from '../evidence/evidence';
+import type { Post } from '../core/post';
+import type { EvidenceItem, EvidenceNotice, EvidenceSource, GatheredEvidence } from '../core/evidence';
 import {
   gatherEvidence,
   numberEvidence,

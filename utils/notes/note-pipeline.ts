@@ -1,20 +1,20 @@
 import { createNonce } from '../ai/data-block';
-import type { Note } from '../ai/note-schema';
+import type { Note } from '../core/note-schema';
 import type { ChatEndpoint } from '../ai/openai-chat';
-import type { OutputMode } from '../ai/output-modes';
+import type { OutputMode } from '../core/output-mode';
 import { PROMPT_VERSION, type ChatMessage, type NotePromptInput } from '../ai/prompt';
 import { NoteFailure } from '../ai/provider-errors';
 import { completeStructured, type AnswerReader, type StructuredResult } from '../ai/structured-completion';
-import { hasSomethingToCheck } from '../posts/checkable';
-import type { Post } from '../posts/post';
+import { hasSomethingToCheck } from '../core/checkable';
+import type { Post } from '../core/post';
 import { ConcurrencyLimiter } from './concurrency-limiter';
 import { noteCacheKey, notePostRef, type CacheKeyParts } from './note-cache';
 import type { ConfiguredEndpoint, NoteEngineDeps, NoteSink } from './note-engine-deps';
-import { noteError, type NoteError } from './note-error';
+import { noteError, type NoteError } from '../core/note-error';
 import { NO_EVIDENCE, type EvidencePlan, type EvidenceRecord } from './note-evidence';
-import type { NoteMeta, TokenUsage } from './note-meta';
+import type { NoteMeta, TokenUsage } from '../core/note-meta';
 import { enforceNoteRules } from './note-rules';
-import type { OverBudget } from './usage-ledger';
+import type { OverBudget } from '../settings/usage-ledger';
 
 /** One post asked about, and where its note goes. */
 export interface NoteRequest {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Claim, Note } from '../ai/note-schema';
+import type { Claim, Note } from '../core/note-schema';
 import { enforceNoteRules, LOW_CONFIDENCE } from './note-rules';
 
 function claim(overrides: Partial<Claim> = {}): Claim {

@@ -1,5 +1,12 @@
-import { clipText } from '../posts/clip-text';
-import { CLAIMS_MAX, DETAIL_MAX, NOTE_TEXT_MAX, SUMMARY_MAX, type Claim, type Note } from '../ai/note-schema';
+import { clipText } from '../core/clip-text';
+import {
+  CLAIMS_MAX,
+  DETAIL_MAX,
+  NOTE_TEXT_MAX,
+  SUMMARY_MAX,
+  type Claim,
+  type Note,
+} from '../core/note-schema';
 
 /** A verbatim span of a post: long enough for any real claim, short enough for a card. */
 const QUOTE_MAX = 500;
@@ -10,7 +17,7 @@ export const LOW_CONFIDENCE = 0.7;
 const URL_PATTERN = /\bhttps?:\/\/\S+/gi;
 
 /**
- * What the schema cannot enforce (DESIGN.md §2): caps on counts and lengths, citations only
+ * What the schema cannot enforce (docs/ARCHITECTURE.md, The note): caps on counts and lengths, citations only
  * to evidence we gathered, and no "refuted"/"misleading" on a weak hunch.
  */
 export function enforceNoteRules(note: Note, evidenceIds: ReadonlySet<string>): Note {

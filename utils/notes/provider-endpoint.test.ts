@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ON_DEVICE_BASE_URL } from '../ai/on-device-endpoint';
+import { ON_DEVICE_BASE_URL } from '../settings/on-device-endpoint';
 import { configuredEndpoint, isUsableProvider } from './provider-endpoint';
 
 describe('provider endpoint', () => {

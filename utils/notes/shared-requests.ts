@@ -1,4 +1,4 @@
-import { noteError } from './note-error';
+import { noteError } from '../core/note-error';
 import { NoteFailure } from '../ai/provider-errors';
 
 interface Shared<T, P> {

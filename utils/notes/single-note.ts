@@ -1,7 +1,7 @@
-import type { PartialNote } from '../ai/note-schema';
+import type { PartialNote } from '../core/note-schema';
 import { noteReader } from '../ai/note-reader';
 import { buildNoteMessages } from '../ai/prompt';
-import type { Post } from '../posts/post';
+import type { Post } from '../core/post';
 import { noteContentKey } from './note-cache';
 import type { NoteSink } from './note-engine-deps';
 import { finishEvidence, gatherForPost, searchRound, type NoteEvidence } from './note-evidence';

@@ -1,13 +1,18 @@
 import type { SiteAdapter } from '../sites/site-adapter';
-import { postKey } from './post';
+import { postKey } from '../core/post';
 
-/** The stable hook every detected post root carries (DESIGN.md §7): `<site>:<native id>`. */
+/** The stable hook every detected post root carries: `<site>:<native id>`. */
 export const POST_ATTRIBUTE = 'data-footnote-post';
 
 export interface PostObserverOptions {
   adapter: SiteAdapter;
   /** A root now shows this post: newly found, re-rendered, or a recycled node whose post changed. */
   onPost(root: Element, key: string): void;
+  /**
+   * After each batch of page changes was processed (at most once per frame): posts may also
+   * have left the page, which onPost does not tell.
+   */
+  onBatch?(): void;
 }
 
 /**
@@ -23,7 +28,9 @@ export class PostObserver {
 
   constructor(private readonly options: PostObserverOptions) {}
 
-  start(root: Element): void {
+  /** Finds the posts in `root` now, then as they come, until the signal aborts. */
+  start(root: Element, signal: AbortSignal): void {
+    if (signal.aborted) return;
     this.scan(root);
     // Recycling shows up as a changed status link (href) in a reused node: watch just that attribute.
     this.observer.observe(root, {
@@ -32,9 +39,10 @@ export class PostObserver {
       attributes: true,
       attributeFilter: ['href'],
     });
+    signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
-  stop(): void {
+  private stop(): void {
     this.observer.disconnect();
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.frame = null;
@@ -84,6 +92,7 @@ export class PostObserver {
         addedRoots(record, postRootSelector, roots);
     }
     for (const root of roots) this.process(root);
+    this.options.onBatch?.();
   }
 
   private process(root: Element): void {

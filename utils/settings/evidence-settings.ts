@@ -8,7 +8,7 @@ export type WebSearchProvider = (typeof WEB_SEARCH_PROVIDERS)[number];
 // item is in evidence-settings-item.ts.
 
 /**
- * Which evidence sources run before a note is written (DESIGN.md §1, options: "evidence
+ * Which evidence sources run before a note is written (options: "evidence
  * sources"). Keys for Fact Check Tools and the search API are secrets, kept with the provider
  * key (api-key-store), not here.
  */

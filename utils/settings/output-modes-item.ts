@@ -1,4 +1,4 @@
-import type { OutputMode } from '../ai/output-modes';
+import type { OutputMode } from '../core/output-mode';
 import { defineStoredItem } from './stored-item';
 
 /** What each endpoint+model accepted, learnt on first use (cleared with the cache). */

@@ -1,4 +1,4 @@
-import { ON_DEVICE_BASE_URL, ON_DEVICE_MODEL } from '../ai/on-device-endpoint';
+import { ON_DEVICE_BASE_URL, ON_DEVICE_MODEL } from './on-device-endpoint';
 
 /** OpenAI-compatible endpoints people use, with the base URL each documents. */
 export interface ProviderPreset {

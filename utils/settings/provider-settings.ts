@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ON_DEVICE_BASE_URL } from '../ai/on-device-endpoint';
+import { ON_DEVICE_BASE_URL } from './on-device-endpoint';
 import { PROVIDER_PRESET_IDS } from './provider-presets';
 
 // Pure (no storage): the content script reads these schemas. The stored items are in provider-items.ts.

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { SITE_IDS, siteIdSchema, type SiteId } from '../posts/post';
-import { enableableOrigin } from '../sites/site-preferences';
+import { SITE_IDS, siteIdSchema, type SiteId } from '../core/post';
+import { enableableOrigin } from './site-origins';
 import { evidenceSettingsSchema, type EvidenceSettings } from './evidence-settings';
 import {
   answerLanguageSchema,

@@ -1,8 +1,9 @@
-import type { SiteId } from '../posts/post';
+import type { SiteId } from '../core/post';
+import { DISABLED_SITES_KEY } from './site-switches';
 import { defineStoredItem } from './stored-item';
 
 /** Sites the user switched off in options: the content script does nothing there. */
-export const disabledSitesItem = defineStoredItem<SiteId[]>('local:disabledSites', {
+export const disabledSitesItem = defineStoredItem<SiteId[]>(`local:${DISABLED_SITES_KEY}`, {
   fallback: [],
   version: 1,
 });

@@ -146,10 +146,10 @@ describe('a version-1 install, upgraded', () => {
   it('v1 settings are valid under today’s schemas and read through today’s code', async () => {
     const { providerSettingsSchema, answerLanguageSchema } = await import('./provider-settings');
     const { evidenceSettingsSchema } = await import('./evidence-settings');
-    const { siteIdSchema } = await import('../posts/post');
-    const { OUTPUT_MODES } = await import('../ai/output-modes');
-    const { storedUsage } = await import('../engine-wiring/stored-usage');
-    const { storedOutputModes } = await import('../engine-wiring/stored-output-modes');
+    const { siteIdSchema } = await import('../core/post');
+    const { OUTPUT_MODES } = await import('../core/output-mode');
+    const { storedUsage } = await import('../background/stored-usage');
+    const { storedOutputModes } = await import('../background/stored-output-modes');
     const local = V1.storage.local;
 
     expect(providerSettingsSchema.safeParse(local.provider).success).toBe(true);
@@ -171,7 +171,7 @@ describe('a version-1 install, upgraded', () => {
 
   it('the keys stored in v1 are read back, and the background builds its endpoint from them', async () => {
     const { readApiKey, readSecret } = await import('./api-key-store');
-    const { loadConfiguredEndpoint } = await import('../engine-wiring/configured-endpoint');
+    const { loadConfiguredEndpoint } = await import('../background/configured-endpoint');
     const secrets = V1.indexedDB['footnote-secrets/secrets']!;
     expect(await readApiKey()).toBe(secrets.apiKey);
     expect(await readSecret('factCheckKey')).toBe(secrets.factCheckKey);
@@ -187,7 +187,7 @@ describe('a version-1 install, upgraded', () => {
   });
 
   it('notes cached by v1 load from IndexedDB in their LRU order and pass the checks of the history and the card', async () => {
-    const { idbNoteStore } = await import('../engine-wiring/idb-note-store');
+    const { idbNoteStore } = await import('../background/idb-note-store');
     const { NoteCache } = await import('../notes/note-cache');
     const { noteHistorySchema, notePortOutSchema } = await import('../messaging/protocol');
     const stored = V1.indexedDB['footnote-notes/notes'] as Record<string, { value: unknown; usedAt: number }>;

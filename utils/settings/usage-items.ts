@@ -1,4 +1,4 @@
-import type { UsageLedger } from '../notes/usage-ledger';
+import type { UsageLedger } from './usage-ledger';
 import { defineStoredItem } from './stored-item';
 
 /** Tokens spent per local day (written by the background, shown by the popup). */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { postSchema } from '../posts/post';
+import { postSchema } from '../core/post';
 import {
   captureFiles,
   hasRealCaptures,
@@ -8,7 +8,7 @@ import {
   loadFixture,
   mangleAndExtract,
   rootsIn,
-} from './adapter-test-helpers';
+} from '../../test-support/adapter-test-helpers';
 import { blueskyAdapter } from './bluesky/adapter';
 import { facebookAdapter } from './facebook/adapter';
 import { genericAdapter } from './generic/adapter';

@@ -2,7 +2,7 @@
  * Field readers shared by the site adapters: caps, scoped lookups, hosts, times, languages,
  * links and image alts. They accept anything and never throw.
  */
-import { ALT_MAX, IMAGES_MAX, LINKS_MAX, URL_MAX } from '../posts/post';
+import { ALT_MAX, IMAGES_MAX, LINKS_MAX, URL_MAX } from '../core/post';
 
 /** At most `max` UTF-16 units, without leaving half a surrogate pair at the end. */
 export function clip(text: string, max: number): string {

@@ -9,7 +9,7 @@
  * `<p>`-like blocks are paragraphs (a blank line), `<div>`/`<li>` blocks lines, `<br>` a line
  * break, `<pre>` kept verbatim.
  */
-import { POST_TEXT_MAX, type Post } from '../posts/post';
+import { POST_TEXT_MAX, type Post } from '../core/post';
 import { readText } from './dom-text';
 import { addLink, clip, showsUrl } from './post-fields';
 

@@ -6,7 +6,7 @@
  * designs a site no longer serves must give no post at all rather than wrong ones.
  */
 import { describe, expect, it } from 'vitest';
-import { postSchema, type Post, type SiteId } from '../posts/post';
+import { postSchema, type Post, type SiteId } from '../core/post';
 import {
   CAPTURE_URLS,
   captureFiles,
@@ -15,7 +15,7 @@ import {
   loadCapture,
   REAL_CAPTURES,
   rootsIn,
-} from './adapter-test-helpers';
+} from '../../test-support/adapter-test-helpers';
 import { blueskyAdapter } from './bluesky/adapter';
 import { facebookAdapter } from './facebook/adapter';
 import { genericAdapter } from './generic/adapter';

@@ -1,4 +1,4 @@
-import type { Post, SiteId } from '../posts/post';
+import type { Post, SiteId } from '../core/post';
 
 /** Where the badge goes: inserted into `parent` before `before` (null = append). */
 export interface BadgeAnchor {

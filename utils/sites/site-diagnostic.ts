@@ -1,16 +1,5 @@
+import type { SiteDiagnostic } from '../core/site-diagnostic';
 import type { SiteAdapter } from './site-adapter';
-
-/**
- * What a reader can copy into a report when a site shows no posts: enough to see which
- * selector broke, and nothing about the reader (no page text, no handles, no query string).
- */
-export interface SiteDiagnostic {
-  version: string;
-  site: string;
-  /** The URL path with every segment that is not a fixed word of the site's routes masked. */
-  path: string;
-  selectors: Array<{ name: string; selector: string; count: number }>;
-}
 
 /**
  * Route words of the supported sites' URLs. Any other segment may be a handle, a community, an

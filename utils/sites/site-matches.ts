@@ -1,4 +1,4 @@
-import type { SiteId } from '../posts/post';
+import type { SiteId } from '../core/post';
 import { bareHost } from './post-fields';
 
 /**

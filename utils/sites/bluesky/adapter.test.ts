@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { asQuoted, postSchema, type Post, type QuotedPost } from '../../posts/post';
-import { samplePost } from '../../posts/sample-post';
+import { asQuoted, postSchema, type Post, type QuotedPost } from '../../core/post';
+import { samplePost } from '../../../test-support/sample-post';
 import { blueskyAdapter } from './adapter';
 
 // Not `new URL(…, import.meta.url)`: Vite rewrites that pattern into an asset URL.

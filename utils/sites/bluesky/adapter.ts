@@ -19,7 +19,7 @@ import {
   asQuoted,
   type PostMedia,
   type QuotedPost,
-} from '../../posts/post';
+} from '../../core/post';
 import { tidTime } from './tid';
 import { readText } from '../dom-text';
 import type { BadgeAnchor, SiteAdapter } from '../site-adapter';

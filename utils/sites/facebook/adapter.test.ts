@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { postSchema, type Post } from '../../posts/post';
-import { samplePost } from '../../posts/sample-post';
+import { postSchema, type Post } from '../../core/post';
+import { samplePost } from '../../../test-support/sample-post';
 import {
   expectScopedPostId,
   fixtureHtml,
@@ -10,7 +10,7 @@ import {
   mangleAndExtract,
   rootById,
   rootsIn,
-} from '../adapter-test-helpers';
+} from '../../../test-support/adapter-test-helpers';
 import { facebookAdapter as facebook } from './adapter';
 
 function fbPost(fields: Partial<Post> & Pick<Post, 'id' | 'url' | 'text' | 'author'>): Post {

@@ -14,7 +14,7 @@
  * - the text is the first message block before any second author (a shared post's own text is
  *   not taken for the sharer's); shared posts are not read as `quoted`.
  */
-import { SHORT_TEXT_MAX, type Post } from '../../posts/post';
+import { SHORT_TEXT_MAX, type Post } from '../../core/post';
 import { readText } from '../dom-text';
 import { altsOf, clip, httpUrl, queryParam, urlHost } from '../post-fields';
 import { readPostText } from '../post-text';

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { asQuoted, postSchema, type Post } from '../../posts/post';
-import { samplePost } from '../../posts/sample-post';
-import { fixtureHtml } from '../adapter-test-helpers';
+import { asQuoted, postSchema, type Post } from '../../core/post';
+import { samplePost } from '../../../test-support/sample-post';
+import { fixtureHtml } from '../../../test-support/adapter-test-helpers';
 import { genericAdapter } from './adapter';
 
 const FORUM_URL = 'https://forum.example.org/t/is-the-new-bridge-safe/4821';

@@ -1,5 +1,5 @@
 /** What each dialect of post markup (microdata, h-entry, plain article) provides to the adapter. */
-import type { PostMedia } from '../../posts/post';
+import type { PostMedia } from '../../core/post';
 import type { PostRoot } from './roots';
 
 /** What a post shows, as a dialect reads it from the markup. */

@@ -9,7 +9,7 @@ import {
   URL_MAX,
   type PostMedia,
   type QuotedPost,
-} from '../../posts/post';
+} from '../../core/post';
 import { clip, languageTag } from '../post-fields';
 import type { Fields } from './dialect';
 import { isNested } from './roots';

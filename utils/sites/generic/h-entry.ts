@@ -4,7 +4,7 @@
  * entry's own p-author, else its h-feed's, else the page's rel=me h-card on a page that links its
  * author (rel=author).
  */
-import { SHORT_TEXT_MAX, type QuotedPost } from '../../posts/post';
+import { SHORT_TEXT_MAX, type QuotedPost } from '../../core/post';
 import { readText } from '../dom-text';
 import { clip } from '../post-fields';
 import type { Dialect, Fields, Permalink } from './dialect';

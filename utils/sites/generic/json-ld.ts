@@ -3,7 +3,7 @@
  * They describe a page's posts without marking them in the DOM: they tell that the page has posts,
  * and fill in what the markup of a matching post lacks (handle, language, time, text).
  */
-import { POST_TEXT_MAX, SHORT_TEXT_MAX } from '../../posts/post';
+import { POST_TEXT_MAX, SHORT_TEXT_MAX } from '../../core/post';
 import { clip, languageTag } from '../post-fields';
 import type { Fields } from './dialect';
 import { absoluteUrl, handleFrom, isoTime } from './fields';

@@ -4,7 +4,7 @@
  * itemprop belongs to the nearest item around it, so a nested item's (its author's, a shared
  * post's, a comment's) are not the post's.
  */
-import { SHORT_TEXT_MAX, type QuotedPost } from '../../posts/post';
+import { SHORT_TEXT_MAX, type QuotedPost } from '../../core/post';
 import { readText } from '../dom-text';
 import { clip, languageTag } from '../post-fields';
 import type { Dialect, Fields } from './dialect';

@@ -2,7 +2,7 @@
  * Post ids are the post's permalink, an absolute http(s) URL (fragment kept: forums address posts
  * by it); the same URL is the Post's url. Read on every mutation batch: scoped queries only.
  */
-import { SHORT_TEXT_MAX } from '../../posts/post';
+import { SHORT_TEXT_MAX } from '../../core/post';
 import type { Permalink } from './dialect';
 import { absoluteUrl, propValue } from './fields';
 import { firstOwn, timeOf } from './roots';

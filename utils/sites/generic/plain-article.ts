@@ -4,7 +4,7 @@
  * (JSON-LD, microdata or h-entry), so that an ordinary article page never yields a post (post.ts
  * checks the page).
  */
-import { SHORT_TEXT_MAX } from '../../posts/post';
+import { SHORT_TEXT_MAX } from '../../core/post';
 import { readText } from '../dom-text';
 import { clip } from '../post-fields';
 import type { Dialect, Fields } from './dialect';

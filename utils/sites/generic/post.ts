@@ -1,5 +1,5 @@
 /** A post root read into a Post by its dialect, with what the page's JSON-LD adds. */
-import type { Post, QuotedPost } from '../../posts/post';
+import type { Post, QuotedPost } from '../../core/post';
 import type { Dialect } from './dialect';
 import { hCiteQuoted, hEntry } from './h-entry';
 import { type JsonLdPosting, withJsonLd } from './json-ld';

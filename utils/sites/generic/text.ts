@@ -4,7 +4,7 @@
  * their alt; nested posts, pictures and (when reading a whole article) its header, footer and
  * controls left out.
  */
-import { POST_TEXT_MAX } from '../../posts/post';
+import { POST_TEXT_MAX } from '../../core/post';
 import { readText } from '../dom-text';
 import { addLink, clip, showsUrl } from '../post-fields';
 import { EMOJI, HTTP_URL } from './fields';

@@ -1,5 +1,5 @@
 /** Thread context: the post a post answers, where the page shows it. */
-import { type QuotedPost, asQuoted } from '../../posts/post';
+import { type QuotedPost, asQuoted } from '../../core/post';
 import type { JsonLdPosting } from './json-ld';
 import { DIALECTS, extract, quotedFrom } from './post';
 import { POST_ROOT, type Kind, type PostRoot, kindOf } from './roots';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { asQuoted, postSchema, type Post } from '../../posts/post';
-import { samplePost } from '../../posts/sample-post';
+import { asQuoted, postSchema, type Post } from '../../core/post';
+import { samplePost } from '../../../test-support/sample-post';
 import {
   expectScopedPostId,
   insertBadge,
@@ -9,7 +9,7 @@ import {
   mangleAndExtract,
   rootById,
   rootsIn,
-} from '../adapter-test-helpers';
+} from '../../../test-support/adapter-test-helpers';
 import { hackerNewsAdapter as hn } from './adapter';
 
 function hnPost(fields: Partial<Post> & Pick<Post, 'id' | 'text'>): Post {

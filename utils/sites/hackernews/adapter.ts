@@ -5,7 +5,7 @@
  * whose next row holds the subtext; a comment is a `tr.athing.comtr` row. Both carry the item id
  * as the row id. HN repeats that id on the comment's collapse link, so it is read from the row only.
  */
-import { asQuoted, POST_TEXT_MAX, SHORT_TEXT_MAX, type Post } from '../../posts/post';
+import { asQuoted, POST_TEXT_MAX, SHORT_TEXT_MAX, type Post } from '../../core/post';
 import { readText } from '../dom-text';
 import { addLink, clip, epochTime, httpUrl, isoTime, urlHost } from '../post-fields';
 import { readPostText, textPostFields, type PostText } from '../post-text';

@@ -15,7 +15,7 @@
  * The page shows relative times ("3h"); the activity id encodes the exact one (ms = id >> 22).
  * LinkedIn renders names and labels twice, once for screen readers (`.visually-hidden`): skipped.
  */
-import { SHORT_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../../posts/post';
+import { SHORT_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../../core/post';
 import { readText } from '../dom-text';
 import { altsOf, clip, httpUrl, urlHost } from '../post-fields';
 import { readPostText, textPostFields, type PostText } from '../post-text';

@@ -22,7 +22,7 @@ import {
   asQuoted,
   type PostMedia,
   type QuotedPost,
-} from '../../posts/post';
+} from '../../core/post';
 import { readText } from '../dom-text';
 import type { SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';

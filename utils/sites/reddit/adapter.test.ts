@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { asQuoted, postKey, postSchema, type Post } from '../../posts/post';
-import { samplePost } from '../../posts/sample-post';
+import { asQuoted, postKey, postSchema, type Post } from '../../core/post';
+import { samplePost } from '../../../test-support/sample-post';
 import {
   expectScopedPostId,
   fixtureHtml,
@@ -10,7 +10,7 @@ import {
   mangleAndExtract,
   rootById,
   rootsIn,
-} from '../adapter-test-helpers';
+} from '../../../test-support/adapter-test-helpers';
 import { redditAdapter as reddit } from './adapter';
 
 function redditPost(

@@ -9,14 +9,7 @@
  * Comments nest: a reply is a light-DOM child of its parent comment, so every lookup below is
  * `:scope >`-anchored to stay out of the replies.
  */
-import {
-  asQuoted,
-  POST_TEXT_MAX,
-  SHORT_TEXT_MAX,
-  URL_MAX,
-  type Post,
-  type PostMedia,
-} from '../../posts/post';
+import { asQuoted, POST_TEXT_MAX, SHORT_TEXT_MAX, URL_MAX, type Post, type PostMedia } from '../../core/post';
 import { readText } from '../dom-text';
 import { addLink, altsOf, clip, epochTime, httpUrl, isoTime, languageTag, urlHost } from '../post-fields';
 import { readPostText, textPostFields, type PostText } from '../post-text';

@@ -7,7 +7,7 @@
  * button or the quoted post", which is how defuddle finds it. A root without its own
  * `/@user/post/{code}` timestamp link (placeholders, suggestion cards) gives nothing.
  */
-import { POST_TEXT_MAX, SHORT_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../../posts/post';
+import { POST_TEXT_MAX, SHORT_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../../core/post';
 import { readText } from '../dom-text';
 import { addLink, altsOf, clip, httpUrl, isoTime, queryParam, urlHost } from '../post-fields';
 import { readPostText, type PostText } from '../post-text';

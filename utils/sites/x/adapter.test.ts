@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { asQuoted, postSchema, type Post } from '../../posts/post';
+import { asQuoted, postSchema, type Post } from '../../core/post';
 import { xAdapter } from './adapter';
-import { samplePost } from '../../posts/sample-post';
+import { samplePost } from '../../../test-support/sample-post';
 
 // Not `new URL(…, import.meta.url)`: Vite rewrites that pattern into an asset URL.
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures');

@@ -14,7 +14,7 @@ import {
   asQuoted,
   type PostMedia,
   type QuotedPost,
-} from '../../posts/post';
+} from '../../core/post';
 import { readText, type ReadTextOptions } from '../dom-text';
 import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';

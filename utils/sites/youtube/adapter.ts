@@ -10,7 +10,7 @@
  * everywhere (jsdom returns null for one when an earlier element elsewhere has the same id). The
  * page shows only relative times ("2 days ago") and comment ids encode none, so `time` is null.
  */
-import { SHORT_TEXT_MAX, URL_MAX, asQuoted, type Post } from '../../posts/post';
+import { SHORT_TEXT_MAX, URL_MAX, asQuoted, type Post } from '../../core/post';
 import { readText } from '../dom-text';
 import { clip, httpUrl, queryParam, urlHost } from '../post-fields';
 import { readPostText, textPostFields } from '../post-text';

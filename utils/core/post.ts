@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 // Schemas use zod/mini: the content script validates messages too, and the full zod API
-// would be most of its bundle (DESIGN.md §5: ≤ 30 KB gzipped at page load).
+// would be most of its bundle (docs/ARCHITECTURE.md, Budgets: ≤ 30 KB gzipped at page load).
 
 /** Hard caps: a post bigger than this is not a post (and would be a costly prompt). */
 export const POST_TEXT_MAX = 20_000;

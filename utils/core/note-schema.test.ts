@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteAnswerJsonSchema, noteJsonSchema } from './note-json-schema';
+import { noteAnswerJsonSchema, noteJsonSchema } from '../ai/note-json-schema';
 import { noteAnswerSchema, noteSchema, partialNoteSchema } from './note-schema';
 
 type JsonSchema = {

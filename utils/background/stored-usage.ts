@@ -1,5 +1,5 @@
 import type { UsageAccounting } from '../notes/note-engine-deps';
-import { addUsage, dayOf, overBudget } from '../notes/usage-ledger';
+import { addUsage, dayOf, overBudget } from '../settings/usage-ledger';
 import { dailyTokenBudgetItem, usageItem } from '../settings/usage-items';
 
 /** Token use and the daily budget, in extension storage (the popup shows the same ledger). */

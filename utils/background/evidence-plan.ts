@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { EvidenceSource } from '../evidence/evidence';
+import type { EvidenceSource } from '../core/evidence';
 import { createFactCheckSource } from '../evidence/fact-check-tools';
 import { createLinkEvidenceSource } from '../evidence/link-evidence';
 import { createWebSearchSource } from '../evidence/web-search';
@@ -7,7 +7,7 @@ import { createWikipediaSource } from '../evidence/wikipedia';
 import { readSecret } from '../settings/api-key-store';
 import { cachedValue } from '../settings/cached-item';
 import { evidenceSettingsItem } from '../settings/evidence-settings-item';
-import { originPermission } from '../sites/site-preferences';
+import { originPermission } from '../settings/site-origins';
 import { evidenceFingerprint, type EvidencePlan } from '../notes/note-evidence';
 
 /**

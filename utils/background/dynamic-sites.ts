@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { enabledOriginsItem } from '../settings/site-items';
-import { originPermission } from './site-preferences';
+import { originPermission } from '../settings/site-origins';
 
 const SCRIPT_ID = 'footnote-enabled-sites';
 /** The build of entrypoints/enabled-sites.content.ts and its stylesheet. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notePortInSchema } from '../messaging/protocol';
 import { asQuoted, POST_TEXT_MAX, postKey, postSchema } from './post';
-import { samplePost } from './sample-post';
+import { samplePost } from '../../test-support/sample-post';
 
 describe('thread context in a Post', () => {
   const parent = asQuoted(samplePost({ id: '1', text: 'The post replied to.' }));

@@ -1,4 +1,4 @@
-import type { TokenUsage } from './note-meta';
+import type { TokenUsage } from '../core/note-meta';
 
 export interface DayUsage {
   promptTokens: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasSomethingToCheck } from './checkable';
-import { samplePost } from './sample-post';
+import { samplePost } from '../../test-support/sample-post';
 
 const bare = samplePost({ text: '', links: [], quoted: null, media: { imageAlts: [], hasVideo: false } });
 

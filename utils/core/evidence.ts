@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { VERDICTS } from '../ai/note-schema';
+import { VERDICTS } from './note-schema';
 
-/** Where an evidence item came from (DESIGN.md §3, utils/evidence). */
+/** Where an evidence item came from (docs/ARCHITECTURE.md, Layers, utils/evidence). */
 export const EVIDENCE_KINDS = ['link', 'fact_check', 'wikipedia', 'web'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 

@@ -1,5 +1,5 @@
-import type { OutputMode } from './output-modes';
-import type { OutputModeMemory } from './structured-completion';
+import type { OutputMode } from '../utils/core/output-mode';
+import type { OutputModeMemory } from '../utils/ai/structured-completion';
 
 /** Output modes remembered for as long as this object lives (tests, the eval harness). */
 export function memoryOutputModes(): OutputModeMemory & { modes: Map<string, OutputMode> } {

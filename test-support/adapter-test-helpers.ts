@@ -7,12 +7,12 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, vi } from 'vitest';
-import { postSchema } from '../posts/post';
-import type { SiteAdapter } from './site-adapter';
+import { postSchema } from '../utils/core/post';
+import type { SiteAdapter } from '../utils/sites/site-adapter';
 
 // Not `new URL(…, import.meta.url)`: Vite rewrites that pattern into an asset URL.
 /** Each site adapter's fixture pages sit beside it, in utils/sites/<site>/fixtures/. */
-const SITES = dirname(fileURLToPath(import.meta.url));
+const SITES = resolve(dirname(fileURLToPath(import.meta.url)), '../utils/sites');
 
 export function fixtureHtml(site: string, name: string): string {
   return readFileSync(resolve(SITES, site, 'fixtures', name), 'utf8');
@@ -150,7 +150,7 @@ export function expectScopedPostId(adapter: SiteAdapter, roots: Element[]): void
  * Real pages of the sites, saved by others and kept beside the clone (`../shared/real`, with a
  * SOURCES.md saying where each comes from). Read in place, never copied into the repository.
  */
-export const REAL_CAPTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/real');
+export const REAL_CAPTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/real');
 
 /**
  * Each capture (path under REAL_CAPTURES) and the URL it was served at, as the page itself says:

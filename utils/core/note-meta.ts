@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { OUTPUT_MODES } from '../ai/output-modes';
-import { evidenceItemSchema, evidenceNoticeSchema } from '../evidence/evidence';
+import { OUTPUT_MODES } from './output-mode';
+import { evidenceItemSchema, evidenceNoticeSchema } from './evidence';
 
 export const tokenUsageSchema = z.object({
   promptTokens: z.number(),
@@ -10,7 +10,7 @@ export const tokenUsageSchema = z.object({
 });
 export type TokenUsage = z.infer<typeof tokenUsageSchema>;
 
-/** What is kept with every note besides the note itself (DESIGN.md §2). */
+/** What is kept with every note besides the note itself (docs/ARCHITECTURE.md, The note). */
 export const noteMetaSchema = z.object({
   provider: z.string(),
   model: z.string(),
@@ -22,7 +22,7 @@ export const noteMetaSchema = z.object({
   /** The evidence item of a professional fact-check that reviewed this post's claim. */
   factCheckId: z.optional(z.string()),
   usage: tokenUsageSchema,
-  /** How the provider was asked for JSON (DESIGN.md §4). */
+  /** How the provider was asked for JSON (docs/ARCHITECTURE.md, Prompting and safety). */
   mode: z.enum(OUTPUT_MODES),
   /** The first answer was invalid and one repair request fixed it. */
   repaired: z.boolean(),

@@ -1,14 +1,14 @@
 /**
  * Test routes for the evidence APIs' tests (Fact Check Tools, Wikipedia, web search): recorded
- * answers from ./fixtures, errors and silence, served by test-http-server.
+ * answers from utils/evidence/fixtures, errors and silence, served by test-http-server.
  */
 import { readFileSync } from 'node:fs';
-import type { EvidenceQuery } from './evidence';
+import type { EvidenceQuery } from '../utils/core/evidence';
 import type { TestRouteHandler } from './test-http-server';
 
-/** A recorded answer in ./fixtures, as text. */
+/** A recorded answer in utils/evidence/fixtures, as text. */
 export function fixture(name: string): string {
-  return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../utils/evidence/fixtures/${name}`, import.meta.url), 'utf8');
 }
 
 /** Answers `body` as JSON with `status`. */

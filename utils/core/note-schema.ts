@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-/** DESIGN.md §2. The caps the schema states are enforced again in code (enforceNoteRules). */
+/** docs/ARCHITECTURE.md, The note. The caps the schema states are enforced again in code (enforceNoteRules). */
 export const NOTE_TEXT_MAX = 280;
 export const DETAIL_MAX = 840;
 export const CLAIMS_MAX = 3;

@@ -1,4 +1,4 @@
-import type { Post } from './post';
+import type { Post } from '../utils/core/post';
 
 /** A complete, plausible post for tests: override the fields a test is about. */
 export function samplePost(overrides: Partial<Post> = {}): Post {

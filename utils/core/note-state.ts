@@ -1,4 +1,4 @@
-import type { Note, PartialNote } from '../ai/note-schema';
+import type { Note, PartialNote } from './note-schema';
 import type { NoteError } from './note-error';
 import type { NoteMeta } from './note-meta';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 /**
- * Every way a note can fail, each with its own message and action (DESIGN.md §6).
+ * Every way a note can fail, each with its own message and action (docs/ARCHITECTURE.md, Failures).
  * `action` tells the UI which button to offer.
  */
 export const NOTE_ERROR_CODES = [

@@ -1,0 +1,196 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeRuntime, PAGE_SENDER, type FakePort } from '@/utils/messaging/fake-runtime';
+import { POPUP_PORT_NAME, popupPortMessageSchema, type PopupPortMessage } from '@/utils/messaging/protocol';
+import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
+import { samplePost } from '@/test-support/sample-post';
+import type { SiteAdapter } from '@/utils/sites/site-adapter';
+import { NO_POSTS_GRACE_MS } from './no-posts';
+import { clearNoteState, setDigest, setNoteState } from './note-store';
+
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('@/utils/messaging/fake-runtime')).fakeRuntime.browser,
+}));
+const { startPopupFeed } = await import('./popup-feed');
+
+/** Posts are <article data-id="…">text</article>; every extraction is counted. */
+const extracted: string[] = [];
+const adapter: SiteAdapter = {
+  id: 'x',
+  matchesLocation: () => true,
+  postRootSelector: 'article',
+  postId: (root) => root.getAttribute('data-id'),
+  extractPost: (root) => {
+    const id = root.getAttribute('data-id')!;
+    extracted.push(id);
+    return samplePost({ id, text: root.textContent ?? '' });
+  },
+  badgeAnchor: () => null,
+  expectsPosts: () => true,
+  probes: {},
+};
+
+/** Puts marked posts on the page, as the post observer leaves them. */
+function showPosts(...ids: string[]): void {
+  document.body.replaceChildren(
+    ...ids.map((id) => {
+      const root = document.createElement('article');
+      root.dataset.id = id;
+      root.setAttribute(POST_ATTRIBUTE, `x:${id}`);
+      root.textContent = `Post ${id}`;
+      return root;
+    }),
+  );
+}
+
+/** What the popup received, read as the popup reads it. */
+const messages = (port: FakePort) => port.sent.map((message) => popupPortMessageSchema.parse(message));
+const keys = (message: PopupPortMessage | undefined) =>
+  message?.type === 'page'
+    ? message.list.posts.map((p) => p.key)
+    : message?.type === 'posts'
+      ? message.posts.map((p) => p.key)
+      : null;
+
+let lifetime: AbortController;
+beforeEach(() => {
+  fakeRuntime.reset();
+  extracted.length = 0;
+  lifetime = new AbortController();
+});
+afterEach(() => {
+  lifetime.abort();
+  for (const key of ['x:1', 'x:2', 'x:3']) clearNoteState(key);
+  setDigest(null);
+  document.body.replaceChildren();
+  vi.useRealTimers();
+});
+
+describe('popup feed', () => {
+  it('sends the whole list when a popup connects, extracting each post once', () => {
+    showPosts('1', '2');
+    startPopupFeed(adapter, lifetime.signal);
+    expect(extracted).toEqual([]); // no popup: no work
+    const port = fakeRuntime.connect(POPUP_PORT_NAME);
+    expect(messages(port)).toEqual([
+      {
+        type: 'page',
+        list: {
+          site: 'x',
+          posts: [
+            expect.objectContaining({ key: 'x:1', excerpt: 'Post 1', status: 'idle' }),
+            expect.objectContaining({ key: 'x:2' }),
+          ],
+          digest: null,
+          noPosts: null,
+        },
+      },
+    ]);
+    expect(extracted).toEqual(['1', '2']);
+  });
+
+  it('pushes the list again only when the posts changed, re-reading only posts it has not read', () => {
+    showPosts('1', '2');
+    const feed = startPopupFeed(adapter, lifetime.signal);
+    const port = fakeRuntime.connect(POPUP_PORT_NAME);
+    feed.postsChanged(); // a batch that changed nothing the popup shows
+    expect(messages(port)).toHaveLength(1);
+    const second = document.querySelector('[data-id="2"]')!;
+    document.body.append(Object.assign(document.createElement('article'), { textContent: 'Post 3' }));
+    const third = document.body.lastElementChild!;
+    third.setAttribute('data-id', '3');
+    third.setAttribute(POST_ATTRIBUTE, 'x:3');
+    second.remove();
+    feed.postsChanged();
+    expect(keys(messages(port).at(-1))).toEqual(['x:1', 'x:3']);
+    expect(extracted).toEqual(['1', '2', '3']);
+  });
+
+  it('pushes each note-state change the popup shows, re-reading only that post', () => {
+    showPosts('1', '2');
+    startPopupFeed(adapter, lifetime.signal);
+    const port = fakeRuntime.connect(POPUP_PORT_NAME);
+    extracted.length = 0;
+    setNoteState('x:2', { status: 'loading' });
+    setNoteState('x:2', { status: 'streaming', partial: { summary: 'A' } });
+    setNoteState('x:2', { status: 'streaming', partial: { summary: 'A bridge' } }); // nothing new to show
+    setDigest({ text: 'All', final: false });
+    expect(messages(port).slice(1)).toEqual([
+      { type: 'post', post: expect.objectContaining({ key: 'x:2', status: 'loading' }) },
+      { type: 'post', post: expect.objectContaining({ key: 'x:2', status: 'streaming' }) },
+      { type: 'digest', digest: { text: 'All', final: false } },
+    ]);
+    expect(extracted).toEqual(['2', '2']);
+  });
+
+  it('says "no posts found" once the grace period passed with none, and takes it back when posts come', () => {
+    vi.useFakeTimers();
+    const feed = startPopupFeed(adapter, lifetime.signal);
+    const port = fakeRuntime.connect(POPUP_PORT_NAME);
+    vi.advanceTimersByTime(NO_POSTS_GRACE_MS - 1);
+    expect(messages(port)).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(messages(port).at(-1)).toEqual({
+      type: 'no-posts',
+      noPosts: expect.objectContaining({ version: '1.2.3', site: 'x' }),
+    });
+    // A popup opened later gets it with the list.
+    const later = fakeRuntime.connect(POPUP_PORT_NAME);
+    expect(messages(later)[0]).toMatchObject({ type: 'page', list: { noPosts: { site: 'x' } } });
+
+    showPosts('1');
+    feed.postsChanged();
+    expect(messages(port).slice(-2)).toEqual([
+      { type: 'no-posts', noPosts: null },
+      { type: 'posts', posts: [expect.objectContaining({ key: 'x:1' })] },
+    ]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('times "no posts" afresh after an in-app navigation: one timer at a time', () => {
+    vi.useFakeTimers();
+    const feed = startPopupFeed(adapter, lifetime.signal);
+    vi.advanceTimersByTime(NO_POSTS_GRACE_MS / 2);
+    feed.navigated();
+    expect(vi.getTimerCount()).toBe(1);
+    const port = fakeRuntime.connect(POPUP_PORT_NAME);
+    vi.advanceTimersByTime(NO_POSTS_GRACE_MS / 2);
+    expect(messages(port)).toHaveLength(1); // the first view's timer is gone
+    vi.advanceTimersByTime(NO_POSTS_GRACE_MS / 2);
+    expect(messages(port).at(-1)?.type).toBe('no-posts');
+  });
+
+  it('serves only our extension pages', () => {
+    showPosts('1');
+    startPopupFeed(adapter, lifetime.signal);
+    const stranger = fakeRuntime.connect(POPUP_PORT_NAME, PAGE_SENDER);
+    expect(stranger.disconnected).toBe(true);
+    expect(stranger.sent).toEqual([]);
+    const other = fakeRuntime.connect('something-else');
+    expect(other.sent).toEqual([]);
+  });
+
+  it('stops with its signal: the port closes, nothing listens, no timer is left', () => {
+    vi.useFakeTimers();
+    showPosts('1');
+    startPopupFeed(adapter, lifetime.signal);
+    const port = fakeRuntime.connect(POPUP_PORT_NAME);
+    lifetime.abort();
+    expect(port.disconnected).toBe(true);
+    expect(fakeRuntime.browser.runtime.onConnect.hasListeners()).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+    setNoteState('x:1', { status: 'loading' });
+    expect(port.sent).toHaveLength(1);
+  });
+
+  it('stops pushing to a popup that closed, and forgets what it read for it', () => {
+    showPosts('1');
+    startPopupFeed(adapter, lifetime.signal);
+    const port = fakeRuntime.connect(POPUP_PORT_NAME);
+    port.close();
+    setNoteState('x:1', { status: 'loading' });
+    expect(port.sent).toHaveLength(1);
+    fakeRuntime.connect(POPUP_PORT_NAME);
+    expect(extracted).toEqual(['1', '1']);
+  });
+});

@@ -1,0 +1,90 @@
+import type { PopupPortMessage, PostListItem } from '@/utils/messaging/protocol';
+import { servePopupPorts, type SendToPopup } from '@/utils/messaging/popup-port-server';
+import type { SiteAdapter } from '@/utils/sites/site-adapter';
+import type { SiteDiagnostic } from '@/utils/core/site-diagnostic';
+import { later, subscribeUntil } from './abortable';
+import { NO_POSTS_GRACE_MS, noPostsDiagnostic } from './no-posts';
+import { noteStore } from './note-store';
+import { hasPosts, PostItems, sameShownNote, shownNote } from './post-list';
+
+export interface PopupFeed {
+  /** The post observer processed a batch: posts may have come, changed or left. */
+  postsChanged(): void;
+  /** In-app navigation: a new view, timed afresh for "no posts found". */
+  navigated(): void;
+}
+
+/**
+ * Pushes the page's posts to every open popup (the popup connects, this only sends): the whole
+ * list when it connects, then the list again when the posts change, each note-state change the
+ * popup would show, the digest as it streams, and "no posts found" when a page that should show
+ * posts has shown none for the grace period (one timer per view). While no popup is open it
+ * does nothing but that timer.
+ */
+export function startPopupFeed(adapter: SiteAdapter, signal: AbortSignal): PopupFeed {
+  const ports = new Set<SendToPopup>();
+  const items = new PostItems(adapter);
+  /** The posts the open popups were last sent, in page order. */
+  let sent: PostListItem[] = [];
+  let noPosts: SiteDiagnostic | null = null;
+  let cancelNoPostsCheck = () => {};
+
+  const broadcast = (message: PopupPortMessage) => {
+    for (const send of ports) send(message);
+  };
+  const setNoPosts = (value: SiteDiagnostic | null) => {
+    if (value === noPosts) return;
+    noPosts = value;
+    broadcast({ type: 'no-posts', noPosts });
+  };
+  const timeNoPosts = () => {
+    cancelNoPostsCheck();
+    setNoPosts(null);
+    cancelNoPostsCheck = later(signal, NO_POSTS_GRACE_MS, () => {
+      if (!hasPosts()) setNoPosts(noPostsDiagnostic(adapter));
+    });
+  };
+  const sendPostsIfChanged = () => {
+    const posts = items.list();
+    if (posts.length === sent.length && posts.every((post, i) => post === sent[i])) return;
+    sent = posts;
+    broadcast({ type: 'posts', posts });
+  };
+
+  servePopupPorts(signal, (send) => {
+    if (ports.size === 0) sent = items.list();
+    else sendPostsIfChanged();
+    ports.add(send);
+    send({
+      type: 'page',
+      list: { site: adapter.id, posts: sent, digest: noteStore.getState().digest, noPosts },
+    });
+    return () => {
+      ports.delete(send);
+      if (ports.size === 0) items.clear();
+    };
+  });
+
+  subscribeUntil(signal, noteStore, (state, previous) => {
+    if (ports.size === 0) return;
+    if (state.digest !== previous.digest) broadcast({ type: 'digest', digest: state.digest });
+    if (state.notes === previous.notes) return;
+    for (const key of new Set([...Object.keys(state.notes), ...Object.keys(previous.notes)])) {
+      if (sameShownNote(shownNote(state.notes[key]), shownNote(previous.notes[key]))) continue;
+      const index = sent.findIndex((post) => post.key === key);
+      const post = index < 0 ? null : items.itemOf(key);
+      if (!post) continue;
+      sent = sent.with(index, post);
+      broadcast({ type: 'post', post });
+    }
+  });
+
+  timeNoPosts();
+  return {
+    postsChanged() {
+      if (noPosts !== null && hasPosts()) setNoPosts(null);
+      if (ports.size > 0) sendPostsIfChanged();
+    },
+    navigated: timeNoPosts,
+  };
+}

@@ -1,0 +1,154 @@
+// @vitest-environment jsdom
+import { setMaxListeners } from 'node:events';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  CONTENT_SCRIPT_SENDER,
+  fakeRuntime,
+  PAGE_SENDER,
+  POPUP_SENDER,
+} from '@/utils/messaging/fake-runtime';
+import { POPUP_PORT_NAME } from '@/utils/messaging/protocol';
+import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
+import { samplePost } from '@/test-support/sample-post';
+import type { SiteAdapter } from '@/utils/sites/site-adapter';
+import { BADGE_SELECTOR } from './badges';
+import { HOVER_INTENT_MS } from './card-timing';
+import { READY_ATTRIBUTE } from './ready-mark';
+
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('@/utils/messaging/fake-runtime')).fakeRuntime.browser,
+}));
+vi.mock('#i18n', () => ({ i18n: { t: () => 'Footnote: show context for this post' } }));
+/** The options page's site switches, as the content script reads and watches them. */
+const sites = vi.hoisted(() => {
+  let disabled: string[] = [];
+  const watchers = new Set<(value: string[]) => void>();
+  return {
+    switches: {
+      readDisabledSites: async () => disabled,
+      watchDisabledSites(callback: (value: string[]) => void) {
+        watchers.add(callback);
+        return () => void watchers.delete(callback);
+      },
+    },
+    set(value: string[]) {
+      disabled = value;
+      for (const watcher of watchers) watcher(value);
+    },
+  };
+});
+vi.mock('@/utils/settings/site-switches', () => sites.switches);
+const { runFootnote } = await import('./run-footnote');
+
+const adapter: SiteAdapter = {
+  id: 'x',
+  matchesLocation: () => true,
+  postRootSelector: 'article',
+  postId: (root) => root.getAttribute('data-id'),
+  extractPost: (root) => samplePost({ id: root.getAttribute('data-id')! }),
+  badgeAnchor: () => null,
+  expectsPosts: () => true,
+  probes: {},
+};
+
+/** Every post is in view at once: badges go on as soon as they are observed. */
+class InViewObserver {
+  constructor(
+    private readonly callback: (entries: Array<{ isIntersecting: boolean; target: Element }>) => void,
+  ) {}
+  observe(target: Element) {
+    this.callback([{ isIntersecting: true, target }]);
+  }
+  unobserve() {}
+  disconnect() {}
+}
+
+// Everything a session starts listens to its one signal; browsers have no cap on that, Node's
+// AbortSignal warns past 10 listeners.
+setMaxListeners(50);
+
+const ready = () => document.documentElement.getAttribute(READY_ATTRIBUTE);
+const marked = () => document.querySelectorAll(`[${POST_ATTRIBUTE}]`).length;
+const badges = () => document.querySelectorAll(BADGE_SELECTOR).length;
+
+let ctx: ContentScriptContext;
+beforeEach(() => {
+  fakeRuntime.reset();
+  sites.set([]);
+  vi.stubGlobal('IntersectionObserver', InViewObserver);
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  document.body.innerHTML = '<article data-id="1">One</article><article data-id="2">Two</article>';
+  ctx = new ContentScriptContext('test');
+});
+afterEach(() => {
+  ctx.abort();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('a Footnote session on a page', () => {
+  it('marks the page running once the posts present at start are marked and badged', async () => {
+    expect(ready()).toBeNull();
+    await runFootnote(ctx, [adapter]);
+    expect(ready()).toBe('x');
+    expect(marked()).toBe(2);
+    expect(badges()).toBe(2);
+    expect(fakeRuntime.browser.runtime.onMessage.hasListeners()).toBe(true);
+    expect(fakeRuntime.browser.runtime.onConnect.hasListeners()).toBe(true);
+  });
+
+  it("answers the extension's requests, validated, and nobody else's", async () => {
+    await runFootnote(ctx, [adapter]);
+    const open = { type: 'posts:open', key: 'x:9' }; // not on the page
+    expect(await fakeRuntime.send(open, POPUP_SENDER)).toEqual({ ok: false });
+    // Nothing in view (no layout here): nothing to summarize.
+    const visible = { type: 'command', command: 'summarize-visible' };
+    expect(await fakeRuntime.send(visible, { id: POPUP_SENDER.id })).toEqual({ ok: false });
+    expect(await fakeRuntime.send(open, PAGE_SENDER)).toBeUndefined();
+    expect(await fakeRuntime.send(open, CONTENT_SCRIPT_SENDER)).toBeUndefined();
+    expect(await fakeRuntime.send({ type: 'command', command: 'rm -rf' }, POPUP_SENDER)).toBeUndefined();
+  });
+
+  it('does not start on a site switched off, and leaves no mark', async () => {
+    sites.set(['x']);
+    await runFootnote(ctx, [adapter]);
+    expect(ready()).toBeNull();
+    expect(marked()).toBe(0);
+    expect(fakeRuntime.browser.runtime.onMessage.hasListeners()).toBe(false);
+  });
+
+  it('stops with one abort: badges, marks, listeners, card and timers go; switched on, it starts again', async () => {
+    await runFootnote(ctx, [adapter]);
+    const withSession = vi.getTimerCount(); // the "no posts" check, and the context's own watcher
+    const popup = fakeRuntime.connect(POPUP_PORT_NAME);
+    // The pointer rests on a badge: the card would open after the hover intent.
+    document.querySelector(BADGE_SELECTOR)!.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    expect(vi.getTimerCount()).toBe(withSession + 1);
+
+    sites.set(['x']); // switched off in options
+    expect(ready()).toBeNull();
+    expect(marked()).toBe(0);
+    expect(badges()).toBe(0);
+    expect(document.querySelector('footnote-card')).toBeNull();
+    expect(popup.disconnected).toBe(true);
+    expect(fakeRuntime.browser.runtime.onMessage.hasListeners()).toBe(false);
+    expect(fakeRuntime.browser.runtime.onConnect.hasListeners()).toBe(false);
+    expect(vi.getTimerCount()).toBe(withSession - 1); // only the context's watcher is left
+    vi.advanceTimersByTime(HOVER_INTENT_MS * 2);
+    expect(fakeRuntime.browser.runtime.sendMessage).not.toHaveBeenCalled(); // no card was loaded
+
+    sites.set([]);
+    expect(ready()).toBe('x');
+    expect(marked()).toBe(2);
+    expect(badges()).toBe(2);
+  });
+
+  it('stops when the content script is invalidated (the extension was updated or removed)', async () => {
+    await runFootnote(ctx, [adapter]);
+    ctx.notifyInvalidated();
+    expect(ready()).toBeNull();
+    expect(marked()).toBe(0);
+    expect(fakeRuntime.browser.runtime.onMessage.hasListeners()).toBe(false);
+  });
+});

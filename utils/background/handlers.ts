@@ -1,0 +1,49 @@
+import { browser } from 'wxt/browser';
+import type { BackgroundHandlers } from '../messaging/background-router';
+import type { ExtensionPageRequests, NoteHistory, ResponseIn } from '../messaging/protocol';
+import { injectCardUi } from './card-ui';
+import { showInPopup } from './popup-opener';
+import { testProvider } from './provider-test';
+import { switchSite } from './site-switch';
+
+/** What the background's requests need of the note engine. */
+export interface NoteArchive {
+  history(): Promise<NoteHistory['notes']>;
+  clearCache(): Promise<void>;
+}
+
+async function openOptions(): Promise<ResponseIn<ExtensionPageRequests, 'options:open'>> {
+  await browser.runtime.openOptionsPage();
+  return { ok: true };
+}
+
+/** Each request's work, in the module that does it. */
+export function backgroundHandlers(archive: NoteArchive): BackgroundHandlers {
+  return {
+    extensionPage: {
+      'provider:test': ({ draft }) => testProvider(draft),
+      'notes:history': async () => ({ notes: await archive.history() }),
+      'notes:clear': async () => {
+        await archive.clearCache();
+        return { ok: true };
+      },
+      'sites:enable': async ({ origin }) => {
+        await switchSite(origin, true);
+        return { ok: true };
+      },
+      'sites:disable': async ({ origin }) => {
+        await switchSite(origin, false);
+        return { ok: true };
+      },
+      'options:open': openOptions,
+    },
+    contentScript: {
+      'card-ui:load': async (_request, from) => {
+        await injectCardUi(from);
+        return { ok: true };
+      },
+      'options:open': openOptions,
+      'popup:open': async ({ key }, { tabId }) => ({ opened: await showInPopup(tabId, key) }),
+    },
+  };
+}
