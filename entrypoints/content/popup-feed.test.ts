@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeRuntime, PAGE_SENDER, type FakePort } from '@/utils/messaging/fake-runtime';
+import { fakeRuntime, PAGE_SENDER, type FakePort } from '@/test-support/fake-runtime';
 import { POPUP_PORT_NAME, popupPortMessageSchema, type PopupPortMessage } from '@/utils/messaging/protocol';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 import { samplePost } from '@/test-support/sample-post';
@@ -9,7 +9,7 @@ import { NO_POSTS_GRACE_MS } from './no-posts';
 import { clearNoteState, setDigest, setNoteState } from './note-store';
 
 vi.mock('wxt/browser', async () => ({
-  browser: (await import('@/utils/messaging/fake-runtime')).fakeRuntime.browser,
+  browser: (await import('@/test-support/fake-runtime')).fakeRuntime.browser,
 }));
 const { startPopupFeed } = await import('./popup-feed');
 

@@ -2,12 +2,7 @@
 import { setMaxListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  CONTENT_SCRIPT_SENDER,
-  fakeRuntime,
-  PAGE_SENDER,
-  POPUP_SENDER,
-} from '@/utils/messaging/fake-runtime';
+import { CONTENT_SCRIPT_SENDER, fakeRuntime, PAGE_SENDER, POPUP_SENDER } from '@/test-support/fake-runtime';
 import { POPUP_PORT_NAME } from '@/utils/messaging/protocol';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 import { samplePost } from '@/test-support/sample-post';
@@ -17,7 +12,7 @@ import { HOVER_INTENT_MS } from './card-timing';
 import { READY_ATTRIBUTE } from './ready-mark';
 
 vi.mock('wxt/browser', async () => ({
-  browser: (await import('@/utils/messaging/fake-runtime')).fakeRuntime.browser,
+  browser: (await import('@/test-support/fake-runtime')).fakeRuntime.browser,
 }));
 vi.mock('#i18n', () => ({ i18n: { t: () => 'Footnote: show context for this post' } }));
 /** The options page's site switches, as the content script reads and watches them. */

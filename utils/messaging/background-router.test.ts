@@ -6,11 +6,13 @@ import {
   PAGE_SENDER,
   POPUP_SENDER,
   type FakeSender,
-} from './fake-runtime';
+} from '../../test-support/fake-runtime';
 import { MessageRefusedError } from './message-errors';
 import type { BackgroundHandlers } from './background-router';
 
-vi.mock('wxt/browser', async () => ({ browser: (await import('./fake-runtime')).fakeRuntime.browser }));
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('../../test-support/fake-runtime')).fakeRuntime.browser,
+}));
 const { routeBackgroundMessages } = await import('./background-router');
 
 function handlers() {
