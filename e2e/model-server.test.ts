@@ -300,14 +300,13 @@ describe('broken connections', () => {
       baseURL: otherUrl,
       apiKey: DEFAULT_API_KEY,
       maxRetries: 0,
-      timeout: 10_000,
+      // Far past the test's own 5 s timeout: only stop() closing the socket can end the request.
+      timeout: 60_000,
     });
     const pending = otherClient.chat.completions.create({ model: DEFAULT_MODEL, messages });
     await other.waitForCompletionRequests(1);
-    const started = Date.now();
     await other.stop();
     await expect(pending).rejects.toBeInstanceOf(OpenAI.APIConnectionError);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
 
