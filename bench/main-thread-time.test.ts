@@ -71,6 +71,21 @@ describe('mainThreadTime', () => {
     expect(time.callsScriptingMs).toBe(10);
     expect(time.scriptingMs).toBe(13);
   });
+  it("tells the garbage collection inside the extension's calls, counted once when its events nest", () => {
+    const time = mainThreadTime(
+      [
+        event('FunctionCall', 0, 20, EXTENSION),
+        event('MajorGC', 5, 8),
+        event('V8.GC_MC_INCREMENTAL', 6, 2), // a step inside the same collection
+        event('MinorGC', 30, 4), // in the page's own script
+        event('FunctionCall', 28, 10),
+      ],
+      MAIN,
+      'chrome-extension://',
+    );
+    expect(time.callsGcMs).toBe(8);
+    expect(time.calls).toEqual([20]);
+  });
 });
 
 describe('pageMainThread', () => {

@@ -38,6 +38,12 @@ const RENDERING = new Set([
   'Layerize',
 ]);
 
+/**
+ * Garbage collection on the thread: a collection runs inside whichever call allocated when the
+ * heap filled up, so its time in the extension's calls is mostly the page's garbage, and luck.
+ */
+const GARBAGE_COLLECTION = new Set(['MajorGC', 'MinorGC', 'V8.GC_MC_INCREMENTAL']);
+
 type Interval = [start: number, end: number];
 
 /** Sorted, non-overlapping intervals covering the same time as `intervals`. */
@@ -87,6 +93,8 @@ export interface MainThreadTime {
   calls: number[];
   /** Those calls' share of `scriptingMs`. */
   callsScriptingMs: number;
+  /** Garbage collection inside those calls, ms. */
+  callsGcMs: number;
 }
 
 export function mainThreadTime(
@@ -111,5 +119,6 @@ export function mainThreadTime(
     scriptingMs: (length(scripting) - overlap(scripting, rendering)) / 1000,
     calls: calls.map(([start, end]) => (end - start) / 1000),
     callsScriptingMs: (length(calls) - overlap(calls, rendering)) / 1000,
+    callsGcMs: overlap(calls, union(on.filter((e) => GARBAGE_COLLECTION.has(e.name)).map(span))) / 1000,
   };
 }

@@ -1,8 +1,11 @@
 /**
- * The benchmark's React page: X's home timeline as x.com builds it — a React app (production
- * build) rendering every post's full markup (the fixture's template, 126 elements) into a
- * virtualised list. At most `maxCells` rows exist; the oldest row's key is reused for a new post,
- * so React moves that row to the end and updates its nodes in place (same nodes, new content).
+ * The benchmark's React pages: X's home timeline — a React app (production build) rendering
+ * every post's full markup (the fixture's template, 126 elements) into a virtualised list of at
+ * most `maxCells` rows, in one of two ways:
+ * - `keyed` (what x.com does): each row is keyed by its post, so a post that scrolls in is a new
+ *   subtree and the nodes of the post that left are thrown away;
+ * - recycled: the oldest row's key is reused for a new post, so React moves that row to the end
+ *   and updates its nodes in place (same nodes, new content).
  * Bundled by bench/feed-bench.ts and injected into the fixture page at https://x.com/home.
  */
 import { createElement, memo } from 'react';
@@ -19,6 +22,8 @@ interface FeedOptions {
   total: number;
   burst: number;
   maxCells: number;
+  /** Each row keyed by its post (new nodes per post) instead of a reused row. */
+  keyed: boolean;
 }
 
 const EPOCH = 1288834974657n;
@@ -83,14 +88,14 @@ declare global {
   }
 }
 
-window.runReactFeed = async ({ total, burst, maxCells }) => {
+window.runReactFeed = async ({ total, burst, maxCells, keyed }) => {
   const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
   let slots: Slot[] = [];
   let nextKey = 0;
   for (let post = 1; post <= total;) {
     for (let i = 0; i < burst && post <= total; i++, post++) {
       if (slots.length < maxCells) slots = [...slots, { key: nextKey++, post }];
-      else slots = [...slots.slice(1), { key: slots[0]!.key, post }];
+      else slots = [...slots.slice(1), { key: keyed ? nextKey++ : slots[0]!.key, post }];
     }
     render(slots);
     window.scrollTo(0, document.body.scrollHeight);
