@@ -25,6 +25,21 @@ function page(html: string): Element {
 }
 
 describe('ensureBadge', () => {
+  it('gives every post a badge of its own, named and idle, without a write for the idle state', () => {
+    document.body.innerHTML = '<article data-root>One</article><article data-root>Two</article>';
+    const [one, two] = document.querySelectorAll('[data-root]');
+    const adapter = adapterWithAnchor(() => null);
+    ensureBadge(one!, adapter, 'idle');
+    ensureBadge(two!, adapter, 'loading');
+    const [first, second] = [badgeOf(one!)!, badgeOf(two!)!];
+    expect(first).not.toBe(second);
+    expect(first.getAttribute('aria-label')).toMatch(/^Footnote/);
+    expect(second.getAttribute('aria-haspopup')).toBe('dialog');
+    expect(first.type).toBe('button');
+    expect(first.dataset.state).toBe('idle');
+    expect(second.dataset.state).toBe('loading');
+  });
+
   it("puts the badge at the adapter's anchor when there is one", () => {
     const root = page('<article data-root><header><b>Name</b></header><p>Text</p></article>');
     const header = root.querySelector('header')!;

@@ -1,7 +1,6 @@
 import { i18n } from '#i18n';
 import type { BadgeAnchor, SiteAdapter } from '@/utils/sites/site-adapter';
 import type { NoteStatus } from '@/utils/core/note-state';
-import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 
 export const BADGE_CLASS = 'footnote-badge';
 export const BADGE_SELECTOR = `button.${BADGE_CLASS}`;
@@ -24,24 +23,24 @@ export function removeBadges(): void {
  * Puts a badge on the root if it has none in place (React re-renders may remove it), and shows
  * the status of the post the root shows now. Plain DOM, styled by the manifest stylesheet
  * (page CSPs cannot block that), so a thousand posts cost a thousand small buttons, no more.
+ * Called for every post the observer reports, at once: on feeds whose every post is new DOM (X
+ * keys each timeline cell by its post) those are the posts scrolling in, so deferring off-screen
+ * ones (an IntersectionObserver per post) cost more than the insertions it saved. Reads no layout.
  */
-export function ensureBadge(
-  root: Element,
-  adapter: SiteAdapter,
-  status: NoteStatus,
-  inPlace: HTMLButtonElement | null = badgeOf(root),
-): void {
-  let badge = inPlace;
+export function ensureBadge(root: Element, adapter: SiteAdapter, status: NoteStatus): void {
+  let badge = badgeOf(root);
   if (!badge) {
-    badge = badges.get(root) ?? createBadge();
+    const earlier = badges.get(root);
+    badge = earlier ?? createBadge();
     badges.set(root, badge);
     const anchor = adapter.badgeAnchor(root);
-    badge.classList.toggle(FALLBACK_CLASS, anchor === null);
+    // A fresh clone has no class to drop: the class list is touched only when it changes.
+    if (anchor === null || earlier) badge.classList.toggle(FALLBACK_CLASS, anchor === null);
     const { parent, before } = anchor ?? fallbackAnchor(root);
     parent.insertBefore(badge, before);
   }
   if (shown.get(badge) !== status) {
-    badge.dataset.state = status;
+    badge.setAttribute('data-state', status);
     shown.set(badge, status);
   }
 }
@@ -60,52 +59,22 @@ export function fallbackAnchor(root: Element): BadgeAnchor {
   return { parent, before: null };
 }
 
+/** One badge built once per page; each post's badge is a clone (one native call, no catalogue lookup). */
+let template: HTMLButtonElement | null = null;
+
 function createBadge(): HTMLButtonElement {
-  const badge = document.createElement('button');
-  badge.type = 'button';
-  badge.className = BADGE_CLASS;
-  badge.setAttribute('aria-label', i18n.t('badge.label'));
-  badge.setAttribute('aria-haspopup', 'dialog');
-  badge.textContent = '†'; // the footnote mark
+  if (!template) {
+    template = document.createElement('button');
+    template.type = 'button';
+    template.className = BADGE_CLASS;
+    template.setAttribute('aria-label', i18n.t('badge.label'));
+    template.setAttribute('aria-haspopup', 'dialog');
+    template.textContent = '†'; // the footnote mark
+    template.setAttribute('data-state', 'idle'); // what almost every badge shows: no write for it
+  }
+  const badge = template.cloneNode(true) as HTMLButtonElement;
+  shown.set(badge, 'idle');
   return badge;
-}
-
-/**
- * Badges go on posts as they come near the viewport (visible-first): an IntersectionObserver
- * tells without forcing layout, so a burst of a hundred off-screen posts costs a hundred
- * observe() calls, not a hundred DOM insertions. A root that already has a badge (a
- * re-render, a recycled node) is updated at once.
- */
-export class BadgePlacer {
-  private readonly observer = new IntersectionObserver((entries) => this.onIntersect(entries), {
-    rootMargin: '50% 0px', // half a screen ahead, so badges are there before the post scrolls in
-  });
-
-  constructor(
-    private readonly adapter: SiteAdapter,
-    /** The note status of the post with this key. */
-    private readonly statusOf: (key: string) => NoteStatus,
-    /** Placing ends when it aborts (the badges in place stay until removeBadges). */
-    signal: AbortSignal,
-  ) {
-    signal.addEventListener('abort', () => this.observer.disconnect(), { once: true });
-  }
-
-  /** The root shows the post with this key (its `data-footnote-post`). */
-  place(root: Element, key: string): void {
-    const badge = badgeOf(root);
-    if (badge) ensureBadge(root, this.adapter, this.statusOf(key), badge);
-    else this.observer.observe(root);
-  }
-
-  private onIntersect(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      this.observer.unobserve(entry.target);
-      const key = entry.target.getAttribute(POST_ATTRIBUTE); // the post it shows now
-      if (key !== null) ensureBadge(entry.target, this.adapter, this.statusOf(key));
-    }
-  }
 }
 
 /** The badge of the post root, if it has one in place. */

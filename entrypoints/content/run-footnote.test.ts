@@ -47,18 +47,6 @@ const adapter: SiteAdapter = {
   probes: {},
 };
 
-/** Every post is in view at once: badges go on as soon as they are observed. */
-class InViewObserver {
-  constructor(
-    private readonly callback: (entries: Array<{ isIntersecting: boolean; target: Element }>) => void,
-  ) {}
-  observe(target: Element) {
-    this.callback([{ isIntersecting: true, target }]);
-  }
-  unobserve() {}
-  disconnect() {}
-}
-
 // Everything a session starts listens to its one signal; browsers have no cap on that, Node's
 // AbortSignal warns past 10 listeners.
 setMaxListeners(50);
@@ -71,7 +59,6 @@ let ctx: ContentScriptContext;
 beforeEach(() => {
   fakeRuntime.reset();
   sites.set([]);
-  vi.stubGlobal('IntersectionObserver', InViewObserver);
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   document.body.innerHTML = '<article data-id="1">One</article><article data-id="2">Two</article>';
   ctx = new ContentScriptContext('test');

@@ -6,7 +6,7 @@ import { pickAdapter } from '@/utils/sites/pick-adapter';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import { readDisabledSites, watchDisabledSites } from '@/utils/settings/site-switches';
 import { subscribeUntil } from './abortable';
-import { BadgePlacer, removeBadges } from './badges';
+import { ensureBadge, removeBadges } from './badges';
 import { CardController } from './card-controller';
 import { NoteClient } from './note-client';
 import { keepNotesOf, noteStatus, noteStore } from './note-store';
@@ -63,10 +63,10 @@ function startFootnote(adapter: SiteAdapter, notes: NoteClient, signal: AbortSig
   const card = new CardController(adapter, notes, signal);
   const hovered = trackHoveredPost(signal);
   const feed = startPopupFeed(adapter, signal);
-  const badges = new BadgePlacer(adapter, (key) => noteStatus(key), signal);
+  const badge = (root: Element, key: string) => ensureBadge(root, adapter, noteStatus(key));
   new PostObserver({
     adapter,
-    onPost: (root, key) => badges.place(root, key),
+    onPost: badge,
     onBatch: () => feed.postsChanged(),
   }).start(document.body, signal);
 
@@ -75,7 +75,7 @@ function startFootnote(adapter: SiteAdapter, notes: NoteClient, signal: AbortSig
     for (const key of Object.keys(state.notes)) {
       if (state.notes[key]?.status === previous.notes[key]?.status) continue;
       const root = findPostRoot(key);
-      if (root) badges.place(root, key);
+      if (root) badge(root, key);
     }
   });
 

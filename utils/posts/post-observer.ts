@@ -67,7 +67,6 @@ export class PostObserver {
    * it is looked at again — its id (a recycled row), its badge (a re-render may have dropped
    * it). Added nodes are looked into only outside posts (a list, a container: new posts may
    * have come) or on sites whose posts nest; text changes inside a post cost no more than that.
-   * A badge we insert makes its post looked at once more, which finds the badge in place.
    */
   private flush(): void {
     this.frame = null;
@@ -93,6 +92,9 @@ export class PostObserver {
     }
     for (const root of roots) this.process(root);
     this.options.onBatch?.();
+    // What is queued now is what this flush wrote (badges; no page script ran in between): no
+    // post changed, so looking at them again would only find the badges in place.
+    this.observer.takeRecords();
   }
 
   private process(root: Element): void {

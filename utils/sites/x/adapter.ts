@@ -91,7 +91,7 @@ export const xAdapter: SiteAdapter = {
   },
 
   badgeAnchor(root) {
-    const userName = firstOutside(root, USER_NAME, quoteCardIn(root));
+    const userName = authorNameAroundPermalink(root) ?? firstOutside(root, USER_NAME, quoteCardIn(root));
     return userName === null ? null : anchorBeside(root, userName);
   },
 };
@@ -175,6 +175,16 @@ function parseStatusHref(href: string | null): StatusRef | null {
   if (!match?.[2]) return null;
   const handle = match[1] && match[1] !== 'i' ? match[1] : null;
   return { id: match[2], handle };
+}
+
+/**
+ * In the feed, the post's own permalink sits in its author's User-Name (name · @handle · time):
+ * found from there in a few steps instead of two queries over the whole post, for every post
+ * that scrolls in. A focused post on its status page keeps its time elsewhere: null.
+ */
+function authorNameAroundPermalink(root: Element): Element | null {
+  const name = permalinkOf(root)?.time.closest(USER_NAME);
+  return name && root.contains(name) ? name : null;
 }
 
 /** Is `el` inside a quote card (a `div[role="link"]` holding its own User-Name) of `root`? */
