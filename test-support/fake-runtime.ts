@@ -1,8 +1,8 @@
 /**
  * A small fake of the extension APIs the messaging code touches (runtime.onMessage,
- * runtime.onConnect, ports), for unit tests: they mock 'wxt/browser' with `fakeRuntime.browser`
- * and play the other side (the popup connecting, the background sending). Test-only; imported
- * by *.test.ts.
+ * runtime.onConnect, runtime.connect, ports), for unit tests: they mock 'wxt/browser' with
+ * `fakeRuntime.browser` and play the other side (the popup connecting, the background sending,
+ * answering on a port the code opened). Test-only; imported by *.test.ts.
  */
 import { vi } from 'vitest';
 
@@ -70,6 +70,8 @@ export class FakePort {
 function createFakeRuntime() {
   const onMessage = new FakeEvent<[unknown, FakeSender, (answer: unknown) => void]>();
   const onConnect = new FakeEvent<[FakePort]>();
+  /** Ports the code under test opened (runtime.connect), oldest first. */
+  const opened: FakePort[] = [];
   const browser = {
     runtime: {
       id: EXTENSION_ID,
@@ -78,10 +80,16 @@ function createFakeRuntime() {
       onMessage,
       onConnect,
       sendMessage: vi.fn(async (_message: unknown): Promise<unknown> => undefined),
+      connect: ({ name }: { name: string }): FakePort => {
+        const port = new FakePort(name, undefined);
+        opened.push(port);
+        return port;
+      },
     },
   };
   return {
     browser,
+    opened,
     /** Someone connects to the code under test (e.g. the popup with tabs.connect). */
     connect(name: string, sender: FakeSender | undefined = POPUP_SENDER): FakePort {
       const port = new FakePort(name, sender);
@@ -102,6 +110,7 @@ function createFakeRuntime() {
     reset(): void {
       onMessage.listeners.clear();
       onConnect.listeners.clear();
+      opened.length = 0;
       browser.runtime.sendMessage.mockReset();
     },
   };

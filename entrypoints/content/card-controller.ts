@@ -32,6 +32,8 @@ export class CardController {
   private cancelOpen = () => {};
   private cancelClose = () => {};
   private renderQueued = false;
+  /** The post whose pinned card takes focus once it paints (its note may be on its way). */
+  private focusOnPaint: string | null = null;
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -41,6 +43,7 @@ export class CardController {
     const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
       document.addEventListener(type, fn, { capture: true, signal });
     on('pointerover', (e) => this.onPointerOver(e));
+    on('focusin', (e) => this.onFocusIn(e));
     on('pointerout', (e) => this.onPointerOut(e));
     on('click', (e) => this.onClick(e));
     on('pointerdown', (e) => this.onPointerDown(e));
@@ -56,7 +59,10 @@ export class CardController {
     );
   }
 
-  /** Opens the card for a post root and requests its note if it has none yet. */
+  /**
+   * Opens the card for a post root and requests its note if it has none yet. A note the page
+   * holds paints now, in this task; a requested one when it arrives (NoteClient.request).
+   */
   open(root: Element, pinned: boolean): void {
     const key = root.getAttribute(POST_ATTRIBUTE);
     const post = key ? this.adapter.extractPost(root) : null;
@@ -71,10 +77,9 @@ export class CardController {
       authorName: post.author.name,
       handle: post.author.handle,
     };
+    this.focusOnPaint = this.current.pinned ? key : null;
     if (!noteStore.getState().notes[key]) this.notes.request(post);
-    void this.render().then(() => {
-      if (this.current?.key === key && this.current.pinned) this.host.focus();
-    });
+    this.render();
   }
 
   /** Closes the card; focus goes back to the badge when it was inside the card. */
@@ -85,10 +90,12 @@ export class CardController {
     if (!closing) return;
     const hadFocus = this.host.contains(document.activeElement);
     this.current = null;
-    // Closed before any text arrived: the user moved on, so the model call is not worth paying
-    // for. Once text streams, it finishes (and is cached) for the next look.
-    if (noteStatus(closing.key) === 'loading') this.notes.cancel(closing.key);
-    void this.render();
+    // Closed before any text arrived (idle: the cache has not answered yet): the user moved on,
+    // so the model call is not worth paying for. Once text streams, it finishes (and is cached)
+    // for the next look.
+    const status = noteStatus(closing.key);
+    if (status === 'loading' || status === 'idle') this.notes.cancel(closing.key);
+    this.render();
     if (restoreFocus && hadFocus && closing.badge instanceof HTMLElement && closing.badge.isConnected) {
       closing.badge.focus();
     }
@@ -112,15 +119,14 @@ export class CardController {
   }
 
   /**
-   * Streamed chunks are rendered once per frame; a finished note or an error is rendered at
-   * once, so a cached note paints in the frame it arrives in (within 16 ms).
+   * Streamed chunks are rendered once per frame; anything else (a finished note, an error, the
+   * loading state) at once, so it paints in the next frame.
    */
   private onNotesChanged(state: NoteStore, previous: NoteStore): void {
     const key = this.current?.key;
     if (!key || state.notes[key] === previous.notes[key]) return;
-    const status = state.notes[key]?.status;
-    if (status === 'done' || status === 'error' || status === 'nothing') void this.render();
-    else this.queueRender();
+    if (state.notes[key]?.status === 'streaming') this.queueRender();
+    else this.render();
   }
 
   private queueRender(): void {
@@ -128,11 +134,11 @@ export class CardController {
     this.renderQueued = true;
     nextFrame(this.signal, () => {
       this.renderQueued = false;
-      void this.render();
+      this.render();
     });
   }
 
-  private async render(): Promise<void> {
+  private render(): void {
     const current = this.current;
     const state = current ? noteStore.getState().notes[current.key] : undefined;
     const model =
@@ -146,7 +152,11 @@ export class CardController {
           }
         : null;
     if (!model && !this.host.isOpen) return;
-    await this.host.render(model, this.actions, current?.badge ?? current?.root ?? null);
+    void this.host.render(model, this.actions, current?.badge ?? current?.root ?? null).then(() => {
+      if (!model || model.postKey !== this.focusOnPaint || this.current?.key !== model.postKey) return;
+      this.focusOnPaint = null;
+      this.host.focus();
+    });
   }
 
   private badgeRoot(target: EventTarget | null): { badge: Element; root: Element } | null {
@@ -165,6 +175,23 @@ export class CardController {
     this.cancelOpen();
     this.cancelClose();
     this.cancelOpen = later(this.signal, HOVER_INTENT_MS, () => this.open(hit.root, false));
+    this.peek(hit.root);
+  }
+
+  private onFocusIn(event: FocusEvent): void {
+    const hit = this.badgeRoot(event.target);
+    if (hit) this.peek(hit.root);
+  }
+
+  /**
+   * The pointer or focus came to a badge: a note the background's cache holds is fetched now,
+   * so that hover intent or a click finds it on the page and paints it at once.
+   */
+  private peek(root: Element): void {
+    const key = root.getAttribute(POST_ATTRIBUTE);
+    if (!key || noteStatus(key) !== 'idle') return; // held or asked for already: nothing to extract
+    const post = this.adapter.extractPost(root);
+    if (post) this.notes.peek(post, () => root.isConnected && root.getAttribute(POST_ATTRIBUTE) === key);
   }
 
   private onPointerOut(event: PointerEvent): void {

@@ -18,7 +18,9 @@ const GAP = 8;
 export class CardHost {
   readonly element: HTMLElement;
   private readonly shadow: ShadowRoot;
-  private ui: Promise<CardUi> | null = null;
+  /** The UI once loaded: from then on a render paints in the task that asked for it. */
+  private ui: CardUi | null = null;
+  private loading: Promise<CardUi> | null = null;
   /** The anchor the theme was last read for: read again only when the card opens elsewhere. */
   private themedFor: Element | null = null;
   private removed = false;
@@ -59,9 +61,20 @@ export class CardHost {
     this.shadow.querySelector<HTMLElement>('[role="dialog"]')?.focus();
   }
 
-  async render(model: CardModel | null, actions: CardActions, anchor: Element | null): Promise<void> {
-    const ui = await this.loadUi();
-    if (this.removed) return; // stopped while the UI was loading
+  /**
+   * Renders the card: at once when the UI is loaded (so a note the page holds paints in the
+   * click's own task), else once it has loaded. Resolves when rendered.
+   */
+  render(model: CardModel | null, actions: CardActions, anchor: Element | null): Promise<void> {
+    if (this.ui) {
+      this.paint(this.ui, model, actions, anchor);
+      return Promise.resolve();
+    }
+    return this.loadUi().then((ui) => this.paint(ui, model, actions, anchor));
+  }
+
+  private paint(ui: CardUi, model: CardModel | null, actions: CardActions, anchor: Element | null): void {
+    if (this.removed) return; // Footnote stopped on the page (while the UI was loading, say)
     if (model && !this.element.isConnected) hostParent().append(this.element);
     if (model && anchor && (anchor !== this.themedFor || !this.isOpen)) {
       // Before the card paints, so it never flashes in the wrong palette.
@@ -102,15 +115,18 @@ export class CardHost {
   }
 
   private loadUi(): Promise<CardUi> {
-    this.ui ??= (async () => {
+    this.loading ??= (async () => {
       await sendToBackground({ type: 'card-ui:load' });
       const ui = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUi | undefined;
       if (!ui) throw new Error('The Footnote card could not be loaded.');
       adoptStyles(this.shadow, ui.css);
       return ui;
     })();
-    this.ui.catch(() => (this.ui = null)); // let the next open try again
-    return this.ui;
+    this.loading.then(
+      (ui) => (this.ui = ui),
+      () => (this.loading = null), // let the next open try again
+    );
+    return this.loading;
   }
 }
 

@@ -8,8 +8,21 @@ import {
 import { noteError } from '@/utils/core/note-error';
 import { hasSomethingToCheck } from '@/utils/core/checkable';
 import { postKey, type Post } from '@/utils/core/post';
+import { LOADING_GRACE_FRAMES } from './card-timing';
 import { withLanguage } from './post-language';
-import { clearNoteState, setDigest, setNoteState } from './note-store';
+import { clearNoteState, noteStatus, setDigest, setNoteState } from './note-store';
+
+/**
+ * What was asked, by request id. `peek`: only the cache, for a badge the pointer or focus is on
+ * (a miss ends it; a hit is kept while `stillShown()`). `cache`: a request the reader made,
+ * asking the cache first. `model`: sent as a note request.
+ */
+interface Asked {
+  key: string;
+  post: Post;
+  stage: 'peek' | 'cache' | 'model';
+  stillShown: () => boolean;
+}
 
 /**
  * Requests notes from the background over one runtime port, opened on first use, and writes
@@ -18,22 +31,49 @@ import { clearNoteState, setDigest, setNoteState } from './note-store';
  */
 export class NoteClient {
   private port: Browser.runtime.Port | null = null;
-  /** requestId → post key, for requests still in flight. */
-  private readonly inFlight = new Map<string, string>();
+  /** Requests and peeks still in flight. */
+  private readonly inFlight = new Map<string, Asked>();
   private counter = 0;
   /** The latest batch: only its digest is shown. */
   private batchId: string | null = null;
 
   /**
    * Asks for the post's note. A post with nothing to check gets that answer at once, with no
-   * model call; the others go out once their language is known.
+   * model call. The others ask the background's cache first, before their language is known
+   * (cached notes are not keyed by it), and show nothing until it answers: a cached note then
+   * paints with no loading state before it. On a miss, or after LOADING_GRACE_FRAMES frames
+   * without an answer, the post shows as loading; on a miss it goes to the model once its
+   * language is known. A peek in flight for the post becomes the request's first step.
    */
   request(post: Post, refresh = false): void {
     if (!this.worthAsking(post)) return;
-    const requestId = this.track(post);
-    void withLanguage(post).then((sent) => {
-      if (this.inFlight.has(requestId)) this.send({ type: 'note:request', requestId, post: sent, refresh });
+    if (refresh) {
+      this.write(this.track(post, 'model'), true);
+      return;
+    }
+    const key = postKey(post);
+    if (this.idOf(key, 'cache')) return; // already waiting for the cache's answer
+    const peeked = this.idOf(key, 'peek');
+    const requestId = peeked ?? this.track(post, 'cache');
+    if (peeked) this.inFlight.set(peeked, { key, post, stage: 'cache', stillShown: always });
+    else this.send({ type: 'note:peek', requestId, post });
+    afterFrames(LOADING_GRACE_FRAMES, () => {
+      if (this.inFlight.get(requestId)?.stage === 'cache') setNoteState(key, { status: 'loading' });
     });
+  }
+
+  /**
+   * Asks the background's cache alone for the post's note (the pointer or focus is on its
+   * badge), so that a click or hover intent finds it on the page and paints it at once. Never a
+   * model call; a miss leaves no trace; a hit is kept only if `stillShown()` (the post is still
+   * on the page when it arrives).
+   */
+  peek(post: Post, stillShown: () => boolean): void {
+    const key = postKey(post);
+    if (!hasSomethingToCheck(post) || noteStatus(key) !== 'idle' || this.idOf(key)) return;
+    const requestId = this.nextId();
+    this.inFlight.set(requestId, { key, post, stage: 'peek', stillShown });
+    this.send({ type: 'note:peek', requestId, post });
   }
 
   /**
@@ -46,7 +86,10 @@ export class NoteClient {
     const batchId = this.nextId();
     this.batchId = batchId;
     setDigest(null);
-    const items = asked.map((post) => ({ requestId: this.track(post), post }));
+    const items = asked.map((post) => {
+      setNoteState(postKey(post), { status: 'loading' });
+      return { requestId: this.track(post, 'model'), post };
+    });
     void Promise.all(items.map(async (item) => ({ ...item, post: await withLanguage(item.post) }))).then(
       (sent) => {
         const live = sent.filter((item) => this.inFlight.has(item.requestId));
@@ -65,14 +108,33 @@ export class NoteClient {
     return false;
   }
 
-  /** A fresh request id for the post, replacing any request it had in flight. */
-  private track(post: Post): string {
+  /** A fresh request id for the post, replacing any request (or peek) it had in flight. */
+  private track(post: Post, stage: Asked['stage']): string {
     const key = postKey(post);
     this.cancelRequests(key);
     const requestId = this.nextId();
-    this.inFlight.set(requestId, key);
-    setNoteState(key, { status: 'loading' });
+    this.inFlight.set(requestId, { key, post, stage, stillShown: always });
     return requestId;
+  }
+
+  /** The model writes the note (the cache had none, or the reader asked for a new one). */
+  private write(requestId: string, refresh: boolean): void {
+    const asked = this.inFlight.get(requestId);
+    if (!asked) return;
+    asked.stage = 'model';
+    if (noteStatus(asked.key) !== 'loading') setNoteState(asked.key, { status: 'loading' });
+    void withLanguage(asked.post).then((post) => {
+      if (this.inFlight.get(requestId) === asked)
+        this.send({ type: 'note:request', requestId, post, refresh });
+    });
+  }
+
+  /** The id of the post's request in flight (at this stage, if given). */
+  private idOf(key: string, stage?: Asked['stage']): string | undefined {
+    for (const [requestId, asked] of this.inFlight) {
+      if (asked.key === key && (stage === undefined || asked.stage === stage)) return requestId;
+    }
+    return undefined;
   }
 
   private nextId(): string {
@@ -86,10 +148,11 @@ export class NoteClient {
   }
 
   private cancelRequests(key: string): void {
-    for (const [requestId, k] of this.inFlight) {
-      if (k !== key) continue;
+    for (const [requestId, asked] of this.inFlight) {
+      if (asked.key !== key) continue;
       this.inFlight.delete(requestId);
-      this.send({ type: 'note:cancel', requestId });
+      // The background keeps no state for a cache lookup: only model requests are withdrawn.
+      if (asked.stage === 'model') this.send({ type: 'note:cancel', requestId });
     }
   }
 
@@ -117,15 +180,20 @@ export class NoteClient {
       if (message.batchId === this.batchId) setDigest({ text: message.digest, final: message.final });
       return;
     }
-    const key = this.inFlight.get(message.requestId);
-    if (key === undefined) return; // cancelled or superseded
+    const asked = this.inFlight.get(message.requestId);
+    if (asked === undefined) return; // cancelled or superseded
+    const { key } = asked;
     switch (message.type) {
+      case 'note:miss':
+        if (asked.stage === 'cache') this.write(message.requestId, false);
+        else this.inFlight.delete(message.requestId);
+        return;
       case 'note:partial':
         setNoteState(key, { status: 'streaming', partial: message.note });
         return;
       case 'note:done':
         this.inFlight.delete(message.requestId);
-        setNoteState(key, { status: 'done', note: message.note, meta: message.meta });
+        if (asked.stillShown()) setNoteState(key, { status: 'done', note: message.note, meta: message.meta });
         return;
       case 'note:error':
         this.inFlight.delete(message.requestId);
@@ -134,9 +202,22 @@ export class NoteClient {
     }
   }
 
+  /** The worker stopped: what the reader asked for fails with a retry; peeks are just dropped. */
   private failInFlight(): void {
     const error = noteError('network', "Footnote's background worker stopped before the note was finished.");
-    for (const key of this.inFlight.values()) setNoteState(key, { status: 'error', error });
+    for (const { key, stage } of this.inFlight.values()) {
+      if (stage !== 'peek') setNoteState(key, { status: 'error', error });
+    }
     this.inFlight.clear();
   }
+}
+
+/** What the reader asked for is kept wherever the post went. */
+function always(): boolean {
+  return true;
+}
+
+/** Runs `run` in the `frames`th animation frame from now. */
+function afterFrames(frames: number, run: () => void): void {
+  requestAnimationFrame(() => (frames > 1 ? afterFrames(frames - 1, run) : run()));
 }

@@ -1,7 +1,10 @@
 import { createStore } from 'zustand/vanilla';
 import type { NoteState, NoteStatus } from '@/utils/core/note-state';
 
-/** Note states of this page's posts, by post key. Only posts the user asked about are here. */
+/**
+ * Note states of this page's posts, by post key. Only posts the user asked about are here, and
+ * cached notes of posts whose badge the pointer or focus rested on (NoteClient.peek).
+ */
 export interface NoteStore {
   notes: Record<string, NoteState>;
   /** The digest of the last "summarize visible" on this page. */
@@ -20,6 +23,7 @@ export function noteStatus(key: string): NoteStatus {
 
 export function clearNoteState(key: string): void {
   noteStore.setState((s) => {
+    if (!Object.hasOwn(s.notes, key)) return s; // nothing to clear: no change to tell subscribers
     const { [key]: _dropped, ...rest } = s.notes;
     return { notes: rest };
   });

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST_TEXT_MAX, type Post } from '../core/post';
 import { BATCH_MAX } from '../ai/batch-size';
+import { doneNote } from '../../test-support/sample-note';
 import {
   CONTENT_SCRIPT_REQUESTS,
   EXTENSION_PAGE_REQUESTS,
@@ -277,6 +278,7 @@ describe('note-port server with a fake port', () => {
   const engine = {
     requestNote: vi.fn(() => Promise.resolve()),
     requestBatch: vi.fn(() => Promise.resolve()),
+    peekNote: vi.fn((_post: Post): Promise<unknown> => Promise.resolve(null)),
   };
 
   function connect(sender: unknown) {
@@ -302,6 +304,7 @@ describe('note-port server with a fake port', () => {
     fake.connectListeners.length = 0;
     engine.requestNote.mockClear();
     engine.requestBatch.mockClear();
+    engine.peekNote.mockClear();
     serveNotePorts(engine as unknown as Parameters<typeof serveNotePorts>[0]);
   });
   afterEach(expectPrototypesClean);
@@ -319,6 +322,7 @@ describe('note-port server with a fake port', () => {
     expect(sent).toBe(5_000);
     expect(engine.requestNote).not.toHaveBeenCalled();
     expect(engine.requestBatch).not.toHaveBeenCalled();
+    expect(engine.peekNote).not.toHaveBeenCalled();
     // Positive control: a well-formed request does reach the engine.
     send(validRequest());
     expect(engine.requestNote).toHaveBeenCalledTimes(1);
@@ -336,6 +340,22 @@ describe('note-port server with a fake port', () => {
       expect(listening()).toBe(0);
       send(validRequest());
     }
+    expect(engine.requestNote).not.toHaveBeenCalled();
+  });
+
+  it('answers a peek from the cache alone: note:done when it holds the note, else note:miss', async () => {
+    const { port, send } = connect(CONTENT_SCRIPT);
+    const found = doneNote();
+    engine.peekNote.mockImplementation(async (post) =>
+      post.id === VALID_POST.id ? { note: found.note, meta: found.meta } : null,
+    );
+    send({ type: 'note:peek', requestId: 'p1', post: VALID_POST });
+    send({ type: 'note:peek', requestId: 'p2', post: { ...VALID_POST, id: '2' } });
+    await new Promise((resolve) => setTimeout(resolve)); // the engine's answers
+    expect(port.postMessage.mock.calls.map(([message]) => message)).toEqual([
+      { type: 'note:done', requestId: 'p1', note: found.note, meta: found.meta },
+      { type: 'note:miss', requestId: 'p2' },
+    ]);
     expect(engine.requestNote).not.toHaveBeenCalled();
   });
 });

@@ -10,7 +10,8 @@ type NoteEngine = ReturnType<typeof createNoteEngine>;
 /**
  * Serves note requests over runtime ports: one port per content-script frame, any number of
  * requests on it, each streamed back as partials then done/error. A port that closes (tab
- * gone, navigation) cancels its requests.
+ * gone, navigation) cancels its requests. A peek is answered from the cache alone (done or
+ * miss): it is over in a moment and costs nothing, so it is not tracked.
  */
 export function serveNotePorts(engine: NoteEngine): void {
   browser.runtime.onConnect.addListener((port) => {
@@ -62,6 +63,18 @@ function servePort(port: Browser.runtime.Port, engine: NoteEngine): void {
       case 'note:cancel':
         inFlight.get(message.requestId)?.abort();
         return;
+      case 'note:peek': {
+        const { requestId } = message;
+        void engine
+          .peekNote(message.post)
+          .then((found) =>
+            send(
+              found ? { type: 'note:done', requestId, ...found } : { type: 'note:miss', requestId },
+              requestId,
+            ),
+          );
+        return;
+      }
       case 'note:request': {
         const { requestId, post, refresh } = message;
         track(requestId, (signal) =>

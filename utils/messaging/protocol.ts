@@ -25,6 +25,16 @@ export const noteRequestSchema = z.object({
   /** Skip the cache (the user asked to regenerate). */
   refresh: z._default(z.boolean(), false),
 });
+/**
+ * Only what the background's cache holds for the post (a badge the pointer or focus is on, or the
+ * first step of a request): answered with note:done or note:miss; never a model call or usage.
+ * The post's language is not needed: cached notes are not keyed by it.
+ */
+export const notePeekSchema = z.object({
+  type: z.literal('note:peek'),
+  requestId: z.string().check(z.minLength(1), z.maxLength(100)),
+  post: postSchema,
+});
 export const noteCancelSchema = z.object({
   type: z.literal('note:cancel'),
   requestId: z.string().check(z.minLength(1), z.maxLength(100)),
@@ -39,6 +49,7 @@ export const batchRequestSchema = z.object({
 });
 export const notePortInSchema = z.discriminatedUnion('type', [
   noteRequestSchema,
+  notePeekSchema,
   noteCancelSchema,
   batchRequestSchema,
 ]);
@@ -50,6 +61,8 @@ export const notePortOutSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note:partial'), requestId: z.string(), note: partialNoteSchema }),
   z.object({ type: z.literal('note:done'), requestId: z.string(), note: noteSchema, meta: noteMetaSchema }),
   z.object({ type: z.literal('note:error'), requestId: z.string(), error: noteErrorSchema }),
+  /** The cache holds no note for a peek. */
+  z.object({ type: z.literal('note:miss'), requestId: z.string() }),
   z.object({ type: z.literal('batch:digest'), batchId: z.string(), digest: z.string(), final: z.boolean() }),
 ]);
 export type NotePortOut = z.infer<typeof notePortOutSchema>;

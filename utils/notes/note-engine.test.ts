@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_API_KEY,
   DEFAULT_MODEL,
@@ -145,6 +145,27 @@ describe('note engine', () => {
     const refreshed = await request({ refresh: true });
     expect(refreshed.done?.meta.fromCache).toBe(false);
     expect(server.completionRequests()).toHaveLength(2);
+  });
+
+  it('peeks at the cache alone: no model call, budget check or usage; the post’s language does not matter', async () => {
+    const exceeded = vi.fn(async () => null);
+    // Evidence on, as for any single note: a peek finds what a request of the post would.
+    const { request, recorded, engine } = setup({
+      usage: { exceeded },
+      evidence: { ...NO_EVIDENCE, fingerprint: 'links' },
+    });
+    expect(await engine.peekNote(post)).toBeNull();
+    expect(server.requests).toHaveLength(0);
+    expect(exceeded).not.toHaveBeenCalled();
+    expect(recorded).toHaveLength(0);
+
+    const written = (await request()).done!;
+    expect(await engine.peekNote({ ...post, lang: null })).toEqual({
+      note: written.note,
+      meta: { ...written.meta, fromCache: true },
+    });
+    expect(server.completionRequests()).toHaveLength(1);
+    expect(await setup({ endpoint: null }).engine.peekNote(post)).toBeNull(); // no provider: a miss, no error
   });
 
   it('enforces the note rules on the final answer', async () => {

@@ -14,8 +14,11 @@ export type { BatchItem, DigestSink } from './batch-notes';
  */
 export function createNoteEngine(deps: NoteEngineDeps) {
   const pipeline = createNotePipeline(deps);
+  const single = createSingleNotes(pipeline);
   return {
-    requestNote: createSingleNotes(pipeline),
+    requestNote: single.requestNote,
+    /** The note the cache holds for a single request of the post, or null; never a model call. */
+    peekNote: single.peekNote,
     requestBatch: createBatchNotes(pipeline),
     /** Past notes, most recent first. */
     history: () => deps.cache.list(),

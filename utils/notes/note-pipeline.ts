@@ -107,7 +107,7 @@ export function createNotePipeline(deps: NoteEngineDeps) {
     }
     if (waiting.length === 0) return;
     try {
-      const prepared = await prepare(options);
+      const prepared = await prepare(options.evidence);
       const pending = await answerFromCache(prepared, waiting, options.refresh);
       waiting = pending;
       if (!isNonEmpty(pending)) return;
@@ -120,13 +120,13 @@ export function createNotePipeline(deps: NoteEngineDeps) {
     }
   }
 
-  async function prepare(options: RunOptions): Promise<NoteRun> {
+  async function prepare(evidence: boolean): Promise<NoteRun> {
     const configured = await deps.loadEndpoint();
     if (!configured) throw new NoteFailure(NO_PROVIDER);
     return {
       ...configured,
       answerLanguage: await deps.answerLanguage(),
-      plan: options.evidence ? await deps.evidencePlan() : NO_EVIDENCE,
+      plan: evidence ? await deps.evidencePlan() : NO_EVIDENCE,
     };
   }
 
@@ -138,20 +138,28 @@ export function createNotePipeline(deps: NoteEngineDeps) {
   ): Promise<PendingNote[]> {
     const pending: PendingNote[] = [];
     for (const request of requests) {
-      const keyParts: CacheKeyParts = {
-        post: request.post,
-        baseUrl: prepared.endpoint.baseUrl,
-        model: prepared.endpoint.model,
-        promptVersion: PROMPT_VERSION,
-        answerLanguage: prepared.answerLanguage,
-        evidence: prepared.plan.fingerprint,
-      };
+      const keyParts = cacheKeyParts(prepared, request.post);
       const key = await noteCacheKey(keyParts);
       const cached = refresh ? undefined : await deps.cache.get(key);
       if (cached) request.sink.done(cached.note, { ...cached.meta, fromCache: true });
       else pending.push({ ...request, key, keyParts });
     }
     return pending;
+  }
+
+  /**
+   * The note a request for the post would get from the cache, or null (none, no provider, a
+   * failure): never a model call, a budget check or usage. The post's language is not needed.
+   */
+  async function fromCache(post: Post, evidence: boolean): Promise<FinishedNote | null> {
+    if (!hasSomethingToCheck(post)) return null;
+    try {
+      const prepared = await prepare(evidence);
+      const cached = await deps.cache.get(await noteCacheKey(cacheKeyParts(prepared, post)));
+      return cached ? { note: cached.note, meta: { ...cached.meta, fromCache: true } } : null;
+    } catch {
+      return null;
+    }
   }
 
   /** One model call; its usage is counted whether or not another call follows. */
@@ -222,7 +230,18 @@ export function createNotePipeline(deps: NoteEngineDeps) {
     return limiter.run(endpoint.baseUrl, task, signal);
   }
 
-  return { run, queue, callModel, finish, deliver };
+  return { run, fromCache, queue, callModel, finish, deliver };
+}
+
+function cacheKeyParts(prepared: NoteRun, post: Post): CacheKeyParts {
+  return {
+    post,
+    baseUrl: prepared.endpoint.baseUrl,
+    model: prepared.endpoint.model,
+    promptVersion: PROMPT_VERSION,
+    answerLanguage: prepared.answerLanguage,
+    evidence: prepared.plan.fingerprint,
+  };
 }
 
 /** Passes a streamed partial on only when it shows something new (a chunk may complete nothing). */

@@ -14,6 +14,9 @@ export interface NoteJob {
   refresh: boolean;
 }
 
+/** Single notes gather evidence (a batch goes without): part of their cache key. */
+const EVIDENCE = true;
+
 /**
  * One post's note: identical requests in flight (a repost of the same text) share one model
  * call; evidence is gathered before it, and a second call follows when web search finds more.
@@ -24,7 +27,7 @@ export function createSingleNotes(pipeline: NotePipeline) {
   let refreshes = 0;
 
   function requestNote({ post, refresh }: NoteJob, sink: NoteSink, signal: AbortSignal): Promise<void> {
-    return pipeline.run([{ post, sink }], { evidence: true, refresh }, async (run, [pending]) => {
+    return pipeline.run([{ post, sink }], { evidence: EVIDENCE, refresh }, async (run, [pending]) => {
       const shareKey = refresh ? `refresh:${++refreshes}` : await noteContentKey(pending.keyParts);
       const finished = await inFlight.join(
         shareKey,
@@ -35,6 +38,11 @@ export function createSingleNotes(pipeline: NotePipeline) {
       );
       await pipeline.deliver(pending, finished);
     });
+  }
+
+  /** The note requestNote would answer from the cache, or null; never a model call. */
+  function peekNote(post: Post): Promise<FinishedNote | null> {
+    return pipeline.fromCache(post, EVIDENCE);
   }
 
   async function write(
@@ -81,5 +89,5 @@ export function createSingleNotes(pipeline: NotePipeline) {
     );
   }
 
-  return requestNote;
+  return { requestNote, peekNote };
 }

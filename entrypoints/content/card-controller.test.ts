@@ -1,0 +1,140 @@
+// @vitest-environment jsdom
+import { setMaxListeners } from 'node:events';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CARD_UI_GLOBAL, type CardModel, type CardUi } from '@/components/card/card-contract';
+import { fakeRuntime } from '@/test-support/fake-runtime';
+import { doneNote } from '@/test-support/sample-note';
+import { samplePost } from '@/test-support/sample-post';
+import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
+import type { SiteAdapter } from '@/utils/sites/site-adapter';
+import { CardController } from './card-controller';
+import type { NoteClient } from './note-client';
+import { noteStore, setNoteState } from './note-store';
+
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('@/test-support/fake-runtime')).fakeRuntime.browser,
+}));
+
+const adapter: SiteAdapter = {
+  id: 'x',
+  matchesLocation: () => true,
+  postRootSelector: 'article',
+  postId: (root) => root.getAttribute('data-id'),
+  extractPost: (root) => samplePost({ id: root.getAttribute('data-id')! }),
+  badgeAnchor: () => null,
+  expectsPosts: () => true,
+  probes: {},
+};
+
+/** The card UI as the background injects it: here, a dialog showing the note's status. */
+const ui = {
+  css: '',
+  render: vi.fn((shadow: ShadowRoot, model: CardModel | null) => {
+    shadow.replaceChildren();
+    if (!model) return;
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.tabIndex = -1;
+    dialog.textContent = model.state.status;
+    shadow.append(dialog);
+  }),
+} satisfies CardUi;
+
+const notes = { request: vi.fn(), peek: vi.fn(), cancel: vi.fn() };
+
+setMaxListeners(50);
+
+let lifetime: AbortController;
+let controller: CardController;
+const root = (id: string) => document.querySelector(`article[data-id="${id}"]`)!;
+const badge = (id: string) => root(id).querySelector('button')!;
+const card = () => document.querySelector('footnote-card') as HTMLElement;
+/** What the card shows now, as the UI was last asked to render it. */
+const shown = () => ui.render.mock.lastCall?.[1] ?? null;
+/** Lets the card UI load (a message to the background on first use). */
+const settle = () => new Promise((resolve) => setTimeout(resolve));
+
+beforeEach(async () => {
+  fakeRuntime.reset();
+  vi.stubGlobal('matchMedia', () => ({ matches: false })); // the card's theme: jsdom has no media queries
+  fakeRuntime.browser.runtime.sendMessage.mockResolvedValue({ ok: true }); // card-ui:load
+  (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] = ui;
+  ui.render.mockClear();
+  for (const fn of Object.values(notes)) fn.mockReset();
+  noteStore.setState({ notes: {}, digest: null });
+  document.body.replaceChildren();
+  for (const id of ['1', '2']) {
+    const article = document.createElement('article');
+    article.dataset.id = id;
+    article.setAttribute(POST_ATTRIBUTE, `x:${id}`);
+    const button = document.createElement('button');
+    button.className = 'footnote-badge';
+    article.append(button);
+    document.body.append(article);
+  }
+  lifetime = new AbortController();
+  controller = new CardController(adapter, notes as unknown as NoteClient, lifetime.signal);
+  // Any first open of the session loads the card UI; then it is in this frame.
+  setNoteState('x:2', doneNote());
+  controller.open(root('2'), false);
+  await settle();
+  controller.close(false);
+  ui.render.mockClear();
+});
+afterEach(() => {
+  lifetime.abort();
+  vi.unstubAllGlobals();
+});
+
+describe('the card', () => {
+  it('paints a note the page holds in the task that opens it', () => {
+    setNoteState('x:1', doneNote());
+    controller.open(root('1'), true);
+    expect(shown()).toMatchObject({ postKey: 'x:1', state: { status: 'done' }, pinned: true });
+    expect(card().style.getPropertyValue('display')).toBe('block');
+    expect(notes.request).not.toHaveBeenCalled();
+  });
+
+  it('paints a note it asked for when it arrives, with nothing painted before it', async () => {
+    controller.open(root('1'), true);
+    expect(notes.request).toHaveBeenCalledWith(samplePost({ id: '1' }));
+    expect(ui.render).not.toHaveBeenCalled();
+
+    setNoteState('x:1', doneNote());
+    expect(ui.render).toHaveBeenCalledTimes(1);
+    expect(shown()).toMatchObject({ postKey: 'x:1', state: { status: 'done' } });
+    await settle();
+    expect(card().shadowRoot!.activeElement?.getAttribute('role')).toBe('dialog'); // pinned: focus moved in
+  });
+
+  it('hides the card it showed while the next post’s note is asked for', () => {
+    controller.open(root('2'), true);
+    expect(shown()).toMatchObject({ postKey: 'x:2' });
+    controller.open(root('1'), true);
+    expect(shown()).toBeNull();
+    expect(card().style.getPropertyValue('display')).toBe('none');
+  });
+
+  it('withdraws the request when closed before the cache answered', () => {
+    controller.open(root('1'), false);
+    controller.close(false);
+    expect(notes.cancel).toHaveBeenCalledWith('x:1');
+  });
+
+  it('peeks at the cache when the pointer or focus comes to a badge whose post has no note on the page', () => {
+    badge('1').dispatchEvent(new Event('pointerover', { bubbles: true }));
+    expect(notes.peek).toHaveBeenCalledWith(samplePost({ id: '1' }), expect.any(Function));
+    const stillShown = notes.peek.mock.lastCall![1] as () => boolean;
+    expect(stillShown()).toBe(true);
+    root('1').setAttribute(POST_ATTRIBUTE, 'x:9'); // the row was recycled for another post
+    expect(stillShown()).toBe(false);
+    root('1').setAttribute(POST_ATTRIBUTE, 'x:1');
+
+    notes.peek.mockClear();
+    badge('2').dispatchEvent(new Event('pointerover', { bubbles: true })); // its note is on the page
+    root('1').dispatchEvent(new Event('pointerover', { bubbles: true })); // the post, not its badge
+    expect(notes.peek).not.toHaveBeenCalled();
+    badge('1').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(notes.peek).toHaveBeenCalledWith(samplePost({ id: '1' }), expect.any(Function));
+  });
+});

@@ -1,0 +1,168 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeRuntime } from '@/test-support/fake-runtime';
+import { doneNote } from '@/test-support/sample-note';
+import { samplePost } from '@/test-support/sample-post';
+import { postKey } from '@/utils/core/post';
+import type { NotePortIn, NotePortOut } from '@/utils/messaging/protocol';
+import { LOADING_GRACE_FRAMES } from './card-timing';
+import { NoteClient } from './note-client';
+import { noteStatus, noteStore } from './note-store';
+
+const detectLanguage = vi.hoisted(() => vi.fn());
+vi.mock('wxt/browser', async () => ({
+  browser: { ...(await import('@/test-support/fake-runtime')).fakeRuntime.browser, i18n: { detectLanguage } },
+}));
+
+// A post whose page did not say its language: a note request detects it first.
+const post = samplePost({ lang: null, text: 'A ponte foi inaugurada em 2021.' });
+const key = postKey(post);
+const { note, meta } = doneNote();
+
+let client: NoteClient;
+const port = () => fakeRuntime.opened.at(-1)!;
+const sent = () => port().sent as NotePortIn[];
+const idOf = (message: NotePortIn | undefined) =>
+  message && 'requestId' in message ? message.requestId : 'none';
+const answer = (message: NotePortOut) => port().onMessage.fire(message);
+/** Lets pending promise callbacks run (language detection). */
+const settle = () => new Promise((resolve) => setTimeout(resolve));
+const frames = (n: number) => {
+  for (let i = 0; i < n; i++) vi.advanceTimersToNextFrame();
+};
+/** Every status the post went through, in order. */
+function statuses(): string[] {
+  const seen: string[] = [];
+  noteStore.subscribe((state) => seen.push(state.notes[key]?.status ?? 'idle'));
+  return seen;
+}
+
+beforeEach(() => {
+  fakeRuntime.reset();
+  noteStore.setState({ notes: {}, digest: null });
+  detectLanguage
+    .mockReset()
+    .mockResolvedValue({ isReliable: true, languages: [{ language: 'pt', percentage: 97 }] });
+  vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
+  client = new NoteClient();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('a note the reader asks for', () => {
+  it('asks the cache first, before detecting the language: a cached note arrives with no loading state before it', async () => {
+    const seen = statuses();
+    client.request(post);
+    expect(sent()).toEqual([{ type: 'note:peek', requestId: expect.any(String), post }]);
+    expect(noteStatus(key)).toBe('idle');
+
+    answer({ type: 'note:done', requestId: idOf(sent()[0]), note, meta });
+    expect(noteStore.getState().notes[key]).toEqual({ status: 'done', note, meta });
+    await settle();
+    frames(LOADING_GRACE_FRAMES + 1);
+    expect(seen).toEqual(['done']);
+    expect(detectLanguage).not.toHaveBeenCalled();
+    expect(sent()).toHaveLength(1);
+  });
+
+  it('on a miss, shows as loading and goes to the model once its language is known', async () => {
+    client.request(post);
+    const requestId = idOf(sent()[0]);
+    answer({ type: 'note:miss', requestId });
+    expect(noteStatus(key)).toBe('loading');
+    await settle();
+    expect(detectLanguage).toHaveBeenCalledWith(post.text);
+    expect(sent()[1]).toEqual({
+      type: 'note:request',
+      requestId,
+      post: { ...post, lang: 'pt' },
+      refresh: false,
+    });
+  });
+
+  it(`shows as loading after ${LOADING_GRACE_FRAMES} frames when the cache has not answered yet`, () => {
+    client.request(post);
+    frames(LOADING_GRACE_FRAMES - 1);
+    expect(noteStatus(key)).toBe('idle');
+    frames(1);
+    expect(noteStatus(key)).toBe('loading');
+    answer({ type: 'note:done', requestId: idOf(sent()[0]), note, meta });
+    expect(noteStatus(key)).toBe('done');
+  });
+
+  it('regenerating skips the cache: loading at once, then the model', async () => {
+    noteStore.setState({ notes: { [key]: doneNote() } });
+    client.request(post, true);
+    expect(noteStatus(key)).toBe('loading');
+    await settle();
+    expect(sent()).toEqual([
+      { type: 'note:request', requestId: expect.any(String), post: { ...post, lang: 'pt' }, refresh: true },
+    ]);
+  });
+
+  it('withdrawn while the cache is asked, a miss sends nothing to the model', async () => {
+    client.request(post);
+    client.cancel(key);
+    answer({ type: 'note:miss', requestId: idOf(sent()[0]) });
+    await settle();
+    frames(LOADING_GRACE_FRAMES);
+    expect(sent()).toHaveLength(1); // the peek; a cache lookup needs no note:cancel
+    expect(noteStatus(key)).toBe('idle');
+  });
+});
+
+describe('a peek (the pointer or focus on a badge)', () => {
+  it('asks the cache alone: a miss leaves no trace and starts nothing', async () => {
+    client.peek(post, () => true);
+    expect(sent()).toEqual([{ type: 'note:peek', requestId: expect.any(String), post }]);
+    answer({ type: 'note:miss', requestId: idOf(sent()[0]) });
+    await settle();
+    frames(LOADING_GRACE_FRAMES);
+    expect(noteStatus(key)).toBe('idle');
+    expect(sent()).toHaveLength(1);
+    expect(detectLanguage).not.toHaveBeenCalled();
+  });
+
+  it('keeps a cached note on the page, unless its post has left it by then', () => {
+    let shown = true;
+    client.peek(post, () => shown);
+    answer({ type: 'note:done', requestId: idOf(sent()[0]), note, meta });
+    expect(noteStatus(key)).toBe('done');
+
+    const other = samplePost({ id: '42' });
+    client.peek(other, () => shown);
+    shown = false; // the row now shows another post
+    answer({ type: 'note:done', requestId: idOf(sent()[1]), note, meta });
+    expect(noteStatus(postKey(other))).toBe('idle');
+  });
+
+  it('is asked once: not again while in flight, nor for a post whose note the page has', () => {
+    client.peek(post, () => true);
+    client.peek(post, () => true);
+    noteStore.setState({ notes: { [postKey(samplePost({ id: '42' }))]: doneNote() } });
+    client.peek(samplePost({ id: '42' }), () => true);
+    client.peek(samplePost({ id: '43', text: '' }), () => true); // nothing to check
+    expect(sent()).toHaveLength(1);
+  });
+
+  it("becomes the request's cache lookup when the reader asks meanwhile", async () => {
+    client.peek(post, () => false);
+    client.request(post);
+    expect(sent()).toHaveLength(1);
+    answer({ type: 'note:miss', requestId: idOf(sent()[0]) });
+    expect(noteStatus(key)).toBe('loading');
+    await settle();
+    expect(sent()[1]).toMatchObject({ type: 'note:request', requestId: idOf(sent()[0]) });
+  });
+
+  it('is forgotten when the worker stops; what the reader asked for fails with a retry', () => {
+    const asked = samplePost({ id: '42' });
+    client.peek(post, () => true);
+    client.request(asked);
+    port().close();
+    expect(noteStatus(key)).toBe('idle');
+    expect(noteStore.getState().notes[postKey(asked)]).toMatchObject({
+      status: 'error',
+      error: { code: 'network' },
+    });
+  });
+});
