@@ -18,15 +18,11 @@
  * Environment: FOOTNOTE_EXTENSION_DIR = the build to measure (default .output/chrome-mv3), e.g. a
  * copy of the build before a change, to compare the two in one session.
  */
-import { chromium } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEFAULT_API_KEY, DEFAULT_MODEL, DEFAULT_NOTE, ModelServer } from '../e2e/model-server';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_NOTE, ModelServer } from '../e2e/model-server';
+import { launchBrowser, ROOT, useModelServer } from './bench-browser';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXTENSION = path.resolve(ROOT, process.env.FOOTNOTE_EXTENSION_DIR ?? '.output/chrome-mv3');
 const HOME = 'https://x.com/home';
 const CACHED = 'x:2126243242333455973';
@@ -36,43 +32,15 @@ const HOVER_MS = 100;
 
 const server = new ModelServer();
 const { baseUrl } = await server.start();
-const dir = await mkdtemp(path.join(os.tmpdir(), 'footnote-latency-'));
-const context = await chromium.launchPersistentContext(dir, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    `--disable-extensions-except=${EXTENSION}`,
-    `--load-extension=${EXTENSION}`,
-  ],
-});
+const browser = await launchBrowser(EXTENSION);
+const { context } = browser;
 try {
   const fixture = await readFile(path.join(ROOT, 'utils/sites/x/fixtures/home.html'), 'utf8');
   await context.route(
     (url) => url.hostname === 'x.com',
     (route) => route.fulfill({ contentType: 'text/html', body: fixture }),
   );
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate(
-    async ({ baseUrl, model, key }) => {
-      await chrome.storage.local.set({ provider: { preset: 'custom', baseUrl, model } });
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('footnote-secrets');
-        open.onupgradeneeded = () => open.result.createObjectStore('secrets');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      await new Promise<void>((resolve) => {
-        const tx = db.transaction('secrets', 'readwrite');
-        tx.objectStore('secrets').put(key, 'apiKey');
-        tx.oncomplete = () => resolve();
-      });
-    },
-    { baseUrl, model: DEFAULT_MODEL, key: DEFAULT_API_KEY },
-  );
+  await useModelServer(context, baseUrl);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(HOME);
   const badge = (key: string) => page.locator(`[data-footnote-post="${key}"] button.footnote-badge`);
@@ -145,7 +113,6 @@ try {
     `model calls: ${server.completionRequests().length} (1 to write the note, 1 for the other post; the rest came from the cache)`,
   );
 } finally {
-  await context.close();
+  await browser.close();
   await server.stop();
-  await rm(dir, { recursive: true, force: true });
 }

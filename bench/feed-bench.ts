@@ -16,15 +16,11 @@
  * same run; BENCH_ROUNDS; BENCH_PAGES (default "keyed,react,bare"); BENCH_PROFILE=1 saves a CPU
  * profile of each sample with an extension.
  */
-import { chromium, type BrowserContext } from '@playwright/test';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { bundleReactFeed, launchBrowser, pageMetrics, ROOT } from './bench-browser';
 import { mainThreadTime, pageMainThread, type TraceEvent } from './main-thread-time';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXTENSION = path.resolve(ROOT, process.env.FOOTNOTE_EXTENSION_DIR ?? '.output/chrome-mv3');
 const BASELINE = process.env.BENCH_BASELINE_DIR ? path.resolve(ROOT, process.env.BENCH_BASELINE_DIR) : null;
 const PROFILE = process.env.BENCH_PROFILE === '1';
@@ -63,31 +59,6 @@ interface Sample {
   badges: number;
 }
 
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-async function launch(variant: Variant): Promise<{ context: BrowserContext; dir: string }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'footnote-bench-'));
-  const extension = variant === 'with' ? EXTENSION : variant === 'baseline' ? BASELINE : null;
-  const args = extension
-    ? [...FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`]
-    : FLAGS;
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args,
-    viewport: { width: 1280, height: 900 },
-  });
-  return { context, dir };
-}
-
 interface PageScripts {
   fixture: string;
   /** bench/feed-driver.js: the bare feed and the naive badger. */
@@ -97,7 +68,9 @@ interface PageScripts {
 }
 
 async function sample(round: number, page: Page, variant: Variant, scripts: PageScripts): Promise<Sample> {
-  const { context, dir } = await launch(variant);
+  const extension = variant === 'with' ? EXTENSION : variant === 'baseline' ? BASELINE : null;
+  const browser = await launchBrowser(extension);
+  const { context } = browser;
   try {
     await context.route(
       (url) => url.hostname !== 'x.com',
@@ -125,7 +98,7 @@ async function sample(round: number, page: Page, variant: Variant, scripts: Page
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
-    const before = await metrics(cdp);
+    const before = await pageMetrics(cdp);
     await tab.evaluate(
       ({ page, options }) => {
         const feed = window as unknown as Record<'runFeed' | 'runReactFeed', (o: object) => Promise<void>>;
@@ -135,7 +108,7 @@ async function sample(round: number, page: Page, variant: Variant, scripts: Page
     );
     await tab.waitForTimeout(300); // let the last badges land
     await cdp.send('HeapProfiler.collectGarbage'); // the heap kept, not garbage not yet collected
-    const after = await metrics(cdp);
+    const after = await pageMetrics(cdp);
     if (PROFILE && variant !== 'without') {
       const { profile } = await cdp.send('Profiler.stop');
       await mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
@@ -164,48 +137,14 @@ async function sample(round: number, page: Page, variant: Variant, scripts: Page
       badges: await tab.locator('button.footnote-badge, button.naive-badge').count(),
     };
   } finally {
-    await context.close();
-    await rm(dir, { recursive: true, force: true });
+    await browser.close();
   }
-}
-
-interface PageMetrics {
-  TaskDuration: number;
-  JSHeapUsedSize: number;
-}
-
-async function metrics(cdp: Awaited<ReturnType<BrowserContext['newCDPSession']>>): Promise<PageMetrics> {
-  const { metrics: list } = await cdp.send('Performance.getMetrics');
-  const value = (name: keyof PageMetrics) => list.find((m) => m.name === name)?.value ?? 0;
-  return {
-    TaskDuration: value('TaskDuration'),
-    JSHeapUsedSize: value('JSHeapUsedSize'),
-  };
 }
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** The React page's script, bundled in production mode (React's development build checks a lot more). */
-async function bundleReactFeed(): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'warn',
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: path.join(ROOT, 'bench/react-feed/x-timeline.ts'), formats: ['iife'], name: 'xTimeline' },
-    },
-  });
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
-  const chunk = chunks.find((c) => c.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('bench: the React feed did not bundle');
-  return chunk.code;
 }
 
 type Figure = keyof Omit<Sample, 'variant' | 'page' | 'round'>;

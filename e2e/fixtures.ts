@@ -23,6 +23,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { QUIET_CHROMIUM_FLAGS } from './chromium-flags';
 import { DEFAULT_API_KEY, DEFAULT_MODEL, ModelServer } from './model-server';
 
 import { DEFAULT_EVIDENCE_SETTINGS, type EvidenceSettings } from '../utils/settings/evidence-settings';
@@ -49,15 +50,8 @@ export function fixturePath(name: string): string {
 /** The unpacked build under test; FOOTNOTE_EXTENSION_DIR points elsewhere (e.g. a stub). */
 export const EXTENSION_DIR = path.resolve(ROOT, process.env.FOOTNOTE_EXTENSION_DIR ?? '.output/chrome-mv3');
 
-/** Flags that keep Chromium quiet on a closed network, and let it run as root in CI. */
 const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...QUIET_CHROMIUM_FLAGS,
   // A loopback DevTools port (written to <profile>/DevToolsActivePort) lets openPopup attach a
   // second CDP client: Playwright's own connection is never given the popup target.
   '--remote-debugging-port=0',
