@@ -225,9 +225,9 @@ test('a site switched off in options gets no badges', async ({
   await configureModelServer(serviceWorker, modelServer);
   const options = await openExtensionPage(context, extensionId, 'options.html');
   const sites = options.getByRole('region', { name: 'Sites' });
-  const x = sites.getByRole('switch', { name: 'X (Twitter)' });
+  const x = sites.getByRole('switch', { name: 'X (Twitter)', exact: true });
   await expect(x).toBeChecked();
-  await expect(sites.getByRole('switch')).toHaveCount(9);
+  await expect(sites.getByRole('switch')).toHaveCount(18); // each site's, and its triage switch
   await x.click();
   await expect(x).not.toBeChecked();
   await expect(sites.getByRole('status')).toHaveText('Saved. Reload open pages for the change to apply.');
@@ -457,5 +457,5 @@ test('settings export without and with keys, and an import that applies only val
   );
   await expect(options.getByLabel('Answer language')).toHaveValue('es');
   await expect(options.getByLabel('Daily token budget')).toHaveValue('12345');
-  await expect(options.getByRole('switch', { name: 'YouTube comments' })).not.toBeChecked();
+  await expect(options.getByRole('switch', { name: 'YouTube comments', exact: true })).not.toBeChecked();
 });

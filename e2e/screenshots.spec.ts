@@ -13,6 +13,7 @@ import {
   type ModelServer,
 } from './fixtures';
 import { badge, card } from './x-card';
+import { answerTriage, BATCH_WAIT_MS, switchTriageOn } from './triage-model';
 import { gotoXHome } from './x-home-page';
 
 // Screenshots for the README, taken from the real extension on the fixture page, so they stay
@@ -152,7 +153,7 @@ test('screenshot: the options page’s evidence sources and sites', async ({
   await evidence.getByLabel('Web search').selectOption('brave');
   await options.locator('body').click({ position: { x: 5, y: 5 } });
   const sites = options.getByRole('region', { name: 'Sites' });
-  await expect(sites.getByRole('switch', { name: 'Facebook' })).not.toBeChecked();
+  await expect(sites.getByRole('switch', { name: 'Facebook', exact: true })).not.toBeChecked();
 
   await screenshotSections(options, evidence, sites, screenshotPath(testInfo, 'options-sources.png'));
 });
@@ -223,4 +224,22 @@ test('screenshot: the options page’s setup guide on first open', async ({
   await options.getByLabel('API key', { exact: true }).blur();
 
   await options.screenshot({ path: screenshotPath(testInfo, 'options-onboarding.png'), fullPage: true });
+});
+
+test('screenshot: triage flags posts in the feed before anyone hovers', async ({
+  context,
+  page,
+  serviceWorker,
+  modelServer,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1100, height: 820 });
+  await configureModelServer(serviceWorker, modelServer);
+  answerTriage(modelServer);
+  await switchTriageOn(serviceWorker, 'x');
+  await gotoXHome(context, page);
+  const flagged = page.getByRole('button', { name: /^Footnote: may be/ });
+  await expect(flagged).toHaveCount(2, { timeout: BATCH_WAIT_MS + 10_000 });
+  await page.mouse.move(0, 0);
+
+  await page.screenshot({ path: screenshotPath(testInfo, 'feed-triage.png') });
 });

@@ -1,3 +1,4 @@
+import type { Triage } from '../utils/core/triage';
 import type { NoteState } from '../utils/core/note-state';
 
 type DoneState = Extract<NoteState, { status: 'done' }>;
@@ -27,3 +28,11 @@ export function doneNote(summary = 'A neutral summary of the post.'): DoneState 
     },
   };
 }
+
+/** A triage verdict that flags its post (false), with a one-word reason. */
+export const FALSE_TRIAGE: Triage = {
+  classification: 'false',
+  reason: 'No.',
+  worth_note: true,
+  injection_detected: false,
+};

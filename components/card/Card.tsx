@@ -10,10 +10,12 @@ import { ClassificationChip } from './chips';
 import { EvidenceList } from './EvidenceList';
 import { FactCheckBanner } from './FactCheckBanner';
 import { noteAsText, type Translate } from './note-text';
+import { QuickCheck } from './QuickCheck';
 
 /**
  * The in-page card: an existing professional fact-check first, then the summary, the
- * "readers added context" note, the claims, the sources and "show my work". Everything in it
+ * "readers added context" note, the claims, the sources and "show my work"; until the note is
+ * written, the triage's quick check when the post has one. Everything in it
  * is untrusted (model output, post data, fetched pages) and rendered as text by React; the
  * only links are http(s) sources Footnote fetched itself.
  */
@@ -46,6 +48,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
         </button>
       </div>
       <div className="card-body" aria-live="polite">
+        {model.triage && state.status !== 'done' && <QuickCheck triage={model.triage} />}
         {note ? (
           <NoteBody note={note} meta={meta} streaming={state.status === 'streaming'} actions={actions} />
         ) : (

@@ -1,4 +1,5 @@
 import type { NoteState } from '@/utils/core/note-state';
+import type { Triage } from '@/utils/core/triage';
 
 /**
  * The contract between the content script and the lazily injected card UI bundle
@@ -9,6 +10,8 @@ export interface CardModel {
   authorName: string;
   handle: string;
   state: NoteState;
+  /** What triage said of the post, when it was triaged: shown until the note is written. */
+  triage?: Triage;
   /** Pinned cards take focus and stay open until closed. */
   pinned: boolean;
 }

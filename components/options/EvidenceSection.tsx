@@ -4,7 +4,7 @@ import { WEB_SEARCH_PROVIDERS, type WebSearchProvider } from '../../utils/settin
 import { ApiKeyField } from './ApiKeyField';
 import { errorText, FIELD_IDS } from './fields';
 import { OPTIONS_SECTIONS } from './sections';
-import { Switch } from './Switch';
+import { Switch } from '../ui/Switch';
 import { TextField } from './TextField';
 import type { EvidenceFormValues, FieldErrors, LinksNotice } from './types';
 

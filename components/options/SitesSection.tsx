@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef } from 'react';
 import { i18n } from '#i18n';
 import { OPTIONS_SECTIONS } from './sections';
-import { Switch } from './Switch';
+import { Switch } from '../ui/Switch';
+import { triageHint } from '../triage/triage-hint';
 import type { SitesNotice, SitesState } from './types';
 
 /** The sites Footnote has its own adapter for (SITE_IDS without "generic"). */
@@ -54,12 +55,15 @@ export interface SitesSectionProps {
   /** After a removal: focus this origin's Remove button, or (null) the list's heading. */
   focus: { origin: string | null; token: number } | null;
   onToggle(site: BuiltInSiteId, enabled: boolean): void;
+  /** Triage of the site's posts as the reader scrolls. */
+  onTriageToggle(site: BuiltInSiteId, enabled: boolean): void;
   onRemove(origin: string): void;
 }
 
 /**
- * "Sites": a switch per built-in site (applies to pages opened or reloaded afterwards) and
- * the sites enabled from the popup, each with Remove.
+ * "Sites": a switch per built-in site (applies to pages opened or reloaded afterwards), a
+ * triage switch per built-in site (applies at once) and the sites enabled from the popup, each
+ * with Remove.
  */
 export function SitesSection({
   sites,
@@ -68,9 +72,11 @@ export function SitesSection({
   notice,
   focus,
   onToggle,
+  onTriageToggle,
   onRemove,
 }: SitesSectionProps) {
   const headingId = useId();
+  const triageHeadingId = useId();
   const enabledHeadingId = useId();
   const enabledHeadingRef = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -111,6 +117,25 @@ export function SitesSection({
                   hint={siteHint(site)}
                   checked={!state.disabled.includes(site)}
                   onChange={(on) => onToggle(site, on)}
+                />
+              </li>
+            ))}
+          </ul>
+
+          <h3 id={triageHeadingId} className="subheading">
+            {i18n.t('options.sites.triageHeading')}
+          </h3>
+          <p className="hint">
+            {i18n.t('options.sites.triageIntro')} {triageHint()}
+          </p>
+          <ul className="switch-list site-switches" aria-labelledby={triageHeadingId}>
+            {sites.map((site) => (
+              <li key={site}>
+                <Switch
+                  id={`triage-${site}`}
+                  label={i18n.t('triage.switchFor', [siteName(site)])}
+                  checked={state.triage.includes(site)}
+                  onChange={(on) => onTriageToggle(site, on)}
                 />
               </li>
             ))}
@@ -157,7 +182,9 @@ export function SitesSection({
 function SitesNoticeView({ notice }: { notice: SitesNotice }) {
   const status =
     notice.kind === 'saved'
-      ? i18n.t('options.sites.saved')
+      ? notice.live
+        ? i18n.t('options.sites.savedLive')
+        : i18n.t('options.sites.saved')
       : notice.kind === 'removed'
         ? i18n.t('options.sites.removed', [originHost(notice.origin)])
         : '';

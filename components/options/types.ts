@@ -120,14 +120,15 @@ export type OnboardingStep = 'setup' | 'done';
 /** Per-site switches and the origins enabled from the popup. */
 export type SitesNotice =
   | { kind: 'none' }
-  | { kind: 'saved' }
+  /** `live`: open pages follow the change at once (triage); else they need a reload. */
+  | { kind: 'saved'; live?: boolean }
   | { kind: 'removed'; origin: string }
   | { kind: 'failed'; detail: string };
 
 export type SitesState =
   | { kind: 'loading' }
   | { kind: 'failed'; detail: string }
-  | { kind: 'ready'; disabled: string[]; enabledOrigins: string[] };
+  | { kind: 'ready'; disabled: string[]; triage: string[]; enabledOrigins: string[] };
 
 /** Export/import of all settings as a file. */
 export type TransferNotice =

@@ -4,6 +4,7 @@ import type { PageState, ProviderState, UsageToday } from './types';
 import { PostItem } from './PostItem';
 import { emptyFilterText, PostFilterControl } from './PostFilterControl';
 import { ProviderStatus } from './ProviderStatus';
+import { TriageSection } from './TriageSection';
 import { filterCounts, filterPosts, type PostFilter } from './post-filter';
 import { providerIssue, type ProviderFix } from './provider-issue';
 
@@ -11,10 +12,14 @@ export interface PopupViewProps {
   provider: ProviderState;
   page: PageState;
   usage: UsageToday | null;
+  /** Sites whose posts are triaged as the reader scrolls; null until read. */
+  triageSites: readonly string[] | null;
   filter: PostFilter;
   /** The post to show first and mark (opened from its card). */
   focusKey: string | null;
   onFilterChange(filter: PostFilter): void;
+  /** The current site's triage switch. */
+  onTriageChange(on: boolean): void;
   onOpenOptions(): void;
   /** A provider problem's one-click fix (opens the options page where it is fixed). */
   onFix(fix: ProviderFix): void;
@@ -30,9 +35,11 @@ export function PopupView({
   provider,
   page,
   usage,
+  triageSites,
   filter,
   focusKey,
   onFilterChange,
+  onTriageChange,
   onOpenOptions,
   onFix,
   onOpenPost,
@@ -55,6 +62,13 @@ export function PopupView({
         <ProviderStatus provider={provider} issue={issue} onFix={onFix} />
         {page.kind === 'ready' && page.posts.length > 0 && provider.kind === 'configured' && (
           <Digest digest={page.digest} onSummarizeVisible={onSummarizeVisible} />
+        )}
+        {page.kind === 'ready' && triageSites !== null && (
+          <TriageSection
+            on={triageSites.includes(page.site)}
+            pause={page.triagePause}
+            onChange={onTriageChange}
+          />
         )}
         <PageContent
           page={page}
@@ -96,10 +110,16 @@ function Digest({
 
 function UsageLine({ usage }: { usage: UsageToday }) {
   const format = new Intl.NumberFormat(i18n.t('@@ui_locale').replace('_', '-'));
+  const { triage } = usage;
   return (
     <footer className="usage muted">
-      {i18n.t('popup.usageToday', [format.format(usage.tokens), format.format(usage.notes)])}
-      {usage.budget > 0 && ` · ${i18n.t('popup.usageBudget', [format.format(usage.budget)])}`}
+      <p>
+        {i18n.t('popup.usageToday', [format.format(usage.tokens), format.format(usage.notes)])}
+        {usage.budget > 0 && ` · ${i18n.t('popup.usageBudget', [format.format(usage.budget)])}`}
+      </p>
+      {triage.posts + triage.tokens > 0 && (
+        <p>{i18n.t('triage.usageToday', [format.format(triage.posts), format.format(triage.tokens)])}</p>
+      )}
     </footer>
   );
 }

@@ -1,4 +1,4 @@
-import type { Classification } from '../../utils/core/note-schema';
+import { isFlagged as isFlaggedVerdict } from '../../utils/core/triage';
 import type { PostListItem } from '../../utils/messaging/protocol';
 
 /** The popup's list filter: pure, no i18n (tested in post-filter.test.ts). */
@@ -6,25 +6,20 @@ import type { PostListItem } from '../../utils/messaging/protocol';
 export const POST_FILTERS = ['all', 'note', 'flagged'] as const;
 export type PostFilter = (typeof POST_FILTERS)[number];
 
-/** Classifications that mean "readers should look twice". */
-const FLAGGED_CLASSIFICATIONS: ReadonlySet<Classification> = new Set([
-  'misleading',
-  'false',
-  'needs_context',
-]);
-
 /** A finished note is there to read. */
 export function hasNote(post: PostListItem): boolean {
   return post.status === 'done' && post.note !== null;
 }
 
-/** Flagged: the note says misleading, false or needs context, or the post tried to instruct the model. */
+/**
+ * Flagged: the note or the triage says misleading, false or needs context, or the post tried to
+ * instruct the model.
+ */
 export function isFlagged(post: PostListItem): boolean {
-  const { note } = post;
+  const { note, triage } = post;
   return (
-    hasNote(post) &&
-    note !== null &&
-    (FLAGGED_CLASSIFICATIONS.has(note.classification) || note.injection_detected)
+    (hasNote(post) && note !== null && isFlaggedVerdict(note)) ||
+    (triage !== null && isFlaggedVerdict(triage))
   );
 }
 

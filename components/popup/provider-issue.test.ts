@@ -16,13 +16,18 @@ const ollama: ProviderState = {
   baseUrl: 'http://localhost:11434/v1',
   model: 'm',
 };
+const NO_TRIAGE = { posts: 0, tokens: 0 };
 const failed = (code: NoteErrorCode, message = 'detail', key = 'x:1') =>
   post({ key, status: 'error', error: noteError(code, message) });
 
 describe('providerIssue', () => {
   it('is "none" when a provider is saved and nothing failed', () => {
     expect(
-      providerIssue({ provider: remote, posts: [post()], usage: { tokens: 10, notes: 1, budget: 0 } }),
+      providerIssue({
+        provider: remote,
+        posts: [post()],
+        usage: { tokens: 10, notes: 1, budget: 0, triage: NO_TRIAGE },
+      }),
     ).toEqual({
       kind: 'none',
     });
@@ -81,7 +86,11 @@ describe('providerIssue', () => {
     });
     // Known from today's usage alone, before any post fails.
     expect(
-      providerIssue({ provider: remote, posts: [], usage: { tokens: 5000, notes: 3, budget: 5000 } }),
+      providerIssue({
+        provider: remote,
+        posts: [],
+        usage: { tokens: 5000, notes: 3, budget: 5000, triage: NO_TRIAGE },
+      }),
     ).toEqual({
       kind: 'budget',
       fix: 'budget',

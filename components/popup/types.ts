@@ -25,11 +25,14 @@ export type PageState =
       digest: PostList['digest'];
       /** The page should show posts and has shown none for a while: what to report. */
       noPosts: PostList['noPosts'];
+      /** Why triage is paused on the page; null while it runs or is off. */
+      triagePause: PostList['triagePause'];
     };
 
-/** Today's token use, and the daily budget (0 = none). */
+/** Today's token use (triage's part of it apart), and the daily budget (0 = none). */
 export interface UsageToday {
   tokens: number;
   notes: number;
   budget: number;
+  triage: { posts: number; tokens: number };
 }

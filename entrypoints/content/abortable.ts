@@ -39,3 +39,12 @@ function until(signal: AbortSignal, start: (fire: () => void) => () => void, run
   signal.addEventListener('abort', cancel);
   return cancel;
 }
+
+/** A controller that aborts with `signal` too: a part of a session that can also stop on its own. */
+export function childController(signal: AbortSignal): AbortController {
+  const child = new AbortController();
+  if (signal.aborted) child.abort();
+  // Removed when the child stops first, so switching the part on and off leaves nothing behind.
+  else signal.addEventListener('abort', () => child.abort(), { once: true, signal: child.signal });
+  return child;
+}

@@ -43,8 +43,8 @@ function badgeColours(): Array<[string, Rgba]> {
 }
 
 describe('badge colours', () => {
-  it('are found in the stylesheet (idle, hover/focus, outline, loading, done, error)', () => {
-    expect(badgeColours().length).toBeGreaterThanOrEqual(6);
+  it('are found in the stylesheet (idle, hover/focus, outline, loading, done, error, flagged)', () => {
+    expect(badgeColours().length).toBeGreaterThanOrEqual(7);
     expect(CSS).not.toMatch(/opacity\s*:/); // translucency would lower the contrast measured here
   });
 

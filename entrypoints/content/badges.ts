@@ -1,14 +1,27 @@
 import { i18n } from '#i18n';
 import type { BadgeAnchor, SiteAdapter } from '@/utils/sites/site-adapter';
 import type { NoteStatus } from '@/utils/core/note-state';
+import type { Triage } from '@/utils/core/triage';
+import { triageFlag, triageFlagText } from '@/components/triage/triage-flag';
 
 export const BADGE_CLASS = 'footnote-badge';
 export const BADGE_SELECTOR = `button.${BADGE_CLASS}`;
 
 /** Each root's badge; a WeakMap so roots that leave the page are collected with their badge. */
 const badges = new WeakMap<Element, HTMLButtonElement>();
-/** The status each badge shows (its `data-state`), kept here so checking it costs no DOM call. */
-const shown = new WeakMap<HTMLButtonElement, NoteStatus>();
+/** What a badge shows: its note status (`data-state`) and its post's triage verdict. */
+interface Shown {
+  status: NoteStatus;
+  verdict: Triage | null;
+}
+/** What each badge shows, kept here so checking it costs no DOM call. */
+const shown = new WeakMap<HTMLButtonElement, Shown>();
+/** What a fresh badge shows (and almost every badge keeps showing): one object for all of them. */
+const IDLE: Shown = { status: 'idle', verdict: null };
+
+const MARK = '†'; // the footnote mark
+/** The mark of a post triage flagged: another glyph as well as another shape and colour (WCAG 1.4.1). */
+const FLAGGED_MARK = '!';
 
 export function isBadge(node: Node): boolean {
   return node instanceof HTMLButtonElement && node.classList.contains(BADGE_CLASS);
@@ -21,13 +34,18 @@ export function removeBadges(): void {
 
 /**
  * Puts a badge on the root if it has none in place (React re-renders may remove it), and shows
- * the status of the post the root shows now. Plain DOM, styled by the manifest stylesheet
+ * the status and triage verdict of the post the root shows now. Plain DOM, styled by the manifest stylesheet
  * (page CSPs cannot block that), so a thousand posts cost a thousand small buttons, no more.
  * Called for every post the observer reports, at once: on feeds whose every post is new DOM (X
  * keys each timeline cell by its post) those are the posts scrolling in, so deferring off-screen
  * ones (an IntersectionObserver per post) cost more than the insertions it saved. Reads no layout.
  */
-export function ensureBadge(root: Element, adapter: SiteAdapter, status: NoteStatus): void {
+export function ensureBadge(
+  root: Element,
+  adapter: SiteAdapter,
+  status: NoteStatus,
+  verdict: Triage | null,
+): void {
   let badge = badgeOf(root);
   if (!badge) {
     const earlier = badges.get(root);
@@ -39,9 +57,34 @@ export function ensureBadge(root: Element, adapter: SiteAdapter, status: NoteSta
     const { parent, before } = anchor ?? fallbackAnchor(root);
     parent.insertBefore(badge, before);
   }
-  if (shown.get(badge) !== status) {
-    badge.setAttribute('data-state', status);
-    shown.set(badge, status);
+  const before = shown.get(badge) ?? IDLE;
+  if (before.status === status && before.verdict === verdict) return;
+  if (before.status !== status) badge.setAttribute('data-state', status);
+  if (before.verdict !== verdict) showVerdict(badge, verdict);
+  shown.set(badge, { status, verdict });
+}
+
+/**
+ * A flagged verdict gives the badge another mark, shape and colour (`data-flag`, badge.css) and
+ * a name that says why: "Footnote: may be misleading — <the model's reason>". Any other verdict,
+ * or none, leaves the badge as it was made.
+ */
+function showVerdict(badge: HTMLButtonElement, verdict: Triage | null): void {
+  const flag = verdict && triageFlag(verdict);
+  if (flag) {
+    const { reason } = verdict; // one line, written by the background (utils/ai/triage-reader.ts)
+    badge.setAttribute('data-flag', flag);
+    badge.textContent = FLAGGED_MARK;
+    badge.setAttribute(
+      'aria-label',
+      reason
+        ? i18n.t('badge.flagged', [triageFlagText(flag), reason])
+        : i18n.t('badge.flaggedNoReason', [triageFlagText(flag)]),
+    );
+  } else if (badge.hasAttribute('data-flag')) {
+    badge.removeAttribute('data-flag');
+    badge.textContent = MARK;
+    badge.setAttribute('aria-label', i18n.t('badge.label'));
   }
 }
 
@@ -69,11 +112,11 @@ function createBadge(): HTMLButtonElement {
     template.className = BADGE_CLASS;
     template.setAttribute('aria-label', i18n.t('badge.label'));
     template.setAttribute('aria-haspopup', 'dialog');
-    template.textContent = '†'; // the footnote mark
+    template.textContent = MARK;
     template.setAttribute('data-state', 'idle'); // what almost every badge shows: no write for it
   }
   const badge = template.cloneNode(true) as HTMLButtonElement;
-  shown.set(badge, 'idle');
+  shown.set(badge, IDLE);
   return badge;
 }
 

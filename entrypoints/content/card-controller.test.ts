@@ -3,13 +3,13 @@ import { setMaxListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CARD_UI_GLOBAL, type CardModel, type CardUi } from '@/components/card/card-contract';
 import { fakeRuntime } from '@/test-support/fake-runtime';
-import { doneNote } from '@/test-support/sample-note';
+import { doneNote, FALSE_TRIAGE } from '@/test-support/sample-note';
 import { samplePost } from '@/test-support/sample-post';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import { CardController } from './card-controller';
 import type { NoteClient } from './note-client';
-import { noteStore, setNoteState } from './note-store';
+import { noteStore, setNoteState, setTriage } from './note-store';
 
 vi.mock('wxt/browser', async () => ({
   browser: (await import('@/test-support/fake-runtime')).fakeRuntime.browser,
@@ -61,7 +61,7 @@ beforeEach(async () => {
   (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] = ui;
   ui.render.mockClear();
   for (const fn of Object.values(notes)) fn.mockReset();
-  noteStore.setState({ notes: {}, digest: null });
+  noteStore.setState({ notes: {}, digest: null, triage: {}, triagePause: null });
   document.body.replaceChildren();
   for (const id of ['1', '2']) {
     const article = document.createElement('article');
@@ -105,6 +105,20 @@ describe('the card', () => {
     expect(shown()).toMatchObject({ postKey: 'x:1', state: { status: 'done' } });
     await settle();
     expect(card().shadowRoot!.activeElement?.getAttribute('role')).toBe('dialog'); // pinned: focus moved in
+  });
+
+  it('starts from the triage verdict while the note is written, and shows a verdict that arrives', () => {
+    const triage = FALSE_TRIAGE;
+    setTriage('x:1', triage);
+    controller.open(root('1'), false);
+    setNoteState('x:1', { status: 'loading' });
+    expect(shown()).toMatchObject({ postKey: 'x:1', state: { status: 'loading' }, triage });
+
+    setNoteState('x:2', { status: 'loading' });
+    controller.open(root('2'), false);
+    const later = { ...triage, classification: 'misleading' } as const;
+    setTriage('x:2', later);
+    expect(shown()).toMatchObject({ postKey: 'x:2', triage: later });
   });
 
   it('hides the card it showed while the next post’s note is asked for', () => {

@@ -7,7 +7,7 @@ import { BADGE_SELECTOR } from './badges';
 import { CardHost } from './card-host';
 import { CLOSE_GRACE_MS, HOVER_INTENT_MS } from './card-timing';
 import type { NoteClient } from './note-client';
-import { noteStatus, noteStore, type NoteStore } from './note-store';
+import { noteStatus, noteStore, triageOf, type NoteStore } from './note-store';
 
 interface OpenCard {
   key: string;
@@ -120,11 +120,12 @@ export class CardController {
 
   /**
    * Streamed chunks are rendered once per frame; anything else (a finished note, an error, the
-   * loading state) at once, so it paints in the next frame.
+   * loading state, a triage verdict) at once, so it paints in the next frame.
    */
   private onNotesChanged(state: NoteStore, previous: NoteStore): void {
     const key = this.current?.key;
-    if (!key || state.notes[key] === previous.notes[key]) return;
+    if (!key || (state.notes[key] === previous.notes[key] && state.triage[key] === previous.triage[key]))
+      return;
     if (state.notes[key]?.status === 'streaming') this.queueRender();
     else this.render();
   }
@@ -148,6 +149,7 @@ export class CardController {
             authorName: current.authorName,
             handle: current.handle,
             state,
+            triage: triageOf(current.key),
             pinned: current.pinned,
           }
         : null;

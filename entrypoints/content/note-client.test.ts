@@ -166,3 +166,61 @@ describe('a peek (the pointer or focus on a badge)', () => {
     });
   });
 });
+
+describe('a triage batch', () => {
+  const [one, two, three] = ['1', '2', '3'].map((id) => samplePost({ id, lang: null }));
+  const triage = {
+    classification: 'misleading',
+    reason: 'Old photo.',
+    worth_note: true,
+    injection_detected: false,
+  } as const;
+  const answers = () => ({ verdict: vi.fn(), skipped: vi.fn(), paused: vi.fn() });
+  const batchOf = (message: NotePortIn | undefined) =>
+    message?.type === 'triage:request' ? message : expect.fail(`not a triage request: ${message?.type}`);
+
+  it('goes as one request, without detecting languages, and each answer goes back to who asked', () => {
+    const to = answers();
+    client.requestTriage([one!, two!, three!], to);
+    const batch = batchOf(sent()[0]);
+    expect(batch.items.map((item) => item.post)).toEqual([one, two, three]);
+    expect(detectLanguage).not.toHaveBeenCalled();
+
+    const [first, second, third] = batch.items.map((item) => item.requestId);
+    answer({ type: 'triage:done', requestId: first!, triage });
+    answer({ type: 'triage:skipped', requestId: second! });
+    answer({ type: 'triage:done', requestId: first!, triage }); // repeated: already answered
+    answer({ type: 'triage:done', requestId: 'invented', triage });
+    expect(to.verdict.mock.calls).toEqual([[postKey(one!), triage]]);
+    expect(to.skipped.mock.calls).toEqual([[postKey(two!)]]);
+    expect(third).toBeDefined();
+    expect(noteStore.getState().notes).toEqual({}); // triage is no note state
+  });
+
+  it('paused: the posts not answered yet go back, with the reason, once', () => {
+    const to = answers();
+    client.requestTriage([one!, two!], to);
+    const batch = batchOf(sent()[0]);
+    answer({ type: 'triage:done', requestId: batch.items[0]!.requestId, triage });
+    const error = {
+      code: 'rate_limited',
+      message: 'Slow down.',
+      action: 'retry',
+      status: 429,
+      retryAfterMs: 5_000,
+    } as const;
+    answer({ type: 'triage:paused', batchId: batch.batchId, error });
+    answer({ type: 'triage:paused', batchId: batch.batchId, error });
+    expect(to.paused.mock.calls).toEqual([[error, [postKey(two!)]]]);
+  });
+
+  it('sends nothing for no posts; when the worker stops, what was in flight counts as left out', () => {
+    const to = answers();
+    client.requestTriage([], to);
+    client.request(three!); // opens the port
+    client.requestTriage([one!], to);
+    port().close();
+    expect(to.skipped.mock.calls).toEqual([[postKey(one!)]]);
+    expect(sent().filter((message) => message.type === 'triage:request')).toHaveLength(1);
+  });
+});

@@ -5,9 +5,10 @@ import {
   type NotePortIn,
   type NotePortOut,
 } from '@/utils/messaging/protocol';
-import { noteError } from '@/utils/core/note-error';
+import { noteError, type NoteError } from '@/utils/core/note-error';
 import { hasSomethingToCheck } from '@/utils/core/checkable';
 import { postKey, type Post } from '@/utils/core/post';
+import type { Triage } from '@/utils/core/triage';
 import { LOADING_GRACE_FRAMES } from './card-timing';
 import { withLanguage } from './post-language';
 import { clearNoteState, noteStatus, setDigest, setNoteState } from './note-store';
@@ -24,10 +25,30 @@ interface Asked {
   stillShown: () => boolean;
 }
 
+/** Where the answers of a triage batch go, post by post: the triage queue that asked. */
+export interface TriageAnswers {
+  verdict(key: string, triage: Triage): void;
+  /** The answer left the post out (or the worker stopped first): it may be asked again. */
+  skipped(key: string): void;
+  /**
+   * Triage cannot go on for now (rate limit, budget, provider down): none of the batch's posts
+   * (`keys`) was triaged.
+   */
+  paused(error: NoteError, keys: readonly string[]): void;
+}
+
+/** A post sent for triage, by request id. */
+interface TriageAsk {
+  key: string;
+  batchId: string;
+  answers: TriageAnswers;
+}
+
 /**
  * Requests notes from the background over one runtime port, opened on first use, and writes
  * what streams back into the note store. If the port drops (the service worker was stopped),
- * requests in flight fail visibly with a retry instead of spinning forever.
+ * requests in flight fail visibly with a retry instead of spinning forever. Triage batches go
+ * over the same port; their answers go back to whoever asked (TriageAnswers).
  */
 export class NoteClient {
   private port: Browser.runtime.Port | null = null;
@@ -36,6 +57,8 @@ export class NoteClient {
   private counter = 0;
   /** The latest batch: only its digest is shown. */
   private batchId: string | null = null;
+  /** Posts sent for triage and not answered yet. */
+  private readonly triageAsks = new Map<string, TriageAsk>();
 
   /**
    * Asks for the post's note. A post with nothing to check gets that answer at once, with no
@@ -97,6 +120,22 @@ export class NoteClient {
       },
     );
     return true;
+  }
+
+  /**
+   * One model call that triages up to BATCH_MAX posts (the reader scrolled past them); each
+   * post's verdict, or its absence, goes to `answers` as it arrives. The posts' language is not
+   * detected: the verdict is written in the answer language, and cached per post without it.
+   */
+  requestTriage(posts: readonly Post[], answers: TriageAnswers): void {
+    if (posts.length === 0) return;
+    const batchId = this.nextId();
+    const items = posts.map((post) => {
+      const requestId = this.nextId();
+      this.triageAsks.set(requestId, { key: postKey(post), batchId, answers });
+      return { requestId, post };
+    });
+    this.send({ type: 'triage:request', batchId, items });
   }
 
   /** False (and the post marked so) when it has nothing a model could check. */
@@ -176,9 +215,15 @@ export class NoteClient {
   }
 
   private receive(message: NotePortOut): void {
-    if (message.type === 'batch:digest') {
-      if (message.batchId === this.batchId) setDigest({ text: message.digest, final: message.final });
-      return;
+    switch (message.type) {
+      case 'batch:digest':
+        if (message.batchId === this.batchId) setDigest({ text: message.digest, final: message.final });
+        return;
+      case 'triage:done':
+      case 'triage:skipped':
+      case 'triage:paused':
+        this.receiveTriage(message);
+        return;
     }
     const asked = this.inFlight.get(message.requestId);
     if (asked === undefined) return; // cancelled or superseded
@@ -202,13 +247,36 @@ export class NoteClient {
     }
   }
 
-  /** The worker stopped: what the reader asked for fails with a retry; peeks are just dropped. */
+  private receiveTriage(message: Extract<NotePortOut, { type: `triage:${string}` }>): void {
+    if (message.type === 'triage:paused') {
+      const batch = [...this.triageAsks].filter(([, ask]) => ask.batchId === message.batchId);
+      for (const [requestId] of batch) this.triageAsks.delete(requestId);
+      batch[0]?.[1].answers.paused(
+        message.error,
+        batch.map(([, ask]) => ask.key),
+      );
+      return;
+    }
+    const ask = this.triageAsks.get(message.requestId);
+    if (!ask) return;
+    this.triageAsks.delete(message.requestId);
+    if (message.type === 'triage:done') ask.answers.verdict(ask.key, message.triage);
+    else ask.answers.skipped(ask.key);
+  }
+
+  /**
+   * The worker stopped: what the reader asked for fails with a retry; peeks are just dropped;
+   * posts sent for triage count as left out (asked again once).
+   */
   private failInFlight(): void {
     const error = noteError('network', "Footnote's background worker stopped before the note was finished.");
     for (const { key, stage } of this.inFlight.values()) {
       if (stage !== 'peek') setNoteState(key, { status: 'error', error });
     }
     this.inFlight.clear();
+    const lost = [...this.triageAsks.values()];
+    this.triageAsks.clear();
+    for (const { key, answers } of lost) answers.skipped(key);
   }
 }
 

@@ -1,5 +1,7 @@
 import { createStore } from 'zustand/vanilla';
+import type { NoteError } from '@/utils/core/note-error';
 import type { NoteState, NoteStatus } from '@/utils/core/note-state';
+import type { Triage } from '@/utils/core/triage';
 
 /**
  * Note states of this page's posts, by post key. Only posts the user asked about are here, and
@@ -9,9 +11,18 @@ export interface NoteStore {
   notes: Record<string, NoteState>;
   /** The digest of the last "summarize visible" on this page. */
   digest: { text: string; final: boolean } | null;
+  /** What triage said of posts the reader scrolled past (the site's triage switch on). */
+  triage: Record<string, Triage>;
+  /** Why triage is paused (rate limit, budget, no provider…); null while it runs. */
+  triagePause: NoteError | null;
 }
 
-export const noteStore = createStore<NoteStore>(() => ({ notes: {}, digest: null }));
+export const noteStore = createStore<NoteStore>(() => ({
+  notes: {},
+  digest: null,
+  triage: {},
+  triagePause: null,
+}));
 
 export function setNoteState(key: string, state: NoteState): void {
   noteStore.setState((s) => ({ notes: { ...s.notes, [key]: state } }));
@@ -33,9 +44,43 @@ export function setDigest(digest: NoteStore['digest']): void {
   noteStore.setState({ digest });
 }
 
-/** Drops the note state of posts that left the page (after an SPA navigation). */
+export function setTriage(key: string, triage: Triage): void {
+  noteStore.setState((s) => ({ triage: { ...s.triage, [key]: triage } }));
+}
+
+export function triageOf(key: string): Triage | undefined {
+  return noteStore.getState().triage[key];
+}
+
+export function setTriagePause(error: NoteError | null): void {
+  if (noteStore.getState().triagePause !== error) noteStore.setState({ triagePause: error });
+}
+
+/** Triage switched off: its verdicts and its pause go. */
+export function clearTriage(): void {
+  noteStore.setState({ triage: {}, triagePause: null });
+}
+
+/**
+ * Drops the note state and triage of posts that left the page (after an SPA navigation, or
+ * once triage remembers many posts of a long feed).
+ */
 export function keepNotesOf(keys: ReadonlySet<string>): void {
-  noteStore.setState((s) => ({
-    notes: Object.fromEntries(Object.entries(s.notes).filter(([key]) => keys.has(key))),
-  }));
+  noteStore.setState((s) => ({ notes: only(s.notes, keys), triage: only(s.triage, keys) }));
+}
+
+/** The posts whose note state or triage verdict differs between two states of the store. */
+export function changedPosts(state: NoteStore, previous: NoteStore): Set<string> {
+  const changed = new Set<string>();
+  for (const byKey of ['notes', 'triage'] as const) {
+    if (state[byKey] === previous[byKey]) continue;
+    for (const key of Object.keys(state[byKey]))
+      if (state[byKey][key] !== previous[byKey][key]) changed.add(key);
+    for (const key of Object.keys(previous[byKey])) if (!(key in state[byKey])) changed.add(key);
+  }
+  return changed;
+}
+
+function only<T>(byKey: Record<string, T>, keys: ReadonlySet<string>): Record<string, T> {
+  return Object.fromEntries(Object.entries(byKey).filter(([key]) => keys.has(key)));
 }

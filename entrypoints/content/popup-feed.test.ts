@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { FALSE_TRIAGE } from '@/test-support/sample-note';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeRuntime, PAGE_SENDER, type FakePort } from '@/test-support/fake-runtime';
 import { POPUP_PORT_NAME, popupPortMessageSchema, type PopupPortMessage } from '@/utils/messaging/protocol';
@@ -6,7 +7,15 @@ import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 import { samplePost } from '@/test-support/sample-post';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import { NO_POSTS_GRACE_MS } from './no-posts';
-import { clearNoteState, setDigest, setNoteState } from './note-store';
+import { noteError } from '@/utils/core/note-error';
+import {
+  clearNoteState,
+  clearTriage,
+  setDigest,
+  setNoteState,
+  setTriage,
+  setTriagePause,
+} from './note-store';
 
 vi.mock('wxt/browser', async () => ({
   browser: (await import('@/test-support/fake-runtime')).fakeRuntime.browser,
@@ -62,6 +71,7 @@ afterEach(() => {
   lifetime.abort();
   for (const key of ['x:1', 'x:2', 'x:3']) clearNoteState(key);
   setDigest(null);
+  clearTriage();
   document.body.replaceChildren();
   vi.useRealTimers();
 });
@@ -83,6 +93,7 @@ describe('popup feed', () => {
           ],
           digest: null,
           noPosts: null,
+          triagePause: null,
         },
       },
     ]);
@@ -121,6 +132,24 @@ describe('popup feed', () => {
       { type: 'digest', digest: { text: 'All', final: false } },
     ]);
     expect(extracted).toEqual(['2', '2']);
+  });
+
+  it('pushes a triage verdict as a change of its post, and why triage paused', () => {
+    showPosts('1', '2');
+    startPopupFeed(adapter, lifetime.signal);
+    const port = fakeRuntime.connect(POPUP_PORT_NAME);
+    const triage = FALSE_TRIAGE;
+    const budget = noteError('budget_exhausted', 'Today’s budget is used up.');
+    setTriage('x:1', triage);
+    setTriagePause(budget);
+    setTriagePause(budget); // the same pause: nothing new
+    clearTriage();
+    expect(messages(port).slice(1)).toEqual([
+      { type: 'post', post: expect.objectContaining({ key: 'x:1', status: 'idle', triage }) },
+      { type: 'triage-pause', triagePause: budget },
+      { type: 'triage-pause', triagePause: null },
+      { type: 'post', post: expect.objectContaining({ key: 'x:1', triage: null }) },
+    ]);
   });
 
   it('says "no posts found" once the grace period passed with none, and takes it back when posts come', () => {

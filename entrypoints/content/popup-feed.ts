@@ -4,7 +4,7 @@ import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import type { SiteDiagnostic } from '@/utils/core/site-diagnostic';
 import { later, subscribeUntil } from './abortable';
 import { NO_POSTS_GRACE_MS, noPostsDiagnostic } from './no-posts';
-import { noteStore } from './note-store';
+import { changedPosts, noteStore } from './note-store';
 import { hasPosts, PostItems, sameShownNote, shownNote } from './post-list';
 
 export interface PopupFeed {
@@ -16,10 +16,10 @@ export interface PopupFeed {
 
 /**
  * Pushes the page's posts to every open popup (the popup connects, this only sends): the whole
- * list when it connects, then the list again when the posts change, each note-state change the
- * popup would show, the digest as it streams, and "no posts found" when a page that should show
- * posts has shown none for the grace period (one timer per view). While no popup is open it
- * does nothing but that timer.
+ * list when it connects, then the list again when the posts change, each note-state or triage
+ * change the popup would show, the digest as it streams, why triage is paused, and "no posts
+ * found" when a page that should show posts has shown none for the grace period (one timer per
+ * view). While no popup is open it does nothing but that timer.
  */
 export function startPopupFeed(adapter: SiteAdapter, signal: AbortSignal): PopupFeed {
   const ports = new Set<SendToPopup>();
@@ -55,10 +55,8 @@ export function startPopupFeed(adapter: SiteAdapter, signal: AbortSignal): Popup
     if (ports.size === 0) sent = items.list();
     else sendPostsIfChanged();
     ports.add(send);
-    send({
-      type: 'page',
-      list: { site: adapter.id, posts: sent, digest: noteStore.getState().digest, noPosts },
-    });
+    const { digest, triagePause } = noteStore.getState();
+    send({ type: 'page', list: { site: adapter.id, posts: sent, digest, noPosts, triagePause } });
     return () => {
       ports.delete(send);
       if (ports.size === 0) items.clear();
@@ -68,9 +66,11 @@ export function startPopupFeed(adapter: SiteAdapter, signal: AbortSignal): Popup
   subscribeUntil(signal, noteStore, (state, previous) => {
     if (ports.size === 0) return;
     if (state.digest !== previous.digest) broadcast({ type: 'digest', digest: state.digest });
-    if (state.notes === previous.notes) return;
-    for (const key of new Set([...Object.keys(state.notes), ...Object.keys(previous.notes)])) {
-      if (sameShownNote(shownNote(state.notes[key]), shownNote(previous.notes[key]))) continue;
+    if (state.triagePause !== previous.triagePause)
+      broadcast({ type: 'triage-pause', triagePause: state.triagePause });
+    for (const key of changedPosts(state, previous)) {
+      const now = shownNote(state.notes[key], state.triage[key]);
+      if (sameShownNote(now, shownNote(previous.notes[key], previous.triage[key]))) continue;
       const index = sent.findIndex((post) => post.key === key);
       const post = index < 0 ? null : items.itemOf(key);
       if (!post) continue;

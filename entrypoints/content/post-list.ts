@@ -1,29 +1,35 @@
 import type { PostListItem } from '@/utils/messaging/protocol';
 import type { NoteState } from '@/utils/core/note-state';
+import type { Triage } from '@/utils/core/triage';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 import { noteStore } from './note-store';
 
 const EXCERPT_LENGTH = 140;
 
-/** What the popup shows of a post's note state: its status, and the note or error once there. */
+/**
+ * What the popup shows of a post's note state (its status, and the note or error once there) and
+ * of its triage verdict.
+ */
 export interface ShownNote {
   status: PostListItem['status'];
   note: PostListItem['note'];
   error: PostListItem['error'];
+  triage: PostListItem['triage'];
 }
 
-export function shownNote(state: NoteState | undefined): ShownNote {
+export function shownNote(state: NoteState | undefined, triage: Triage | undefined): ShownNote {
   return {
     status: state?.status ?? 'idle',
     note: state?.status === 'done' ? state.note : null,
     error: state?.status === 'error' ? state.error : null,
+    triage: triage ?? null,
   };
 }
 
 /** Whether the popup would show a change (a streamed chunk alone is none). */
 export function sameShownNote(a: ShownNote, b: ShownNote): boolean {
-  return a.status === b.status && a.note === b.note && a.error === b.error;
+  return a.status === b.status && a.note === b.note && a.error === b.error && a.triage === b.triage;
 }
 
 interface CachedItem {
@@ -59,7 +65,8 @@ export class PostItems {
 
   /** The entry of the post with this key, as `root` shows it; null if it cannot be read. */
   item(key: string, root: Element): PostListItem | null {
-    const shown = shownNote(noteStore.getState().notes[key]);
+    const { notes, triage } = noteStore.getState();
+    const shown = shownNote(notes[key], triage[key]);
     const cached = this.cache.get(root);
     if (cached && cached.key === key && sameShownNote(cached.shown, shown)) return cached.item;
     const post = this.adapter.extractPost(root);

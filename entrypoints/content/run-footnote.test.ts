@@ -15,22 +15,29 @@ vi.mock('wxt/browser', async () => ({
   browser: (await import('@/test-support/fake-runtime')).fakeRuntime.browser,
 }));
 vi.mock('#i18n', () => ({ i18n: { t: () => 'Footnote: show context for this post' } }));
-/** The options page's site switches, as the content script reads and watches them. */
+/** The site switches (options, popup), as the content script reads and watches them: one list per key. */
 const sites = vi.hoisted(() => {
-  let disabled: string[] = [];
-  const watchers = new Set<(value: string[]) => void>();
+  const lists: Record<string, string[]> = { disabledSites: [], triageSites: [] };
+  const watchers = new Set<{ key: string; callback: (value: string[]) => void }>();
+  const set = (key: string, value: string[]) => {
+    lists[key] = value;
+    for (const watcher of watchers) if (watcher.key === key) watcher.callback(value);
+  };
   return {
     switches: {
-      readDisabledSites: async () => disabled,
-      watchDisabledSites(callback: (value: string[]) => void) {
-        watchers.add(callback);
-        return () => void watchers.delete(callback);
+      DISABLED_SITES_KEY: 'disabledSites',
+      TRIAGE_SITES_KEY: 'triageSites',
+      readSiteList: async (key: string) => lists[key] ?? [],
+      watchSiteList(key: string, callback: (value: string[]) => void) {
+        const watcher = { key, callback };
+        watchers.add(watcher);
+        return () => void watchers.delete(watcher);
       },
     },
-    set(value: string[]) {
-      disabled = value;
-      for (const watcher of watchers) watcher(value);
-    },
+    /** Sites switched off in options. */
+    set: (value: string[]) => set('disabledSites', value),
+    /** Sites whose posts are triaged as the reader scrolls. */
+    setTriage: (value: string[]) => set('triageSites', value),
   };
 });
 vi.mock('@/utils/settings/site-switches', () => sites.switches);
@@ -59,6 +66,7 @@ let ctx: ContentScriptContext;
 beforeEach(() => {
   fakeRuntime.reset();
   sites.set([]);
+  sites.setTriage([]);
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   document.body.innerHTML = '<article data-id="1">One</article><article data-id="2">Two</article>';
   ctx = new ContentScriptContext('test');
@@ -132,5 +140,43 @@ describe('a Footnote session on a page', () => {
     expect(ready()).toBeNull();
     expect(marked()).toBe(0);
     expect(fakeRuntime.browser.runtime.onMessage.hasListeners()).toBe(false);
+  });
+
+  it("triages only while the site's triage switch is on, live: no observer of visibility otherwise", async () => {
+    const observers: Array<{ observed: Set<Element>; disconnected: boolean }> = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        readonly record = { observed: new Set<Element>(), disconnected: false };
+        constructor() {
+          observers.push(this.record);
+        }
+        observe(root: Element) {
+          this.record.observed.add(root);
+        }
+        unobserve(root: Element) {
+          this.record.observed.delete(root);
+        }
+        disconnect() {
+          this.record.disconnected = true;
+        }
+      },
+    );
+    await runFootnote(ctx, [adapter]);
+    expect(observers).toEqual([]);
+
+    sites.setTriage(['bluesky']); // another site's
+    expect(observers).toEqual([]);
+    sites.setTriage(['x']);
+    expect(observers).toHaveLength(1);
+    expect(observers[0]!.observed.size).toBe(2); // the posts already on the page
+
+    sites.setTriage([]);
+    expect(observers[0]!.disconnected).toBe(true);
+    sites.set(['x']);
+    sites.setTriage(['x']); // the site is off: nothing to triage
+    expect(observers).toHaveLength(1);
+    sites.set([]);
+    expect(observers).toHaveLength(2);
   });
 });

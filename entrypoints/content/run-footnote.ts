@@ -4,16 +4,22 @@ import { serveTabRequests } from '@/utils/messaging/tab-server';
 import { POST_ATTRIBUTE, PostObserver } from '@/utils/posts/post-observer';
 import { pickAdapter } from '@/utils/sites/pick-adapter';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
-import { readDisabledSites, watchDisabledSites } from '@/utils/settings/site-switches';
-import { subscribeUntil } from './abortable';
+import {
+  DISABLED_SITES_KEY,
+  readSiteList,
+  TRIAGE_SITES_KEY,
+  watchSiteList,
+} from '@/utils/settings/site-switches';
+import { childController, nextFrame, subscribeUntil } from './abortable';
 import { ensureBadge, removeBadges } from './badges';
 import { CardController } from './card-controller';
 import { NoteClient } from './note-client';
-import { keepNotesOf, noteStatus, noteStore } from './note-store';
+import { changedPosts, keepNotesOf, noteStatus, noteStore, triageOf } from './note-store';
 import { startPopupFeed } from './popup-feed';
 import { findPostRoot, visiblePostRoots } from './post-list';
 import { markReady } from './ready-mark';
 import { targetPost, trackHoveredPost } from './target-post';
+import { startTriageQueue, type TriageQueue } from './triage-queue';
 import './badge.css';
 
 /*
@@ -21,12 +27,14 @@ import './badge.css';
  *    hover / click / shortcut ──▶ CardController ──▶ NoteClient ══port══▶ background
  *    background ══port══▶ NoteClient ──▶ noteStore ──▶ card (React, injected on first use)
  *    noteStore, PostObserver ──▶ popup feed ══port══▶ popup (while it is open)
+ *    triage on: PostObserver ──▶ TriageQueue (in view ≥ 1 s) ══port══▶ verdicts ──▶ noteStore ──▶ badges
  */
 /**
  * Footnote on one page: every per-site content script (entrypoints/*.content.ts) calls this
  * with its own adapters, so each site's bundle carries only the adapter it needs. The site's
  * switch in options applies live: turning the site off takes Footnote off the page (badges,
- * marks, card, listeners) without a reload; turning it back on starts it again.
+ * marks, card, listeners) without a reload; turning it back on starts it again. So does its
+ * triage switch (options or popup), for triage alone.
  */
 export async function runFootnote(
   ctx: ContentScriptContext,
@@ -35,48 +43,87 @@ export async function runFootnote(
   const adapter = pickAdapter(adapters, location, document);
   if (!adapter) return;
   const notes = new NoteClient(); // one port for the page, whichever session uses it
-  let session: { lifetime: AbortController; navigated(): void } | null = null;
+  let session: ({ lifetime: AbortController } & FootnoteSession) | null = null;
+  const [disabledSites, triageSites] = await Promise.all([
+    readSiteList(DISABLED_SITES_KEY),
+    readSiteList(TRIAGE_SITES_KEY),
+  ]);
+  let triageOn = triageSites.includes(adapter.id);
   const apply = (disabled: readonly string[] | null) => {
     const on = !ctx.isInvalid && !(disabled ?? []).includes(adapter.id);
     if (on && session === null) {
       const lifetime = new AbortController();
       session = { lifetime, ...startFootnote(adapter, notes, lifetime.signal) };
+      session.triage(triageOn);
     } else if (!on && session !== null) {
       session.lifetime.abort();
       session = null;
     }
   };
-  apply(await readDisabledSites());
-  ctx.onInvalidated(watchDisabledSites((disabled) => apply(disabled)));
+  apply(disabledSites);
+  ctx.onInvalidated(watchSiteList(DISABLED_SITES_KEY, (disabled) => apply(disabled)));
+  ctx.onInvalidated(
+    watchSiteList(TRIAGE_SITES_KEY, (sites) => {
+      triageOn = sites.includes(adapter.id);
+      session?.triage(triageOn);
+    }),
+  );
   ctx.onInvalidated(() => apply(null) /* isInvalid: stops */);
   // SPA navigation (X, Bluesky, Mastodon… use pushState): the observer already sees the new
   // posts; what goes is the note state of posts no longer on the page, and an open card.
   ctx.addEventListener(window, 'wxt:locationchange', () => session?.navigated());
 }
 
+interface FootnoteSession {
+  navigated(): void;
+  /** Starts or stops triage (the site's triage switch). */
+  triage(on: boolean): void;
+}
+
 /**
  * One session of Footnote on the page: everything it starts (observer, badges, card, listeners,
- * subscriptions, the popup feed, timers) ends when `signal` aborts, and then the page is as
- * Footnote found it.
+ * subscriptions, the popup feed, triage, timers) ends when `signal` aborts, and then the page is
+ * as Footnote found it.
  */
-function startFootnote(adapter: SiteAdapter, notes: NoteClient, signal: AbortSignal): { navigated(): void } {
+function startFootnote(adapter: SiteAdapter, notes: NoteClient, signal: AbortSignal): FootnoteSession {
   const card = new CardController(adapter, notes, signal);
   const hovered = trackHoveredPost(signal);
   const feed = startPopupFeed(adapter, signal);
-  const badge = (root: Element, key: string) => ensureBadge(root, adapter, noteStatus(key));
+  let triage: { lifetime: AbortController; queue: TriageQueue } | null = null;
+  const badge = (root: Element, key: string) =>
+    ensureBadge(root, adapter, noteStatus(key), triageOf(key) ?? null);
   new PostObserver({
     adapter,
-    onPost: badge,
+    onPost: (root, key) => {
+      badge(root, key);
+      triage?.queue.observe(root, key);
+    },
     onBatch: () => feed.postsChanged(),
   }).start(document.body, signal);
 
-  // Badges show their post's note status when it changes (not on every streamed chunk).
-  subscribeUntil(signal, noteStore, (state, previous) => {
-    for (const key of Object.keys(state.notes)) {
-      if (state.notes[key]?.status === previous.notes[key]?.status) continue;
-      const root = findPostRoot(key);
-      if (root) badge(root, key);
-    }
+  // Badges show their post's note status and triage verdict when they change (not on every
+  // streamed chunk), once a frame: a triage batch's verdicts arrive one message each, and every
+  // copy of a post on the page (Bluesky keeps hidden tabs mounted) gets the change in one pass.
+  let badged = noteStore.getState();
+  let badgesDue = false;
+  subscribeUntil(signal, noteStore, () => {
+    if (badgesDue) return;
+    badgesDue = true;
+    nextFrame(signal, () => {
+      badgesDue = false;
+      const state = noteStore.getState();
+      const changed = [...changedPosts(state, badged)].filter(
+        (key) =>
+          state.notes[key]?.status !== badged.notes[key]?.status || state.triage[key] !== badged.triage[key],
+      );
+      badged = state;
+      if (changed.length === 0) return;
+      const keys = new Set(changed);
+      for (const root of document.querySelectorAll(`[${POST_ATTRIBUTE}]`)) {
+        const key = root.getAttribute(POST_ATTRIBUTE)!;
+        if (keys.has(key)) badge(root, key);
+      }
+    });
   });
 
   serveTabRequests(
@@ -113,6 +160,15 @@ function startFootnote(adapter: SiteAdapter, notes: NoteClient, signal: AbortSig
   markReady(adapter.id, signal);
 
   return {
+    triage(on) {
+      if (on && triage === null && !signal.aborted) {
+        const lifetime = childController(signal);
+        triage = { lifetime, queue: startTriageQueue(adapter, notes, lifetime.signal) };
+      } else if (!on && triage !== null) {
+        triage.lifetime.abort(); // its verdicts go, and the flags with them
+        triage = null;
+      }
+    },
     navigated() {
       feed.navigated();
       card.close(false);

@@ -65,6 +65,7 @@ function OptionsApp() {
         notice: sitesState.notice,
         focus: sitesState.focus,
         onToggle: (site, enabled) => void sites.setSiteEnabled(site, enabled),
+        onTriageToggle: (site, enabled) => void sites.setTriageEnabled(site, enabled),
         onRemove: (origin) => void sites.removeOrigin(origin),
       }}
       history={{

@@ -12,6 +12,7 @@ function fakeDeps({
   ...overrides
 }: Partial<SitesDeps> & { background?: RawBackground } = {}) {
   let disabled: SiteId[] = ['facebook'];
+  let triage: SiteId[] = [];
   let origins = ['https://a.example', 'https://b.example', 'https://c.example'];
   const background = vi.fn<RawBackground>(
     answer ??
@@ -22,9 +23,12 @@ function fakeDeps({
   );
   return {
     background,
-    load: vi.fn<SitesDeps['load']>(async () => ({ disabled, enabledOrigins: origins })),
+    load: vi.fn<SitesDeps['load']>(async () => ({ disabled, triage, enabledOrigins: origins })),
     saveDisabled: vi.fn<SitesDeps['saveDisabled']>(async (next) => {
       disabled = next;
+    }),
+    saveTriage: vi.fn<SitesDeps['saveTriage']>(async (next) => {
+      triage = next;
     }),
     sendToBackground: backgroundClient(background),
     watch: vi.fn<SitesDeps['watch']>(() => () => {}),
@@ -57,6 +61,27 @@ describe('sites store', () => {
     await store.getState().setSiteEnabled('facebook', true);
     expect(deps.saveDisabled).toHaveBeenLastCalledWith(['x']);
     expect(store.getState().sites).toMatchObject({ kind: 'ready', disabled: ['x'] });
+  });
+
+  it('switches triage on and off per site, saying open pages follow at once', async () => {
+    const deps = fakeDeps();
+    const store = createSitesStore(deps);
+    await store.getState().load();
+    await store.getState().setTriageEnabled('mastodon', true);
+    await store.getState().setTriageEnabled('x', true);
+    expect(deps.saveTriage).toHaveBeenLastCalledWith(['x', 'mastodon']);
+    expect(store.getState().notice).toEqual({ kind: 'saved', live: true });
+    await store.getState().setTriageEnabled('x', false);
+    expect(store.getState().sites).toMatchObject({
+      kind: 'ready',
+      triage: ['mastodon'],
+      disabled: ['facebook'],
+    });
+
+    vi.mocked(deps.saveTriage).mockRejectedValueOnce(new Error('quota'));
+    await store.getState().setTriageEnabled('reddit', true);
+    expect(store.getState().sites).toMatchObject({ triage: ['mastodon'] });
+    expect(store.getState().notice).toEqual({ kind: 'failed', detail: 'quota' });
   });
 
   it('shows what is stored when a write fails', async () => {

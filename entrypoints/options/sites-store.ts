@@ -2,15 +2,16 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { sendToBackground, type SendToBackground } from '../../utils/messaging/extension-client';
 import { NoAnswerError } from '../../utils/messaging/message-errors';
 import { SITE_IDS, type SiteId } from '../../utils/core/post';
-import { disabledSitesItem, enabledOriginsItem } from '../../utils/settings/site-items';
+import { disabledSitesItem, enabledOriginsItem, triageSitesItem } from '../../utils/settings/site-items';
 import type { SitesNotice, SitesState } from '../../components/options/types';
 import { withTimeout } from '../../utils/messaging/with-timeout';
 import { describeError } from './form-logic';
 
 /**
  * The options page's "Sites" section: per-site switches (disabledSitesItem, read by every
- * content script when a page loads) and the origins enabled from the popup, each removable
- * through the background (which unregisters the content script and gives the permission back).
+ * content script when a page loads), per-site triage switches (triageSitesItem, which open
+ * pages follow at once) and the origins enabled from the popup, each removable through the
+ * background (which unregisters the content script and gives the permission back).
  */
 
 /** The sites with their own content script; "generic" runs only on origins the user enabled. */
@@ -18,11 +19,12 @@ export const BUILT_IN_SITES = SITE_IDS.filter((id): id is Exclude<SiteId, 'gener
 export type BuiltInSite = (typeof BUILT_IN_SITES)[number];
 
 export interface SitesDeps {
-  load(): Promise<{ disabled: SiteId[]; enabledOrigins: string[] }>;
+  load(): Promise<{ disabled: SiteId[]; triage: SiteId[]; enabledOrigins: string[] }>;
   saveDisabled(disabled: SiteId[]): Promise<void>;
+  saveTriage(triage: SiteId[]): Promise<void>;
   /** For the background's sites:disable. */
   sendToBackground: SendToBackground;
-  /** Calls back when either list changes elsewhere (the popup enabling a site); returns unwatch. */
+  /** Calls back when a list changes elsewhere (the popup enabling a site); returns unwatch. */
   watch(onChange: () => void): () => void;
 }
 
@@ -35,6 +37,8 @@ export interface SitesStoreState {
   focus: { origin: string | null; token: number } | null;
   load(): Promise<void>;
   setSiteEnabled(site: BuiltInSite, enabled: boolean): Promise<void>;
+  /** Triage of the site's posts as the reader scrolls, on or off. */
+  setTriageEnabled(site: BuiltInSite, enabled: boolean): Promise<void>;
   removeOrigin(origin: string): Promise<void>;
   /** Starts following changes made elsewhere; returns stop. */
   watch(): () => void;
@@ -55,31 +59,29 @@ export function createSitesStore(
 
     async load() {
       try {
-        const { disabled, enabledOrigins } = await deps.load();
-        set({ sites: { kind: 'ready', disabled: [...disabled], enabledOrigins: [...enabledOrigins] } });
+        const { disabled, triage, enabledOrigins } = await deps.load();
+        set({
+          sites: {
+            kind: 'ready',
+            disabled: [...disabled],
+            triage: [...triage],
+            enabledOrigins: [...enabledOrigins],
+          },
+        });
       } catch (error) {
         set({ sites: { kind: 'failed', detail: describeError(error) } });
       }
     },
 
-    async setSiteEnabled(site, enabled) {
-      const { sites } = get();
-      if (sites.kind !== 'ready') return;
-      const disabled = enabled
-        ? sites.disabled.filter((id) => id !== site)
-        : [...new Set([...sites.disabled, site])];
-      const order = (ids: string[]) => SITE_IDS.filter((id) => ids.includes(id));
-      set({ sites: { ...sites, disabled: order(disabled) } });
-      try {
-        await deps.saveDisabled(order(disabled));
-        set({ notice: { kind: 'saved' } });
-      } catch (error) {
-        // Show what is really stored.
-        set((s) => ({
-          sites: s.sites.kind === 'ready' ? { ...s.sites, disabled: sites.disabled } : s.sites,
-          notice: { kind: 'failed', detail: describeError(error) },
-        }));
-      }
+    setSiteEnabled(site, enabled) {
+      const change = { list: 'disabled', site, listed: !enabled } as const;
+      return saveSiteList({ get, set }, change, deps.saveDisabled, { kind: 'saved' });
+    },
+
+    setTriageEnabled(site, enabled) {
+      // Open pages follow the triage switches at once (run-footnote.ts watches them).
+      const change = { list: 'triage', site, listed: enabled } as const;
+      return saveSiteList({ get, set }, change, deps.saveTriage, { kind: 'saved', live: true });
     },
 
     async removeOrigin(origin) {
@@ -117,21 +119,55 @@ export function createSitesStore(
   }));
 }
 
+/**
+ * Puts the site in (or takes it out of) one of the per-site lists, in a stable order, and stores
+ * it; if that fails, what is stored shows again.
+ */
+async function saveSiteList(
+  { get, set }: { get(): SitesStoreState; set: StoreApi<SitesStoreState>['setState'] },
+  { list, site, listed }: { list: 'disabled' | 'triage'; site: BuiltInSite; listed: boolean },
+  save: (ids: SiteId[]) => Promise<void>,
+  saved: SitesNotice,
+): Promise<void> {
+  const { sites } = get();
+  if (sites.kind !== 'ready') return;
+  const ids = listed ? [...sites[list], site] : sites[list].filter((id) => id !== site);
+  const ordered = SITE_IDS.filter((id) => ids.includes(id));
+  set({ sites: { ...sites, [list]: ordered } });
+  try {
+    await save(ordered);
+    set({ notice: saved });
+  } catch (error) {
+    set((s) => ({
+      sites: s.sites.kind === 'ready' ? { ...s.sites, [list]: sites[list] } : s.sites,
+      notice: { kind: 'failed', detail: describeError(error) },
+    }));
+  }
+}
+
 /** The real side effects, through the storage items and webextension-polyfill's `browser`. */
 export const browserSitesDeps: SitesDeps = {
   async load() {
-    const [disabled, enabledOrigins] = await Promise.all([
+    const [disabled, triage, enabledOrigins] = await Promise.all([
       disabledSitesItem.getValue(),
+      triageSitesItem.getValue(),
       enabledOriginsItem.getValue(),
     ]);
-    return { disabled, enabledOrigins };
+    return { disabled, triage, enabledOrigins };
   },
   saveDisabled(disabled) {
     return disabledSitesItem.setValue(disabled);
   },
+  saveTriage(triage) {
+    return triageSitesItem.setValue(triage);
+  },
   sendToBackground,
   watch(onChange) {
-    const stops = [disabledSitesItem.watch(onChange), enabledOriginsItem.watch(onChange)];
+    const stops = [
+      disabledSitesItem.watch(onChange),
+      triageSitesItem.watch(onChange),
+      enabledOriginsItem.watch(onChange),
+    ];
     return () => stops.forEach((stop) => stop());
   },
 };

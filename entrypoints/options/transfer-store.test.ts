@@ -10,6 +10,7 @@ const snapshot: SettingsSnapshot = {
   answerLanguage: 'es',
   dailyTokenBudget: 1000,
   disabledSites: ['youtube'],
+  triageSites: ['bluesky'],
   enabledOrigins: ['https://social.example.org'],
   evidence: DEFAULT_EVIDENCE_SETTINGS,
   keys: { apiKey: 'sk-secret', factCheckKey: '', searchKey: '' },
@@ -47,7 +48,7 @@ describe('settings export', () => {
     expect(JSON.parse(file.text)).toMatchObject({
       format: 'footnote-settings',
       answerLanguage: 'es',
-      sites: { disabled: ['youtube'] },
+      sites: { disabled: ['youtube'], triage: ['bluesky'] },
     });
     expect(file.text).not.toContain('sk-secret');
     expect(store.getState().notice).toEqual({ kind: 'exported', fileName: file.fileName });

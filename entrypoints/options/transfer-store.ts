@@ -5,7 +5,7 @@ import { readSecret, writeSecret } from '../../utils/settings/api-key-store';
 import { evidenceSettingsItem } from '../../utils/settings/evidence-settings-item';
 import { answerLanguageItem, providerSettingsItem } from '../../utils/settings/provider-items';
 import { dailyTokenBudgetItem } from '../../utils/settings/usage-items';
-import { disabledSitesItem, enabledOriginsItem } from '../../utils/settings/site-items';
+import { disabledSitesItem, enabledOriginsItem, triageSitesItem } from '../../utils/settings/site-items';
 import { originPermission } from '../../utils/settings/site-origins';
 import { isOnDevice } from '../../utils/settings/on-device-endpoint';
 import {
@@ -185,6 +185,7 @@ export function browserTransferDeps(download: (file: ExportFile) => void): Trans
         answerLanguage,
         dailyTokenBudget,
         disabledSites,
+        triageSites,
         enabledOrigins,
         evidence,
         apiKey,
@@ -196,6 +197,7 @@ export function browserTransferDeps(download: (file: ExportFile) => void): Trans
         answerLanguageItem.getValue(),
         dailyTokenBudgetItem.getValue(),
         disabledSitesItem.getValue(),
+        triageSitesItem.getValue(),
         enabledOriginsItem.getValue(),
         evidenceSettingsItem.getValue(),
         readSecret('apiKey'),
@@ -208,6 +210,7 @@ export function browserTransferDeps(download: (file: ExportFile) => void): Trans
         answerLanguage,
         dailyTokenBudget,
         disabledSites,
+        triageSites,
         enabledOrigins,
         // As the page shows it: linked pages cannot be read without the all-sites permission.
         evidence: { ...evidence, links: evidence.links && allSites },
@@ -221,6 +224,7 @@ export function browserTransferDeps(download: (file: ExportFile) => void): Trans
       if (file.dailyTokenBudget !== undefined)
         writes.push(dailyTokenBudgetItem.setValue(file.dailyTokenBudget));
       if (file.sites) writes.push(disabledSitesItem.setValue(file.sites.disabled));
+      if (file.sites?.triage) writes.push(triageSitesItem.setValue(file.sites.triage));
       if (file.evidence) writes.push(evidenceSettingsItem.setValue(file.evidence));
       // Keys only when the file has them: a file without keys keeps the ones stored here.
       for (const name of keysInFile(file)) writes.push(writeSecret(name, file.keys?.[name] ?? ''));

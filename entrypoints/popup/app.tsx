@@ -15,6 +15,7 @@ function PopupApp() {
   const provider = useStore(store, (s) => s.provider);
   const page = useStore(store, (s) => s.page);
   const usage = useStore(store, (s) => s.usage);
+  const triageSites = useStore(store, (s) => s.triageSites);
   const filter = useStore(store, (s) => s.filter);
   const focusKey = useStore(store, (s) => s.focusKey);
   useEffect(() => actions.start(), []);
@@ -23,9 +24,11 @@ function PopupApp() {
       provider={provider}
       page={page}
       usage={usage}
+      triageSites={triageSites}
       filter={filter}
       focusKey={focusKey}
       onFilterChange={actions.setFilter}
+      onTriageChange={(on) => void actions.setTriage(on)}
       onOpenOptions={() => void actions.openOptions()}
       onFix={(fix) => void actions.fix(fix)}
       onOpenPost={(key) => void actions.openPost(key)}

@@ -2,11 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
 import { tabClient, type TabFeed, type WatchTab } from '../../utils/messaging/extension-client';
 import type { PopupPortMessage, PostList } from '../../utils/messaging/protocol';
+import { noteError } from '../../utils/core/note-error';
 import { samplePostListItem } from './sample-post-list-item';
 import { createPopupStore, type PopupDeps, type PopupState } from './popup-store';
 
 const post = samplePostListItem;
-const LIST: PostList = { site: 'x', posts: [post()], digest: null, noPosts: null };
+const USAGE = { tokens: 1234, notes: 3, budget: 0, triage: { posts: 40, tokens: 6000 } };
+const LIST: PostList = { site: 'x', posts: [post()], digest: null, noPosts: null, triagePause: null };
 
 /**
  * The active tab's content script, driven by the test: `connected()` resolves with the feed of
@@ -47,7 +49,9 @@ function fakeDeps(overrides: Partial<PopupDeps> = {}) {
     })),
     openOptionsPage: vi.fn<PopupDeps['openOptionsPage']>(async () => {}),
     openOptionsAt: vi.fn<PopupDeps['openOptionsAt']>(async () => {}),
-    usageToday: vi.fn<PopupDeps['usageToday']>(async () => ({ tokens: 1234, notes: 3, budget: 0 })),
+    usageToday: vi.fn<PopupDeps['usageToday']>(async () => ({ ...USAGE })),
+    loadTriageSites: vi.fn<PopupDeps['loadTriageSites']>(async () => ['bluesky']),
+    saveTriageSites: vi.fn<PopupDeps['saveTriageSites']>(async () => {}),
     getTabUrl: vi.fn<PopupDeps['getTabUrl']>(async () => 'chrome://extensions/'),
     requestSitePermission: vi.fn<PopupDeps['requestSitePermission']>(async () => true),
     enableSite: vi.fn<PopupDeps['enableSite']>(async () => {}),
@@ -103,10 +107,30 @@ describe('popup store', () => {
       posts: [post()],
       digest: null,
       noPosts: null,
+      triagePause: null,
     });
     await until(store, (s) => s.usage !== null && s.provider.kind !== 'unknown');
     expect(store.getState().provider).toEqual({ kind: 'missing' });
-    expect(store.getState().usage).toEqual({ tokens: 1234, notes: 3, budget: 0 });
+    expect(store.getState().usage).toEqual(USAGE);
+    stop();
+  });
+
+  it("switches triage on and off for the tab's site, keeping the other sites'", async () => {
+    const { store, stop, deps, push } = await readyPopup();
+    await until(store, (s) => s.triageSites !== null);
+    await store.getState().setTriage(true);
+    expect(deps.saveTriageSites).toHaveBeenLastCalledWith(['bluesky', 'x']);
+    expect(store.getState().triageSites).toEqual(['bluesky', 'x']);
+    await store.getState().setTriage(false);
+    expect(store.getState().triageSites).toEqual(['bluesky']);
+
+    vi.mocked(deps.saveTriageSites).mockRejectedValueOnce(new Error('quota'));
+    await store.getState().setTriage(true);
+    expect(store.getState().triageSites).toEqual(['bluesky']); // what is stored
+
+    const paused = noteError('budget_exhausted', 'Budget used up.');
+    push({ type: 'triage-pause', triagePause: paused });
+    expect(pageOf(store).triagePause).toEqual(paused);
     stop();
   });
 

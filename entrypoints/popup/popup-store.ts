@@ -15,12 +15,14 @@ import type { PageState, ProviderState, UsageToday } from '../../components/popu
 import type { PostFilter } from '../../components/popup/post-filter';
 import type { ProviderFix } from '../../components/popup/provider-issue';
 import { OPTIONS_SECTIONS, type OptionsSection } from '../../components/options/sections';
-import { dayOf, EMPTY_DAY, totalTokens } from '../../utils/settings/usage-ledger';
+import { dayOf, EMPTY_DAY, totalTokens, triageOf } from '../../utils/settings/usage-ledger';
 import { dailyTokenBudgetItem, usageItem } from '../../utils/settings/usage-items';
 import { diagnosticText } from '../../components/popup/diagnostic-text';
 import { applyPageMessage } from './post-list';
 import { withTimeout } from '../../utils/messaging/with-timeout';
 import { popupFocusItem } from '../../utils/settings/popup-focus';
+import { triageSitesItem } from '../../utils/settings/site-items';
+import { siteIdSchema, type SiteId } from '../../utils/core/post';
 
 /**
  * State of the toolbar popup. This module is the only place where the popup talks to the
@@ -47,6 +49,9 @@ export interface PopupDeps {
   enableSite(origin: string): Promise<void>;
   reloadTab(tabId: number): Promise<void>;
   usageToday(): Promise<UsageToday>;
+  /** The sites whose posts are triaged as the reader scrolls (the pages follow it at once). */
+  loadTriageSites(): Promise<SiteId[]>;
+  saveTriageSites(sites: SiteId[]): Promise<void>;
   /** The post a card asked this popup to show ("open in popup") for the tab, once; else null. */
   takeFocus(tabId: number): Promise<string | null>;
   copyText(text: string): Promise<void>;
@@ -56,11 +61,15 @@ export interface PopupState {
   provider: ProviderState;
   page: PageState;
   usage: UsageToday | null;
+  /** Sites whose posts are triaged as the reader scrolls; null until read (or unreadable). */
+  triageSites: SiteId[] | null;
   /** Which posts the list shows. */
   filter: PostFilter;
   /** The post shown first and marked, when the popup was opened from its card. */
   focusKey: string | null;
   setFilter(filter: PostFilter): void;
+  /** Switches triage on or off for the tab's site. */
+  setTriage(on: boolean): Promise<void>;
   /** The one-click fix of a provider problem: the options page, where it is fixed. */
   fix(fix: ProviderFix): Promise<void>;
   /** Loads everything and follows the page's posts as they change; returns stop. */
@@ -176,6 +185,7 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
     provider: { kind: 'unknown' },
     page: { kind: 'loading' },
     usage: null,
+    triageSites: null,
     filter: 'all',
     focusKey: null,
 
@@ -199,6 +209,10 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
       deps.usageToday().then(
         (usage) => set({ usage }),
         () => set({ usage: null }),
+      );
+      deps.loadTriageSites().then(
+        (triageSites) => set({ triageSites }),
+        () => set({ triageSites: null }),
       );
       return () => {
         running = false;
@@ -233,6 +247,18 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
 
     setFilter(filter) {
       set({ filter });
+    },
+
+    async setTriage(on) {
+      const { page, triageSites } = get();
+      const site = page.kind === 'ready' ? siteIdSchema.safeParse(page.site) : null;
+      if (!site?.success || triageSites === null) return;
+      const next = on
+        ? [...new Set([...triageSites, site.data])]
+        : triageSites.filter((id) => id !== site.data);
+      set({ triageSites: next });
+      // What is stored, if saving failed: the switch shows what the pages follow.
+      await deps.saveTriageSites(next).catch(() => set({ triageSites }));
     },
 
     async fix(fix) {
@@ -304,7 +330,13 @@ export const browserPopupDeps: PopupDeps = {
   async usageToday() {
     const [ledger, budget] = await Promise.all([usageItem.getValue(), dailyTokenBudgetItem.getValue()]);
     const today = ledger[dayOf(Date.now())] ?? EMPTY_DAY;
-    return { tokens: totalTokens(today), notes: today.notes, budget };
+    return { tokens: totalTokens(today), notes: today.notes, budget, triage: triageOf(today) };
+  },
+  loadTriageSites() {
+    return triageSitesItem.getValue();
+  },
+  saveTriageSites(sites) {
+    return triageSitesItem.setValue(sites);
   },
   async takeFocus(tabId) {
     const focus = await popupFocusItem.getValue();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageState } from '../../components/popup/types';
+import { noteError } from '../../utils/core/note-error';
 import { samplePostListItem } from './sample-post-list-item';
 import { applyPageMessage } from './post-list';
 
@@ -10,11 +11,18 @@ const ready: PageState = {
   posts: [post(), post({ key: 'x:2' })],
   digest: null,
   noPosts: null,
+  triagePause: null,
 };
 
 describe('applyPageMessage', () => {
   it('shows the whole list when the page sends it, whatever was shown before', () => {
-    const list = { site: 'x', posts: [post()], digest: { text: 'A digest', final: true }, noPosts: null };
+    const list = {
+      site: 'x',
+      posts: [post()],
+      digest: { text: 'A digest', final: true },
+      noPosts: null,
+      triagePause: null,
+    };
     for (const before of [{ kind: 'loading' }, { kind: 'failed' }, ready] satisfies PageState[])
       expect(applyPageMessage(before, { type: 'page', list })).toEqual({ kind: 'ready', ...list });
   });
@@ -27,7 +35,7 @@ describe('applyPageMessage', () => {
     ]);
   });
 
-  it('takes a new post list, the digest and the "no posts" diagnostic as they come', () => {
+  it('takes a new post list, the digest, the "no posts" diagnostic and the triage pause as they come', () => {
     const posts = applyPageMessage(ready, { type: 'posts', posts: [post({ key: 'x:9' })] });
     expect(posts.kind === 'ready' && posts.posts.map((p) => p.key)).toEqual(['x:9']);
     const digest = applyPageMessage(ready, { type: 'digest', digest: { text: 'So far', final: false } });
@@ -35,6 +43,9 @@ describe('applyPageMessage', () => {
     const diagnostic = { version: '1', site: 'x', path: '/home', selectors: [] };
     const noPosts = applyPageMessage(ready, { type: 'no-posts', noPosts: diagnostic });
     expect(noPosts.kind === 'ready' && noPosts.noPosts).toEqual(diagnostic);
+    const rateLimited = noteError('rate_limited', 'Slow down.', { retryAfterMs: 30_000 });
+    const paused = applyPageMessage(ready, { type: 'triage-pause', triagePause: rateLimited });
+    expect(paused.kind === 'ready' && paused.triagePause).toEqual(rateLimited);
   });
 
   it('ignores changes before the list arrived', () => {

@@ -22,5 +22,7 @@ export function applyPageMessage(page: PageState, message: PopupPortMessage): Pa
       return { ...page, digest: message.digest };
     case 'no-posts':
       return { ...page, noPosts: message.noPosts };
+    case 'triage-pause':
+      return { ...page, triagePause: message.triagePause };
   }
 }

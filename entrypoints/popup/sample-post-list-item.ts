@@ -11,6 +11,7 @@ export function samplePostListItem(overrides: Partial<PostListItem> = {}): PostL
     status: 'idle',
     note: null,
     error: null,
+    triage: null,
     ...overrides,
   };
 }

@@ -28,6 +28,11 @@ const LANGUAGE_NAMES: Record<string, string> = {
   es: 'Spanish',
 };
 
+/** The answer language as prompts name it ("pt-BR" → "Brazilian Portuguese"); else the tag. */
+export function promptLanguageName(tag: string): string {
+  return LANGUAGE_NAMES[tag] ?? tag;
+}
+
 /**
  * The system message is identical for every request (no date, no language, no nonce in it) so
  * providers' prompt caching applies to it; everything that varies goes in the user message,
@@ -93,7 +98,7 @@ export function buildBatchMessages(input: BatchPromptInput, system: string): Cha
 }
 
 function requestPreamble(input: Omit<NotePromptInput, 'post'>): string[] {
-  const language = LANGUAGE_NAMES[input.answerLanguage] ?? input.answerLanguage;
+  const language = promptLanguageName(input.answerLanguage);
   return [
     `Today's date: ${input.today}.`,
     `Answer language: ${language}. Write "summary", "note", "explanation" and "detail" in ${language}; keep "quote" verbatim.`,

@@ -1,16 +1,23 @@
 import { streamCompletion } from '../ai/stream-completion';
 import { NoteCache } from '../notes/note-cache';
 import { createNoteEngine, type NoteEngine } from '../notes/note-engine';
+import type { CachedTriage } from '../notes/triage-cache';
 import { loadAnswerLanguage } from './answer-language';
 import { loadConfiguredEndpoint } from './configured-endpoint';
 import { loadEvidencePlan } from './evidence-plan';
-import { idbNoteStore } from './idb-note-store';
+import { idbNoteStore, idbTriageStore } from './idb-note-store';
 import { storedOutputModes } from './stored-output-modes';
 import { storedUsage } from './stored-usage';
 
 /** Bounds for the note cache (memory and IndexedDB): months of reading, a few MB. */
 const CACHE_MAX_ENTRIES = 1_000;
 const CACHE_MAX_BYTES = 8 * 1024 * 1024;
+/**
+ * Bounds for the triage cache: a verdict is ~0.5 KB, so days of scrolling (a long session is a
+ * few thousand posts) in a few MB; the least recently seen go first.
+ */
+const TRIAGE_CACHE_MAX_ENTRIES = 5_000;
+const TRIAGE_CACHE_MAX_BYTES = 3 * 1024 * 1024;
 /** Model calls at once per endpoint: enough for a fast scroll, few enough to avoid 429s. */
 const CONCURRENCY_PER_ENDPOINT = 3;
 
@@ -21,6 +28,11 @@ export function createBackgroundNoteEngine(): NoteEngine {
     answerLanguage: loadAnswerLanguage,
     evidencePlan: loadEvidencePlan,
     cache: new NoteCache(CACHE_MAX_ENTRIES, CACHE_MAX_BYTES, idbNoteStore()),
+    triageCache: new NoteCache<CachedTriage>(
+      TRIAGE_CACHE_MAX_ENTRIES,
+      TRIAGE_CACHE_MAX_BYTES,
+      idbTriageStore(),
+    ),
     outputModes: storedOutputModes,
     usage: storedUsage,
     stream: streamCompletion,

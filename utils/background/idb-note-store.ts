@@ -1,11 +1,21 @@
 import { clear, createStore, del, entries, set } from 'idb-keyval';
-import type { NoteCacheStore, StoredNote } from '../notes/note-cache';
+import type { CachedNote, NoteCacheStore, StoredNote } from '../notes/note-cache';
+import type { CachedTriage } from '../notes/triage-cache';
 
 /** Cached notes in the extension origin's IndexedDB (background only). */
 export function idbNoteStore(): NoteCacheStore {
-  const store = createStore('footnote-notes', 'notes');
+  return idbCacheStore<CachedNote>('footnote-notes', 'notes');
+}
+
+/** Triage verdicts, in a database of their own: never mixed with notes, cleared with them. */
+export function idbTriageStore(): NoteCacheStore<CachedTriage> {
+  return idbCacheStore<CachedTriage>('footnote-triage', 'triage');
+}
+
+function idbCacheStore<V>(database: string, storeName: string): NoteCacheStore<V> {
+  const store = createStore(database, storeName);
   return {
-    loadAll: () => entries<string, StoredNote>(store),
+    loadAll: () => entries<string, StoredNote<V>>(store),
     put: (key, value) => set(key, value, store),
     delete: (key) => del(key, store),
     clear: () => clear(store),

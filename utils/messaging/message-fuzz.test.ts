@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST_TEXT_MAX, type Post } from '../core/post';
 import { BATCH_MAX } from '../ai/batch-size';
 import { doneNote } from '../../test-support/sample-note';
+import type { PauseSink, TriageItem } from '../notes/note-engine';
 import {
   CONTENT_SCRIPT_REQUESTS,
   EXTENSION_PAGE_REQUESTS,
@@ -112,6 +113,14 @@ const validBatch = () => ({
   batchId: 'b1',
   items: [{ requestId: 'r1', post: structuredClone(VALID_POST) }],
 });
+const validTriage = () => ({
+  type: 'triage:request',
+  batchId: 't1',
+  items: [
+    { requestId: 'r1', post: structuredClone(VALID_POST) },
+    { requestId: 'r2', post: { ...structuredClone(VALID_POST), id: '2' } },
+  ],
+});
 
 const HUGE = 'A'.repeat(5 * 1024 * 1024); // a 5 MB "post"
 
@@ -164,6 +173,16 @@ function malformedPortMessages(r: Rng): unknown[] {
     },
     { ...validBatch(), items: [{ requestId: 'r1', post: { ...VALID_POST, text: HUGE } }] },
     { ...validBatch(), batchId: undefined },
+    { ...validTriage(), items: [] },
+    {
+      ...validTriage(),
+      items: Array.from({ length: BATCH_MAX + 1 }, (_, i) => ({ requestId: `r${i}`, post: VALID_POST })),
+    },
+    { ...validTriage(), items: [{ requestId: 'r1', post: { ...VALID_POST, text: HUGE } }] },
+    { ...validTriage(), items: [{ requestId: '', post: VALID_POST }] },
+    { ...validTriage(), items: [{ requestId: 'r1' }] },
+    { ...validTriage(), batchId: r.pick([undefined, '', 'b'.repeat(101), 7]) },
+    { ...validTriage(), type: r.pick(['triage:Request', 'triage', 'triage:done', 'triage:paused']) },
     JSON.parse(`{"__proto__": {"polluted": true}, "type": "note:request", "requestId": "r1"}`),
     JSON.parse(`{"constructor": {"prototype": {"polluted": true}}, "type": "note:cancel"}`),
   ];
@@ -235,6 +254,7 @@ describe('protocol schemas under fuzzing', () => {
     // The well-formed ones it was derived from pass (the oracle is not vacuous).
     expect(notePortInSchema.safeParse(validRequest()).success).toBe(true);
     expect(notePortInSchema.safeParse(validBatch()).success).toBe(true);
+    expect(notePortInSchema.safeParse(validTriage()).success).toBe(true);
   }, 60_000);
 
   it('the other schemas reject their malformed variants', () => {
@@ -256,6 +276,22 @@ describe('protocol schemas under fuzzing', () => {
       [notePortOutSchema, { type: 'note:error', requestId: 'r1', error: { code: 'pwned', message: '' } }],
       [notePortOutSchema, { type: 'note:partial', requestId: 'r1', note: { claims: 'x' } }],
       [notePortOutSchema, { type: 'batch:digest', batchId: 'b', digest: HUGE }], // no `final`
+      [notePortOutSchema, { type: 'triage:done', requestId: 'r1', triage: { classification: 'false' } }],
+      [
+        notePortOutSchema,
+        {
+          type: 'triage:done',
+          requestId: 'r1',
+          triage: {
+            classification: 'false',
+            reason: 'x'.repeat(161),
+            worth_note: true,
+            injection_detected: false,
+          },
+        },
+      ],
+      [notePortOutSchema, { type: 'triage:skipped' }],
+      [notePortOutSchema, { type: 'triage:paused', batchId: 't1', error: { code: 'pwned', message: '' } }],
     ];
     for (const [schema, message] of bad) expect(schema.safeParse(message).success).toBe(false);
   });
@@ -279,23 +315,29 @@ describe('note-port server with a fake port', () => {
     requestNote: vi.fn(() => Promise.resolve()),
     requestBatch: vi.fn(() => Promise.resolve()),
     peekNote: vi.fn((_post: Post): Promise<unknown> => Promise.resolve(null)),
+    requestTriage: vi.fn((_items: TriageItem[], _onPaused: PauseSink, _signal: AbortSignal): Promise<void> =>
+      Promise.resolve(),
+    ),
   };
 
   function connect(sender: unknown) {
     const messageListeners: Array<(raw: unknown) => void> = [];
+    const disconnectListeners: Array<() => void> = [];
     const port = {
       name: NOTE_PORT_NAME,
       sender,
       postMessage: vi.fn(),
       disconnect: vi.fn(),
       onMessage: { addListener: (fn: (raw: unknown) => void) => messageListeners.push(fn) },
-      onDisconnect: { addListener: vi.fn() },
+      onDisconnect: { addListener: (fn: () => void) => disconnectListeners.push(fn) },
     };
     for (const listener of fake.connectListeners) listener(port);
     return {
       port,
       send: (raw: unknown) => messageListeners.forEach((fn) => fn(raw)),
       listening: () => messageListeners.length,
+      /** The page went away. */
+      close: () => disconnectListeners.forEach((fn) => fn()),
     };
   }
   const CONTENT_SCRIPT = { id: 'footnote-test-id', tab: { id: 7 }, frameId: 0, url: 'https://x.com/home' };
@@ -305,6 +347,8 @@ describe('note-port server with a fake port', () => {
     engine.requestNote.mockClear();
     engine.requestBatch.mockClear();
     engine.peekNote.mockClear();
+    engine.requestTriage.mockReset();
+    engine.requestTriage.mockImplementation(() => Promise.resolve());
     serveNotePorts(engine as unknown as Parameters<typeof serveNotePorts>[0]);
   });
   afterEach(expectPrototypesClean);
@@ -323,9 +367,12 @@ describe('note-port server with a fake port', () => {
     expect(engine.requestNote).not.toHaveBeenCalled();
     expect(engine.requestBatch).not.toHaveBeenCalled();
     expect(engine.peekNote).not.toHaveBeenCalled();
-    // Positive control: a well-formed request does reach the engine.
+    expect(engine.requestTriage).not.toHaveBeenCalled();
+    // Positive control: well-formed requests do reach the engine.
     send(validRequest());
     expect(engine.requestNote).toHaveBeenCalledTimes(1);
+    send(validTriage());
+    expect(engine.requestTriage).toHaveBeenCalledTimes(1);
   }, 60_000);
 
   it('ports from pages, other extensions or our own extension pages are disconnected unheard', () => {
@@ -357,5 +404,67 @@ describe('note-port server with a fake port', () => {
       { type: 'note:miss', requestId: 'p2' },
     ]);
     expect(engine.requestNote).not.toHaveBeenCalled();
+  });
+
+  it('serves a triage batch: triage:done or triage:skipped per item, or one triage:paused', () => {
+    const { port, send } = connect(CONTENT_SCRIPT);
+    const verdict = {
+      classification: 'misleading',
+      reason: 'Old photo.',
+      worth_note: true,
+      injection_detected: false,
+    } as const;
+    engine.requestTriage.mockImplementation(async (items, onPaused) => {
+      const [first, second] = items;
+      expect(first?.post).toEqual(VALID_POST);
+      first?.sink.done(verdict);
+      second?.sink.skipped();
+      onPaused({
+        code: 'rate_limited',
+        message: 'Slow down.',
+        action: 'retry',
+        status: 429,
+        retryAfterMs: 7_000,
+      });
+    });
+    send(validTriage());
+    // The fake engine answers at once, so the messages are out when send() returns.
+    const sent = port.postMessage.mock.calls.map(([message]) => message as unknown);
+    expect(sent).toEqual([
+      { type: 'triage:done', requestId: 'r1', triage: verdict },
+      { type: 'triage:skipped', requestId: 'r2' },
+      {
+        type: 'triage:paused',
+        batchId: 't1',
+        error: {
+          code: 'rate_limited',
+          message: 'Slow down.',
+          action: 'retry',
+          status: 429,
+          retryAfterMs: 7_000,
+        },
+      },
+    ]);
+    for (const message of sent) expect(notePortOutSchema.safeParse(message).success).toBe(true);
+    expect(engine.requestNote).not.toHaveBeenCalled();
+    expect(engine.requestBatch).not.toHaveBeenCalled();
+  });
+
+  it('cancels a triage batch when its port disconnects, or on note:cancel with its batchId', () => {
+    const signals: AbortSignal[] = [];
+    engine.requestTriage.mockImplementation(
+      (_items, _onPaused, signal) =>
+        new Promise<void>((resolve) => {
+          signals.push(signal);
+          signal.addEventListener('abort', () => resolve());
+        }),
+    );
+    const page = connect(CONTENT_SCRIPT);
+    page.send(validTriage());
+    page.send({ ...validTriage(), batchId: 't2' });
+    page.send({ type: 'note:cancel', requestId: 't2' });
+    expect(signals.map((s) => s.aborted)).toEqual([false, true]);
+    page.close();
+    expect(signals.map((s) => s.aborted)).toEqual([true, true]);
   });
 });

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { NoteSink } from '../notes/note-engine';
+import type { NoteSink, TriageSink } from '../notes/note-engine';
 import type { createNoteEngine } from '../notes/note-engine';
 import { NOTE_PORT_NAME, notePortInSchema, type NoteItemOut, type NotePortOut } from './protocol';
 import { holdWorkerAlive } from './keep-alive';
@@ -11,7 +11,9 @@ type NoteEngine = ReturnType<typeof createNoteEngine>;
  * Serves note requests over runtime ports: one port per content-script frame, any number of
  * requests on it, each streamed back as partials then done/error. A port that closes (tab
  * gone, navigation) cancels its requests. A peek is answered from the cache alone (done or
- * miss): it is over in a moment and costs nothing, so it is not tracked.
+ * miss): it is over in a moment and costs nothing, so it is not tracked. A triage batch answers
+ * each item with triage:done or triage:skipped, or the batch with one triage:paused after which
+ * none of its items hears more; note:cancel with its batchId cancels it, like a batch of notes.
  */
 export function serveNotePorts(engine: NoteEngine): void {
   browser.runtime.onConnect.addListener((port) => {
@@ -44,6 +46,10 @@ function servePort(port: Browser.runtime.Port, engine: NoteEngine): void {
       error: (error) => out({ type: 'note:error', requestId, error }),
     };
   };
+  const triageSinkFor = (requestId: string, batchId: string): TriageSink => ({
+    done: (triage) => send({ type: 'triage:done', requestId, triage }, batchId),
+    skipped: () => send({ type: 'triage:skipped', requestId }, batchId),
+  });
   const track = (id: string, work: (signal: AbortSignal) => Promise<void>) => {
     inFlight.get(id)?.abort();
     const controller = new AbortController();
@@ -88,6 +94,17 @@ function servePort(port: Browser.runtime.Port, engine: NoteEngine): void {
           engine.requestBatch(
             items.map(({ requestId, post }) => ({ post, sink: sinkFor(requestId, batchId) })),
             (digest, final) => send({ type: 'batch:digest', batchId, digest, final }, batchId),
+            signal,
+          ),
+        );
+        return;
+      }
+      case 'triage:request': {
+        const { batchId, items } = message;
+        track(batchId, (signal) =>
+          engine.requestTriage(
+            items.map(({ requestId, post }) => ({ post, sink: triageSinkFor(requestId, batchId) })),
+            (error) => send({ type: 'triage:paused', batchId, error }, batchId),
             signal,
           ),
         );

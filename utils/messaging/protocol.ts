@@ -4,6 +4,7 @@ import { noteErrorSchema } from '../core/note-error';
 import { noteMetaSchema } from '../core/note-meta';
 import { BATCH_MAX } from '../ai/batch-size';
 import { noteSchema, partialNoteSchema } from '../core/note-schema';
+import { triageSchema } from '../core/triage';
 import type { NoteStatus } from '../core/note-state';
 import { providerDraftSchema } from '../settings/provider-settings';
 
@@ -47,11 +48,25 @@ export const batchRequestSchema = z.object({
     .array(z.object({ requestId: z.string().check(z.minLength(1), z.maxLength(100)), post: postSchema }))
     .check(z.minLength(1), z.maxLength(BATCH_MAX)),
 });
+/**
+ * Triage of posts the reader scrolled past (the site's triage switch on): one model call for up
+ * to BATCH_MAX posts; each post's verdict comes back on its own (triage:done), a post the answer
+ * left out as triage:skipped, and a failure that stops triage for now (rate limit, budget,
+ * provider down) as triage:paused for the whole batch.
+ */
+export const triageRequestSchema = z.object({
+  type: z.literal('triage:request'),
+  batchId: z.string().check(z.minLength(1), z.maxLength(100)),
+  items: z
+    .array(z.object({ requestId: z.string().check(z.minLength(1), z.maxLength(100)), post: postSchema }))
+    .check(z.minLength(1), z.maxLength(BATCH_MAX)),
+});
 export const notePortInSchema = z.discriminatedUnion('type', [
   noteRequestSchema,
   notePeekSchema,
   noteCancelSchema,
   batchRequestSchema,
+  triageRequestSchema,
 ]);
 export type NoteRequest = z.input<typeof noteRequestSchema>;
 export type NotePortIn = z.input<typeof notePortInSchema>;
@@ -64,6 +79,11 @@ export const notePortOutSchema = z.discriminatedUnion('type', [
   /** The cache holds no note for a peek. */
   z.object({ type: z.literal('note:miss'), requestId: z.string() }),
   z.object({ type: z.literal('batch:digest'), batchId: z.string(), digest: z.string(), final: z.boolean() }),
+  z.object({ type: z.literal('triage:done'), requestId: z.string(), triage: triageSchema }),
+  /** The model's answer had no verdict for this post: it stays un-triaged (asked again once). */
+  z.object({ type: z.literal('triage:skipped'), requestId: z.string() }),
+  /** Triage cannot go on for now (rate limit, budget, provider down): none of the batch was triaged. */
+  z.object({ type: z.literal('triage:paused'), batchId: z.string(), error: noteErrorSchema }),
 ]);
 export type NotePortOut = z.infer<typeof notePortOutSchema>;
 export type NoteItemOut = Exclude<NotePortOut, { type: 'batch:digest' }>;
@@ -248,6 +268,8 @@ export const postListItemSchema = z.object({
   status: z.enum(NOTE_STATUS_VALUES),
   note: z.nullable(noteSchema),
   error: z.nullable(noteErrorSchema),
+  /** What triage said of the post, when the site's triage is on and it was triaged. */
+  triage: z.nullable(triageSchema),
 });
 export type PostListItem = z.infer<typeof postListItemSchema>;
 /** A SiteDiagnostic (utils/core/site-diagnostic.ts). */
@@ -268,6 +290,8 @@ export const postListSchema = z.object({
    * changed, and this is what the reader can copy into a report.
    */
   noPosts: z.nullable(siteDiagnosticSchema),
+  /** Why triage is paused on the page (rate limit, budget, no provider…); null while it runs or is off. */
+  triagePause: z.nullable(noteErrorSchema),
 });
 export type PostList = z.infer<typeof postListSchema>;
 
@@ -280,5 +304,7 @@ export const popupPortMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('post'), post: postListItemSchema }),
   z.object({ type: z.literal('digest'), digest: digestSchema }),
   z.object({ type: z.literal('no-posts'), noPosts: z.nullable(siteDiagnosticSchema) }),
+  /** Triage paused, or runs again. */
+  z.object({ type: z.literal('triage-pause'), triagePause: z.nullable(noteErrorSchema) }),
 ]);
 export type PopupPortMessage = z.infer<typeof popupPortMessageSchema>;

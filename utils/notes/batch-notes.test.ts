@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_API_KEY,
-  DEFAULT_MODEL,
-  DEFAULT_NOTE,
-  lastUserMessage,
-  ModelServer,
-} from '../../e2e/model-server';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_NOTE, lastUserMessage } from '../../e2e/model-server';
 import { BATCH_SYSTEM_PROMPT } from '../ai/batch-reader';
 import type { Note, PartialNote } from '../core/note-schema';
-import { streamChatJson, type ChatEndpoint } from '../ai/openai-chat';
+import { streamChatJson } from '../ai/openai-chat';
 import { buildBatchMessages, buildNoteMessages } from '../ai/prompt';
 import { samplePost } from '../../test-support/sample-post';
 import type { Post } from '../core/post';
@@ -16,19 +10,13 @@ import { NoteCache } from './note-cache';
 import { createNoteEngine } from './note-engine';
 import type { NoteError } from '../core/note-error';
 import type { NoteMeta } from '../core/note-meta';
+import { useLocalModelServer } from '../../test-support/local-model-server';
 import { memoryOutputModes } from '../../test-support/memory-output-modes';
 import { NO_EVIDENCE } from './note-evidence';
 
 // "Summarize visible" end to end over real HTTP: one call, notes mapped back to their posts.
 
-const server = new ModelServer();
-let endpoint: ChatEndpoint;
-beforeAll(async () => {
-  const { baseUrl } = await server.start();
-  endpoint = { baseUrl, apiKey: DEFAULT_API_KEY, model: DEFAULT_MODEL, timeoutMs: 2_000 };
-});
-afterAll(() => server.stop());
-beforeEach(() => server.reset());
+const { server, endpoint } = useLocalModelServer();
 
 const posts: Post[] = ['A ponte caiu.', 'Vaccines cause X.', 'Great weather today!'].map((text, i) =>
   samplePost({ id: String(i + 1), url: `https://x.com/u/status/${i + 1}`, text }),
@@ -42,7 +30,7 @@ interface Result {
 
 function engine() {
   return createNoteEngine({
-    loadEndpoint: async () => ({ endpoint, providerLabel: 'Custom' }),
+    loadEndpoint: async () => ({ endpoint: endpoint(), providerLabel: 'Custom' }),
     answerLanguage: async () => 'en',
     evidencePlan: async () => NO_EVIDENCE,
     cache: new NoteCache(100, 1e6),

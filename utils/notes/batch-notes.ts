@@ -43,7 +43,7 @@ export function createBatchNotes(pipeline: NotePipeline) {
         reader: batchReader,
         // Posts of a batch differ in language: only the answer's is declared.
         postLanguage: null,
-        notes: refs.length,
+        tally: () => ({ kind: 'notes', notes: refs.length }),
         onPartial: ({ notes, digest }) => {
           for (const item of refs) {
             const partial = notes.get(item.ref);

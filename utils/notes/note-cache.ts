@@ -18,16 +18,19 @@ export interface CachedNote {
   meta: NoteMeta;
 }
 
-/** Where cached notes outlive the service worker (IndexedDB in the extension). */
-export interface NoteCacheStore {
-  loadAll(): Promise<Array<[string, StoredNote]>>;
-  put(key: string, value: StoredNote): Promise<void>;
+/**
+ * Where cached notes (or, with V, triage verdicts) outlive the service worker (IndexedDB in the
+ * extension).
+ */
+export interface NoteCacheStore<V = CachedNote> {
+  loadAll(): Promise<Array<[string, StoredNote<V>]>>;
+  put(key: string, value: StoredNote<V>): Promise<void>;
   delete(key: string): Promise<void>;
   clear(): Promise<void>;
 }
 
-export interface StoredNote {
-  value: CachedNote;
+export interface StoredNote<V = CachedNote> {
+  value: V;
   /** Last time it was read or written: restores the LRU order after a restart. */
   usedAt: number;
 }
@@ -86,21 +89,22 @@ async function sha256Hex(text: string): Promise<string> {
 /**
  * Least-recently-used cache bounded both by entry count and by (approximate) bytes, kept in
  * memory and written through to a store so it survives service-worker and browser restarts.
- * A store that fails (quota full) costs persistence, never a note.
+ * A store that fails (quota full) costs persistence, never a note. Notes by default; triage
+ * keeps its verdicts in one of its own (V = CachedTriage).
  */
-export class NoteCache {
-  private readonly entries = new Map<string, { value: CachedNote; bytes: number }>();
+export class NoteCache<V = CachedNote> {
+  private readonly entries = new Map<string, { value: V; bytes: number }>();
   private totalBytes = 0;
   private loaded: Promise<void> | null = null;
 
   constructor(
     private readonly maxEntries: number,
     private readonly maxBytes: number,
-    private readonly store: NoteCacheStore | null = null,
+    private readonly store: NoteCacheStore<V> | null = null,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get(key: string): Promise<CachedNote | undefined> {
+  async get(key: string): Promise<V | undefined> {
     await this.load();
     const entry = this.entries.get(key);
     if (!entry) return undefined;
@@ -111,7 +115,7 @@ export class NoteCache {
     return entry.value;
   }
 
-  async set(key: string, value: CachedNote): Promise<void> {
+  async set(key: string, value: V): Promise<void> {
     await this.load();
     if (!this.insert(key, value)) return;
     this.persist(key, value);
@@ -119,7 +123,7 @@ export class NoteCache {
   }
 
   /** Every cached note, most recent first (the history). */
-  async list(): Promise<CachedNote[]> {
+  async list(): Promise<V[]> {
     await this.load();
     return [...this.entries.values()].map((e) => e.value).reverse();
   }
@@ -150,7 +154,7 @@ export class NoteCache {
   }
 
   /** Adds or replaces an entry in memory; false when it is larger than the whole cache. */
-  private insert(key: string, value: CachedNote): boolean {
+  private insert(key: string, value: V): boolean {
     this.remove(key);
     const bytes = JSON.stringify(value).length * 2; // UTF-16: an upper bound that is cheap to get
     if (bytes > this.maxBytes) return false;
@@ -177,7 +181,7 @@ export class NoteCache {
     return evicted;
   }
 
-  private persist(key: string, value: CachedNote): void {
+  private persist(key: string, value: V): void {
     void this.store?.put(key, { value, usedAt: this.now() }).catch(ignore);
   }
 }

@@ -5,7 +5,8 @@ import type { NoteCache } from './note-cache';
 import type { EvidencePlan } from './note-evidence';
 import type { NoteError } from '../core/note-error';
 import type { NoteMeta, TokenUsage } from '../core/note-meta';
-import type { OverBudget } from '../settings/usage-ledger';
+import type { OverBudget, UsageTally } from '../settings/usage-ledger';
+import type { TriageCache } from './triage-cache';
 
 // What the note engine is built from: settings, storage and the network come in only here, so
 // the engine runs the same in the background, in tests and in the eval.
@@ -19,7 +20,8 @@ export interface ConfiguredEndpoint {
 export interface UsageAccounting {
   /** Null while today's use is within the daily budget. */
   exceeded(now: number): Promise<OverBudget | null>;
-  record(usage: TokenUsage, notes: number, now: number): Promise<void>;
+  /** Counts one model call: its tokens, and the notes it wrote or the posts it triaged. */
+  record(usage: TokenUsage, tally: UsageTally, now: number): Promise<void>;
 }
 
 export interface NoteEngineDeps {
@@ -30,6 +32,8 @@ export interface NoteEngineDeps {
   /** The evidence sources switched on now (single notes only; batches go without). */
   evidencePlan(): Promise<EvidencePlan>;
   cache: NoteCache;
+  /** Triage verdicts; without one, a memory-only cache (tests and the eval need no more). */
+  triageCache?: TriageCache;
   outputModes: OutputModeMemory;
   usage: UsageAccounting;
   stream: typeof streamChatJson;

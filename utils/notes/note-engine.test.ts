@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_API_KEY,
   DEFAULT_MODEL,
@@ -14,20 +14,13 @@ import { NoteCache } from './note-cache';
 import type { NoteError } from '../core/note-error';
 import type { NoteMeta, TokenUsage } from '../core/note-meta';
 import { createNoteEngine, type UsageAccounting } from './note-engine';
+import { useLocalModelServer } from '../../test-support/local-model-server';
 import { memoryOutputModes } from '../../test-support/memory-output-modes';
 import { NO_EVIDENCE, type EvidencePlan } from './note-evidence';
 
 // The engine end to end over real HTTP: the real openai SDK against the local server.
 
-const server = new ModelServer();
-let endpoint: ChatEndpoint;
-
-beforeAll(async () => {
-  const { baseUrl } = await server.start();
-  endpoint = { baseUrl, apiKey: DEFAULT_API_KEY, model: DEFAULT_MODEL, timeoutMs: 2_000 };
-});
-afterAll(() => server.stop());
-beforeEach(() => server.reset());
+const { server, endpoint } = useLocalModelServer();
 
 const post = samplePost({ text: 'A ponte foi inaugurada em 2021.', lang: 'pt' });
 
@@ -60,7 +53,7 @@ function setup({
   const recorded: TokenUsage[] = [];
   const engine = createNoteEngine({
     loadEndpoint: async () =>
-      overrides === null ? null : { endpoint: { ...endpoint, ...overrides }, providerLabel: 'Custom' },
+      overrides === null ? null : { endpoint: { ...endpoint(), ...overrides }, providerLabel: 'Custom' },
     answerLanguage: async () => 'pt-BR',
     evidencePlan: async () => evidence,
     cache: new NoteCache(100, 1e6),
@@ -211,7 +204,7 @@ describe('note engine', () => {
     const { error, done } = await setup().request();
     expect(done).toBeUndefined();
     expect(error).toMatchObject(expected);
-    expect(error?.message).toContain(endpoint.baseUrl);
+    expect(error?.message).toContain(endpoint().baseUrl);
   });
 
   it('includes the provider’s own words in the message', async () => {

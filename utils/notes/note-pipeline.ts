@@ -14,7 +14,7 @@ import { noteError, type NoteError } from '../core/note-error';
 import { NO_EVIDENCE, type EvidencePlan, type EvidenceRecord } from './note-evidence';
 import type { NoteMeta, TokenUsage } from '../core/note-meta';
 import { enforceNoteRules } from './note-rules';
-import type { OverBudget } from '../settings/usage-ledger';
+import type { OverBudget, UsageTally } from '../settings/usage-ledger';
 
 /** One post asked about, and where its note goes. */
 export interface NoteRequest {
@@ -58,8 +58,8 @@ export interface ModelCall<T, P> {
   reader: AnswerReader<T, P>;
   /** Declared to models that must be told (null: the posts differ). */
   postLanguage: string | null;
-  /** How many notes the call writes, for the usage ledger. */
-  notes: number;
+  /** What the call is counted as in the usage ledger besides its tokens (notes, posts triaged). */
+  tally(value: T): UsageTally;
   onPartial(partial: P): void;
 }
 
@@ -111,8 +111,7 @@ export function createNotePipeline(deps: NoteEngineDeps) {
       const pending = await answerFromCache(prepared, waiting, options.refresh);
       waiting = pending;
       if (!isNonEmpty(pending)) return;
-      const over = await deps.usage.exceeded(deps.now());
-      if (over) throw new NoteFailure(budgetError(over));
+      await checkBudget();
       await write(prepared, pending);
     } catch (err) {
       const error = err instanceof NoteFailure ? err.error : noteError('internal', describe(err));
@@ -120,6 +119,7 @@ export function createNotePipeline(deps: NoteEngineDeps) {
     }
   }
 
+  /** Endpoint, answer language and evidence plan; throws NoteFailure(no_provider) without a provider. */
   async function prepare(evidence: boolean): Promise<NoteRun> {
     const configured = await deps.loadEndpoint();
     if (!configured) throw new NoteFailure(NO_PROVIDER);
@@ -128,6 +128,12 @@ export function createNotePipeline(deps: NoteEngineDeps) {
       answerLanguage: await deps.answerLanguage(),
       plan: evidence ? await deps.evidencePlan() : NO_EVIDENCE,
     };
+  }
+
+  /** Throws NoteFailure(budget_exhausted) once today's budget is used: no model call after that. */
+  async function checkBudget(): Promise<void> {
+    const over = await deps.usage.exceeded(deps.now());
+    if (over) throw new NoteFailure(budgetError(over));
   }
 
   /** Answers each request the cache holds a note for; returns the others. */
@@ -183,7 +189,7 @@ export function createNotePipeline(deps: NoteEngineDeps) {
       onPartial: call.onPartial,
     });
     const usage = result.usage ? { ...result.usage, estimated: false } : estimateUsage(result.transcript);
-    await recordUsage(usage, call.notes);
+    await recordUsage(usage, call.tally(result.value));
     return { ...result, usage };
   }
 
@@ -191,9 +197,9 @@ export function createNotePipeline(deps: NoteEngineDeps) {
    * Counts tokens spent. Best effort: when storage refuses the write (its quota is full) the
    * reader still gets the note; only today's tally misses it.
    */
-  async function recordUsage(usage: TokenUsage, notes: number): Promise<void> {
+  async function recordUsage(usage: TokenUsage, tally: UsageTally): Promise<void> {
     try {
-      await deps.usage.record(usage, notes, deps.now());
+      await deps.usage.record(usage, tally, deps.now());
     } catch (err) {
       console.warn('Footnote: token usage not recorded:', describe(err));
     }
@@ -230,7 +236,7 @@ export function createNotePipeline(deps: NoteEngineDeps) {
     return limiter.run(endpoint.baseUrl, task, signal);
   }
 
-  return { run, fromCache, queue, callModel, finish, deliver };
+  return { run, prepare, checkBudget, fromCache, queue, callModel, finish, deliver };
 }
 
 function cacheKeyParts(prepared: NoteRun, post: Post): CacheKeyParts {

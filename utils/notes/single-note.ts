@@ -82,7 +82,7 @@ export function createSingleNotes(pipeline: NotePipeline) {
         prompt: (basics) => buildNoteMessages({ ...basics, post, evidence: evidence.given }),
         reader: noteReader,
         postLanguage: post.lang,
-        notes: 1,
+        tally: () => ({ kind: 'notes', notes: 1 }),
         onPartial,
       },
       signal,

@@ -87,7 +87,9 @@ export const PROVIDER_PRESETS = [
 ] as const satisfies readonly ProviderPreset[];
 
 export type ProviderPresetId = (typeof PROVIDER_PRESETS)[number]['id'];
-export const PROVIDER_PRESET_IDS = PROVIDER_PRESETS.map((p) => p.id) as [
+// Pure: a bundle that imports this module for something else (a content script, through the
+// protocol's schemas) leaves the presets out.
+export const PROVIDER_PRESET_IDS = /* @__PURE__ */ PROVIDER_PRESETS.map((p) => p.id) as [
   ProviderPresetId,
   ...ProviderPresetId[],
 ];

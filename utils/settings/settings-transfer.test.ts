@@ -14,6 +14,7 @@ const snapshot: SettingsSnapshot = {
   answerLanguage: 'pt-BR',
   dailyTokenBudget: 50_000,
   disabledSites: ['facebook', 'youtube'],
+  triageSites: ['x'],
   enabledOrigins: ['https://social.example.org'],
   evidence: {
     links: true,
@@ -36,7 +37,11 @@ describe('buildSettingsFile', () => {
       provider: snapshot.provider,
       answerLanguage: 'pt-BR',
       dailyTokenBudget: 50_000,
-      sites: { disabled: ['facebook', 'youtube'], enabledOrigins: ['https://social.example.org'] },
+      sites: {
+        disabled: ['facebook', 'youtube'],
+        triage: ['x'],
+        enabledOrigins: ['https://social.example.org'],
+      },
       evidence: snapshot.evidence,
     });
     expect(settingsFileText(file)).not.toContain('sk-1');
@@ -104,7 +109,11 @@ describe('parseSettingsFile', () => {
       provider: { preset: 'openai', baseUrl: 'javascript:alert(1)', model: 'm' },
       answerLanguage: 'fr',
       dailyTokenBudget: -1,
-      sites: { disabled: ['x', 'myspace'], enabledOrigins: ['https://ok.example', 'https://a.example/path'] },
+      sites: {
+        disabled: ['x', 'myspace'],
+        triage: ['orkut'],
+        enabledOrigins: ['https://ok.example', 'https://a.example/path'],
+      },
       evidence: { ...snapshot.evidence, webSearch: 'bing' },
       keys: { apiKey: 42 },
       extra: true,
@@ -120,6 +129,7 @@ describe('parseSettingsFile', () => {
         'keys.apiKey',
         'provider.baseUrl',
         'sites.disabled.1',
+        'sites.triage.0',
         'sites.enabledOrigins.1',
       ].sort(),
     );

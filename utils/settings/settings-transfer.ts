@@ -49,6 +49,8 @@ export const settingsFileSchema = z.strictObject({
   sites: z.optional(
     z.strictObject({
       disabled: z.array(siteIdSchema).check(z.maxLength(SITE_IDS.length)),
+      /** Sites triaged as the reader scrolls; absent in files from before triage. */
+      triage: z.optional(z.array(siteIdSchema).check(z.maxLength(SITE_IDS.length))),
       enabledOrigins: z.array(originSchema).check(z.maxLength(MAX_ENABLED_ORIGINS)),
     }),
   ),
@@ -77,6 +79,7 @@ export interface SettingsSnapshot {
   answerLanguage: AnswerLanguage;
   dailyTokenBudget: number;
   disabledSites: SiteId[];
+  triageSites: SiteId[];
   enabledOrigins: string[];
   evidence: EvidenceSettings;
   keys: { apiKey: string; factCheckKey: string; searchKey: string };
@@ -93,7 +96,11 @@ export function buildSettingsFile(
     provider: snapshot.provider,
     answerLanguage: snapshot.answerLanguage,
     dailyTokenBudget: snapshot.dailyTokenBudget,
-    sites: { disabled: [...snapshot.disabledSites], enabledOrigins: [...snapshot.enabledOrigins] },
+    sites: {
+      disabled: [...snapshot.disabledSites],
+      triage: [...snapshot.triageSites],
+      enabledOrigins: [...snapshot.enabledOrigins],
+    },
     evidence: snapshot.evidence,
   };
   if (includeKeys) {

@@ -2,7 +2,7 @@ import { evidenceSettingsItem } from './evidence-settings-item';
 import { outputModesItem } from './output-modes-item';
 import { popupFocusItem } from './popup-focus';
 import { answerLanguageItem, providerSettingsItem } from './provider-items';
-import { disabledSitesItem, enabledOriginsItem } from './site-items';
+import { disabledSitesItem, enabledOriginsItem, triageSitesItem } from './site-items';
 import type { StoredItem } from './stored-item';
 import { dailyTokenBudgetItem, usageItem } from './usage-items';
 
@@ -18,6 +18,7 @@ export const STORAGE_ITEMS: ReadonlyArray<StoredItem<unknown>> = [
   answerLanguageItem,
   evidenceSettingsItem,
   disabledSitesItem,
+  triageSitesItem,
   enabledOriginsItem,
   usageItem,
   dailyTokenBudgetItem,

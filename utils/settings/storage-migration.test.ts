@@ -25,7 +25,7 @@ type Snapshot = {
 const V1 = snapshot as Snapshot;
 
 /** Items defined after version 1: a v1 install has no value for them, so they read their fallback. */
-const ADDED_AFTER_V1: string[] = [];
+const ADDED_AFTER_V1: string[] = ['local:triageSites'];
 /** v1 items no longer defined, with why dropping their value loses nothing. */
 const DROPPED_SINCE_V1: Record<string, string> = {};
 /**

@@ -1,12 +1,28 @@
 import type { TokenUsage } from '../core/note-meta';
 
 export interface DayUsage {
+  /** Every call's tokens, triage included: the daily budget counts them all. */
   promptTokens: number;
   completionTokens: number;
+  /** Notes written (single and batched); posts triaged are not notes. */
   notes: number;
   /** Some of the counts are estimates (the provider reported no usage). */
   estimated: boolean;
+  /**
+   * Feed triage's part of the day: posts given a verdict and the tokens its calls cost (already
+   * in the totals above). Absent on days without triage, and in ledgers stored before triage
+   * existed: read it as zeros (triageOf).
+   */
+  triage?: TriageUsage;
 }
+
+export interface TriageUsage {
+  posts: number;
+  tokens: number;
+}
+
+/** What one model call is counted as besides its tokens: notes written, or posts triaged. */
+export type UsageTally = { kind: 'notes'; notes: number } | { kind: 'triage'; posts: number };
 
 /** Token use per local day (YYYY-MM-DD), the last DAYS_KEPT days. */
 export type UsageLedger = Record<string, DayUsage>;
@@ -27,17 +43,36 @@ export function dayOf(time: number): string {
 
 export const EMPTY_DAY: DayUsage = { promptTokens: 0, completionTokens: 0, notes: 0, estimated: false };
 
-export function addUsage(ledger: UsageLedger, day: string, usage: TokenUsage, notes: number): UsageLedger {
+const NO_TRIAGE: TriageUsage = { posts: 0, tokens: 0 };
+
+/** A day's triage use; zeros for a day without (or recorded before) triage. */
+export function triageOf(day: DayUsage): TriageUsage {
+  return day.triage ?? NO_TRIAGE;
+}
+
+export function addUsage(
+  ledger: UsageLedger,
+  day: string,
+  usage: TokenUsage,
+  tally: UsageTally,
+): UsageLedger {
   const before = ledger[day] ?? EMPTY_DAY;
-  const next: UsageLedger = {
-    ...ledger,
-    [day]: {
-      promptTokens: before.promptTokens + usage.promptTokens,
-      completionTokens: before.completionTokens + usage.completionTokens,
-      notes: before.notes + notes,
-      estimated: before.estimated || usage.estimated,
-    },
+  const after: DayUsage = {
+    ...before,
+    promptTokens: before.promptTokens + usage.promptTokens,
+    completionTokens: before.completionTokens + usage.completionTokens,
+    estimated: before.estimated || usage.estimated,
   };
+  if (tally.kind === 'notes') {
+    after.notes = before.notes + tally.notes;
+  } else {
+    const triage = triageOf(before);
+    after.triage = {
+      posts: triage.posts + tally.posts,
+      tokens: triage.tokens + usage.promptTokens + usage.completionTokens,
+    };
+  }
+  const next: UsageLedger = { ...ledger, [day]: after };
   const days = Object.keys(next).sort();
   for (const old of days.slice(0, Math.max(0, days.length - DAYS_KEPT))) delete next[old];
   return next;
