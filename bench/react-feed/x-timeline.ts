@@ -24,6 +24,8 @@ interface FeedOptions {
   maxCells: number;
   /** Each row keyed by its post (new nodes per post) instead of a reused row. */
   keyed: boolean;
+  /** A reader's pace: this long between bursts (default: the next frame, a fast scroll). */
+  pauseMs?: number;
 }
 
 const EPOCH = 1288834974657n;
@@ -88,7 +90,7 @@ declare global {
   }
 }
 
-window.runReactFeed = async ({ total, burst, maxCells, keyed }) => {
+window.runReactFeed = async ({ total, burst, maxCells, keyed, pauseMs }) => {
   const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
   let slots: Slot[] = [];
   let nextKey = 0;
@@ -100,6 +102,7 @@ window.runReactFeed = async ({ total, burst, maxCells, keyed }) => {
     render(slots);
     window.scrollTo(0, document.body.scrollHeight);
     await frame();
+    if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
   await frame();
   await frame();
