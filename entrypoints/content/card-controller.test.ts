@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { articleAdapter } from '@/test-support/article-adapter';
 import { setMaxListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CARD_UI_GLOBAL, type CardModel, type CardUi } from '@/components/card/card-contract';
@@ -6,7 +7,6 @@ import { fakeRuntime } from '@/test-support/fake-runtime';
 import { doneNote, FALSE_TRIAGE } from '@/test-support/sample-note';
 import { samplePost } from '@/test-support/sample-post';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
-import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import { CardController } from './card-controller';
 import type { NoteClient } from './note-client';
 import { noteStore, setNoteState, setTriage } from './note-store';
@@ -15,16 +15,7 @@ vi.mock('wxt/browser', async () => ({
   browser: (await import('@/test-support/fake-runtime')).fakeRuntime.browser,
 }));
 
-const adapter: SiteAdapter = {
-  id: 'x',
-  matchesLocation: () => true,
-  postRootSelector: 'article',
-  postId: (root) => root.getAttribute('data-id'),
-  extractPost: (root) => samplePost({ id: root.getAttribute('data-id')! }),
-  badgeAnchor: () => null,
-  expectsPosts: () => true,
-  probes: {},
-};
+const adapter = articleAdapter;
 
 /** The card UI as the background injects it: here, a dialog showing the note's status. */
 const ui = {
@@ -69,7 +60,7 @@ beforeEach(async () => {
     article.setAttribute(POST_ATTRIBUTE, `x:${id}`);
     const button = document.createElement('button');
     button.className = 'footnote-badge';
-    article.append(button);
+    article.append(samplePost().text, button); // the text the adapter extracts
     document.body.append(article);
   }
   lifetime = new AbortController();

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { articleAdapter } from '@/test-support/article-adapter';
 import { FALSE_TRIAGE } from '@/test-support/sample-note';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeRuntime, PAGE_SENDER, type FakePort } from '@/test-support/fake-runtime';
@@ -25,18 +26,12 @@ const { startPopupFeed } = await import('./popup-feed');
 /** Posts are <article data-id="…">text</article>; every extraction is counted. */
 const extracted: string[] = [];
 const adapter: SiteAdapter = {
-  id: 'x',
-  matchesLocation: () => true,
-  postRootSelector: 'article',
-  postId: (root) => root.getAttribute('data-id'),
+  ...articleAdapter,
   extractPost: (root) => {
     const id = root.getAttribute('data-id')!;
     extracted.push(id);
     return samplePost({ id, text: root.textContent ?? '' });
   },
-  badgeAnchor: () => null,
-  expectsPosts: () => true,
-  probes: {},
 };
 
 /** Puts marked posts on the page, as the post observer leaves them. */

@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
+import { articleAdapter } from '@/test-support/article-adapter';
 import { setMaxListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CONTENT_SCRIPT_SENDER, fakeRuntime, PAGE_SENDER, POPUP_SENDER } from '@/test-support/fake-runtime';
 import { POPUP_PORT_NAME } from '@/utils/messaging/protocol';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
-import { samplePost } from '@/test-support/sample-post';
-import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import { BADGE_SELECTOR } from './badges';
 import { HOVER_INTENT_MS } from './card-timing';
 import { READY_ATTRIBUTE } from './ready-mark';
@@ -43,16 +42,7 @@ const sites = vi.hoisted(() => {
 vi.mock('@/utils/settings/site-switches', () => sites.switches);
 const { runFootnote } = await import('./run-footnote');
 
-const adapter: SiteAdapter = {
-  id: 'x',
-  matchesLocation: () => true,
-  postRootSelector: 'article',
-  postId: (root) => root.getAttribute('data-id'),
-  extractPost: (root) => samplePost({ id: root.getAttribute('data-id')! }),
-  badgeAnchor: () => null,
-  expectsPosts: () => true,
-  probes: {},
-};
+const adapter = articleAdapter;
 
 // Everything a session starts listens to its one signal; browsers have no cap on that, Node's
 // AbortSignal warns past 10 listeners.

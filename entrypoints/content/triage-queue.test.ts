@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { articleAdapter } from '@/test-support/article-adapter';
 import { setMaxListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BATCH_MAX } from '@/utils/ai/batch-size';
@@ -6,8 +7,6 @@ import { noteError } from '@/utils/core/note-error';
 import type { Post } from '@/utils/core/post';
 import type { Triage } from '@/utils/core/triage';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
-import type { SiteAdapter } from '@/utils/sites/site-adapter';
-import { samplePost } from '@/test-support/sample-post';
 import type { TriageAnswers } from './note-client';
 import { noteStore, setNoteState } from './note-store';
 import {
@@ -59,17 +58,7 @@ class FakeIntersectionObserver {
 }
 const io = () => FakeIntersectionObserver.last!;
 
-/** Posts are <article data-id="…">text</article>, marked as the post observer leaves them. */
-const adapter: SiteAdapter = {
-  id: 'x',
-  matchesLocation: () => true,
-  postRootSelector: 'article',
-  postId: (root) => root.getAttribute('data-id'),
-  extractPost: (root) => samplePost({ id: root.getAttribute('data-id')!, text: root.textContent ?? '' }),
-  badgeAnchor: () => null,
-  expectsPosts: () => true,
-  probes: {},
-};
+const adapter = articleAdapter;
 const root = (id: string) => document.querySelector(`[data-id="${id}"]`)!;
 function addPosts(...ids: string[]): void {
   for (const id of ids) {
