@@ -53,7 +53,7 @@ module.exports = {
   ],
   options: {
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: 'tsconfig.json' },
+    tsConfig: { fileName: 'tsconfig.deps.json' },
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '^(\\.output|\\.wxt|node_modules)/' },
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },

@@ -10,7 +10,7 @@ import type { Note } from '../utils/core/note-schema';
 import { fixture } from '../test-support/api-test-routes';
 import { createFactCheckSource } from '../utils/evidence/fact-check-tools';
 import { gatherEvidence } from '../utils/evidence/gather-evidence';
-import { httpUrl } from '../utils/evidence/http-url';
+import { httpUrl } from '../utils/core/http-url';
 import { createLinkEvidenceSource } from '../utils/evidence/link-evidence';
 import { startTestServer, type TestRouteHandler } from '../test-support/test-http-server';
 import { createWikipediaSource } from '../utils/evidence/wikipedia';

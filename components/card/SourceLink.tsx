@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { httpUrl } from '@/utils/evidence/http-url';
+import { httpUrl } from '@/utils/core/http-url';
 
 /**
  * A link to a page Footnote fetched itself. Anything but an http(s) URL renders as plain text:

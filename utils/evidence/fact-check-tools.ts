@@ -16,7 +16,7 @@ import {
   siteName,
 } from './api-fields';
 import { clipText } from '../core/clip-text';
-import { httpUrl } from './http-url';
+import { httpUrl } from '../core/http-url';
 import { API_MAX_BYTES, fetchApiJson, requireApiKey } from './api-request';
 import {
   EVIDENCE_EXCERPT_MAX,

@@ -7,7 +7,7 @@ import {
   type EvidenceSource,
   type GatheredEvidence,
 } from '../core/evidence';
-import { httpUrl } from './http-url';
+import { httpUrl } from '../core/http-url';
 import { isPrivateHost } from './private-host';
 import { collapse, hostName, readPage } from './readable-page';
 import { clipCodePoints } from '../core/clip-text';

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import type { WebSearchProvider } from '../settings/evidence-settings';
 import { apiText, distinctByUrl, isoDate, looseList, looseText, readApiAnswer, siteName } from './api-fields';
-import { httpUrl } from './http-url';
+import { httpUrl } from '../core/http-url';
 import { API_MAX_BYTES, fetchApiJson, requireApiKey, settleAll, type ApiRequest } from './api-request';
 import type { BoundedFetchOptions } from './bounded-fetch';
 import {

@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { apiText, distinctByUrl, languageSubtag, looseList, looseText, readApiAnswer } from './api-fields';
-import { httpUrl } from './http-url';
+import { httpUrl } from '../core/http-url';
 import { API_MAX_BYTES, fetchApiJson, settleAll } from './api-request';
 import {
   EVIDENCE_EXCERPT_MAX,
