@@ -17,6 +17,7 @@ import { writeReport, type Report } from './report';
 import { isDone, readResults, resultsWriter, type ModelCall, type ResultLine } from './results';
 import { answerLanguageFor, rowPost } from './row-post';
 import { NO_EVIDENCE } from '../../utils/notes/note-evidence';
+import { mulberry32 } from '../seeded-random';
 
 export interface EvalOptions {
   data: string;
@@ -415,17 +416,6 @@ export function select(rows: readonly EvalRow[], limit: number | null, seed: num
     }
   }
   return limit === null ? order : order.slice(0, limit);
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

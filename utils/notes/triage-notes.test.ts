@@ -10,11 +10,12 @@ import type { TokenUsage } from '../core/note-meta';
 import type { Post } from '../core/post';
 import type { Triage } from '../core/triage';
 import { addUsage, dayOf, type UsageLedger, type UsageTally } from '../settings/usage-ledger';
-import { NoteCache, type NoteCacheStore, type StoredNote } from './note-cache';
+import { NoteCache } from './note-cache';
 import { createNoteEngine, type NoteEngineDeps } from './note-engine';
 import { NO_EVIDENCE } from './note-evidence';
 import type { CachedTriage } from './triage-cache';
 import { NOTHING_TO_CHECK_TRIAGE } from './triage-notes';
+import { memoryCacheStore } from '../../test-support/memory-cache-store';
 
 // Feed triage end to end over real HTTP: the real openai SDK against the local model server.
 
@@ -40,18 +41,6 @@ function deferred<T = void>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
-}
-
-/** A store like IndexedDB's, in memory: what survives a service-worker restart. */
-function memoryStore(): NoteCacheStore<CachedTriage> & { data: Map<string, StoredNote<CachedTriage>> } {
-  const data = new Map<string, StoredNote<CachedTriage>>();
-  return {
-    data,
-    loadAll: async () => [...data.entries()],
-    put: async (key, value) => void data.set(key, value),
-    delete: async (key) => void data.delete(key),
-    clear: async () => data.clear(),
-  };
 }
 
 /** A triage cache that tells when a batch has looked a post up (just before its in-flight check). */
@@ -163,7 +152,7 @@ describe('feed triage', () => {
   });
 
   it('answers cached posts from the cache and sends only the others, across a worker restart too', async () => {
-    const store = memoryStore();
+    const store = memoryCacheStore<CachedTriage>();
     const first = setup({ triageCache: new NoteCache<CachedTriage>(100, 1e6, store) });
     server.enqueue(answer(verdict('P1'), verdict('P2')));
     await first.triage(posts.slice(0, 2));
