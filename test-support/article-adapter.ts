@@ -10,5 +10,7 @@ export const articleAdapter: SiteAdapter = {
   extractPost: (root) => samplePost({ id: root.getAttribute('data-id')!, text: root.textContent ?? '' }),
   badgeAnchor: () => null,
   expectsPosts: () => true,
+  // Every page is a thread: its articles are the discussion.
+  threadPage: () => true,
   probes: {},
 };

@@ -18,6 +18,7 @@ function adapterWithAnchor(anchor: SiteAdapter['badgeAnchor']): SiteAdapter {
     extractPost: () => null,
     badgeAnchor: anchor,
     expectsPosts: () => true,
+    threadPage: () => false,
     probes: {},
   };
 }

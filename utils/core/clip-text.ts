@@ -19,3 +19,13 @@ export function clipText(text: string, max: number): string {
         .join('')
         .trimEnd() + '…';
 }
+
+/**
+ * At most `max` UTF-16 units — what a string schema's maxLength counts, in which an emoji is
+ * two — ending in "…" when something was cut, never leaving half a surrogate pair.
+ */
+export function clipTextToLength(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return (/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut).trimEnd() + '…';
+}

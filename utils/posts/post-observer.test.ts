@@ -16,6 +16,7 @@ const adapter: SiteAdapter = {
   extractPost: () => null,
   badgeAnchor: (root) => ({ parent: root, before: null }),
   expectsPosts: () => true,
+  threadPage: () => false,
   probes: {},
 };
 

@@ -389,6 +389,32 @@ describe.runIf(hasRealCaptures())('real captures', () => {
     expect(Object.keys(CAPTURE_URLS).sort()).toEqual(files);
   });
 
+  it('offers "Summarize this discussion" on the thread pages among them, and on no other', () => {
+    const threadPages = files.filter((file) => {
+      const url = new URL(CAPTURE_URLS[file]!);
+      return adaptersAt(url).some((adapter) => adapter.threadPage(url));
+    });
+    expect(threadPages).toEqual([
+      'bluesky/thread-forbes.html',
+      'bluesky/thread-glendunlap.html',
+      'bluesky/thread-stephenking-unloaded.html',
+      'hn/item-36817231-comments.html',
+      'reddit/redesign2019-showerthoughts.html',
+      'reddit/redesign2019-title-only.html',
+      'reddit/redesign2020-python-init.html',
+      'x/article-logged-in-kepano.html', // an Article is a status page too
+      'x/legacy-2016-status-twittercom.html',
+      'x/post-forbes-link.html',
+      'x/post-verge-video.html',
+      'x/status-with-replies-2023-k4rliky.html',
+      'x/status-with-replies-2023-realdonaldtrump.html',
+      'youtube/watch-rendered-2022-13-comments.html',
+      'youtube/watch-rendered-2022-before-comments.html',
+      'youtube/watch-rendered-2022-fr-14-comments.html',
+      'youtube/watch-server-html-no-comments.html',
+    ]);
+  });
+
   it.each(files)(
     '%s',
     (file) => {

@@ -43,6 +43,11 @@ export interface SiteAdapter {
    */
   expectsPosts(location: { hostname: string; pathname: string }): boolean;
   /**
+   * Is this a thread or item page (a post with its replies, a story with its comments, a video
+   * with its comments)? There "Summarize this discussion" is offered.
+   */
+  threadPage(location: { hostname: string; pathname: string }): boolean;
+  /**
    * The selectors the adapter leans on, by a short name: the "site may have changed" diagnostic
    * reports how many nodes each matches, so a report shows which one broke.
    */

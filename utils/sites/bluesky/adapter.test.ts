@@ -222,6 +222,25 @@ describe('blueskyAdapter.matchesLocation', () => {
   );
 });
 
+describe('blueskyAdapter.threadPage', () => {
+  it.each([
+    '/profile/hannahokafor.bsky.social/post/3n3bwtfbekr2f',
+    '/profile/did:plc:z72i7hdynmk6r22z27h6tvur/post/3mdd7aj7pgs2x/',
+  ])('offers a discussion summary on threads: %s', (pathname) =>
+    expect(blueskyAdapter.threadPage({ hostname: 'bsky.app', pathname })).toBe(true),
+  );
+  it.each([
+    '/',
+    '/profile/hannahokafor.bsky.social',
+    '/profile/hannahokafor.bsky.social/post/3n3bwtfbekr2f/liked-by',
+    '/profile/hannahokafor.bsky.social/post/3n3bwtfbekr2f/quotes',
+    '/search',
+    '/notifications',
+  ])('not on %s', (pathname) =>
+    expect(blueskyAdapter.threadPage({ hostname: 'bsky.app', pathname })).toBe(false),
+  );
+});
+
 describe('feed.html home feed', () => {
   let doc: Document;
   beforeAll(() => {

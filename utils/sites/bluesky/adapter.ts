@@ -65,10 +65,13 @@ interface Permalink extends PostRef {
 
 /** The home feed, a profile, a thread: pages that show posts once loaded. */
 const FEED_PATH = /^\/(?:profile\/[^/]{1,253}(?:\/post\/[^/]{1,100})?)?\/?$/;
+/** A thread: the post with its parents and replies (not its `liked-by`, `reposted-by`, `quotes` lists). */
+const THREAD_PATH = /^\/profile\/[^/]{1,253}\/post\/[^/]{1,100}\/?$/;
 
 export const blueskyAdapter: SiteAdapter = {
   id: 'bluesky',
   expectsPosts: (location) => FEED_PATH.test(location.pathname),
+  threadPage: (location) => THREAD_PATH.test(location.pathname),
   probes: { text: POST_TEXT, permalink: POST_LINK, author: PROFILE_LINK },
   postRootSelector: POST_ROOT,
 

@@ -66,6 +66,30 @@ describe('facebookAdapter.matchesLocation', () => {
   );
 });
 
+describe('facebook.threadPage', () => {
+  it.each([
+    '/permalink.php',
+    '/story.php',
+    '/groups/1234567890/posts/9876543210/',
+    '/groups/cats.of.lisbon/permalink/9876543210',
+    '/visitaustria/posts/pfbid02abcdefghijkLMNOP',
+    '/zuck/posts/10114163928926561',
+  ])("offers a discussion summary on a post's own page: %s", (pathname) =>
+    expect(facebook.threadPage({ hostname: 'www.facebook.com', pathname })).toBe(true),
+  );
+  it.each([
+    '/',
+    '/watch',
+    '/groups/1234567890/',
+    '/visitaustria/',
+    '/visitaustria/posts/',
+    '/photo.php',
+    '/marketplace/',
+  ])('not on %s', (pathname) =>
+    expect(facebook.threadPage({ hostname: 'www.facebook.com', pathname })).toBe(false),
+  );
+});
+
 describe('feed.html', () => {
   const doc = loadFixture('facebook', 'feed.html');
 

@@ -69,6 +69,8 @@ interface Permalink {
 export const facebookAdapter: SiteAdapter = {
   id: 'facebook',
   expectsPosts: (location) => location.pathname === '/',
+  /** A post's own page: the permalink shapes its posts are keyed by. */
+  threadPage: ({ pathname }) => STORY_PATH.test(pathname) || POST_PATHS.some((shape) => shape.test(pathname)),
   probes: { feed: '[role="feed"]', article: NESTED_ARTICLE, author: AUTHOR_NAME, permalink: POST_LINK },
   postRootSelector: POST_ROOT,
 

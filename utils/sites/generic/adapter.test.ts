@@ -260,6 +260,17 @@ describe('genericAdapter.matchesLocation', () => {
   });
 });
 
+describe('genericAdapter.threadPage', () => {
+  it('offers no discussion summary: a URL of an arbitrary site does not tell a thread', () => {
+    for (const [hostname, pathname] of [
+      ['forum.example.org', '/t/is-the-new-bridge-safe/4821'],
+      ['blog.example.com', '/2026/11/heat-pumps-in-winter'],
+    ]) {
+      expect(genericAdapter.threadPage({ hostname: hostname!, pathname: pathname! })).toBe(false);
+    }
+  });
+});
+
 describe('genericAdapter.matchesDocument', () => {
   it.each([
     ['generic/forum.html', FORUM_URL, true],

@@ -19,6 +19,11 @@ export const genericAdapter: SiteAdapter = {
   id: 'generic',
   /** Any page of a site the user enabled may rightly have no posts. */
   expectsPosts: () => false,
+  /**
+   * Never: on an arbitrary site no URL tells a forum topic or a commented blog post from any other
+   * page, and this question is asked by URL alone.
+   */
+  threadPage: () => false,
   probes: { 'h-entry': HENTRY, 'JSON-LD': JSON_LD },
   postRootSelector: POST_ROOT,
   // Comments (h-entry, microdata Comment) can sit inside the post they answer.

@@ -144,6 +144,16 @@ describe('hackerNewsAdapter.matchesLocation', () => {
   );
 });
 
+describe('hn.threadPage', () => {
+  it.each(['/item'])('offers a discussion summary on item pages: %s', (pathname) =>
+    expect(hn.threadPage({ hostname: 'news.ycombinator.com', pathname })).toBe(true),
+  );
+  it.each(['/', '/news', '/newest', '/ask', '/user', '/threads', '/item/', '/items'])(
+    'not on %s',
+    (pathname) => expect(hn.threadPage({ hostname: 'news.ycombinator.com', pathname })).toBe(false),
+  );
+});
+
 describe('front.html', () => {
   const doc = loadFixture('hackernews', 'front.html');
 

@@ -33,6 +33,8 @@ const FEED_PATH = /^\/(?:news|newest|front|ask|show|item)?$/;
 export const hackerNewsAdapter: SiteAdapter = {
   id: 'hackernews',
   expectsPosts: (location) => FEED_PATH.test(location.pathname),
+  /** An item page (`/item?id=…`): a story, or a comment, with the comments under it. */
+  threadPage: (location) => location.pathname === '/item',
   probes: { title: TITLE_LINK, comment: COMMENT_TEXT, author: AUTHOR },
   postRootSelector: POST_ROOT,
 

@@ -93,6 +93,25 @@ describe('linkedInAdapter.matchesLocation', () => {
   });
 });
 
+describe('linkedin.threadPage', () => {
+  it.each([
+    '/feed/update/urn:li:activity:7248246460041809920/',
+    '/posts/audiense_tech-ai-startup-activity-7248246460041809920-pOe5',
+  ])('offers a discussion summary on one update with its comments: %s', (pathname) =>
+    expect(linkedin.threadPage({ hostname: 'www.linkedin.com', pathname })).toBe(true),
+  );
+  it.each([
+    '/feed/',
+    '/company/audiense',
+    '/company/audiense/posts/',
+    '/in/andrewjjenkins',
+    '/feed/update/',
+    '/notifications/',
+  ])('not on %s', (pathname) =>
+    expect(linkedin.threadPage({ hostname: 'www.linkedin.com', pathname })).toBe(false),
+  );
+});
+
 describe('feed post of 2025 (the actor block marked only by its parts)', () => {
   // As feed-logged-in-post-fragment-2025.html has it: no `.update-components-actor` element.
   const root = new DOMParser()

@@ -53,10 +53,13 @@ const LINKEDIN_ACTIVITY: SnowflakeSpec = { shiftBits: 22n, epochMs: 0n, minId: 5
 
 /** The feed, a company's page, a public post: pages that show posts once loaded. */
 const FEED_PATH = /^\/(?:feed|company\/[^/]{1,200}(?:\/posts)?|posts\/[^/]{1,300})\/?$/;
+/** One update with its comments: `/feed/update/urn:li:activity:{id}/`, or a public post `/posts/{slug}`. */
+const THREAD_PATH = /^\/(?:feed\/update|posts)\/[^/]{1,300}\/?$/;
 
 export const linkedInAdapter: SiteAdapter = {
   id: 'linkedin',
   expectsPosts: (location) => FEED_PATH.test(location.pathname),
+  threadPage: (location) => THREAD_PATH.test(location.pathname),
   probes: {
     'classic post': CLASSIC_ROOT,
     'redesigned post': REDESIGN_ROOT,

@@ -233,6 +233,25 @@ describe('mastodonAdapter.matchesLocation', () => {
   );
 });
 
+describe('mastodonAdapter.threadPage', () => {
+  it.each(['/@mayachen/117687664053592342', '/@mayachen@mastodon.social/117687664053592342/', '/@Gargron/1'])(
+    'offers a discussion summary on status pages: %s',
+    (pathname) => expect(mastodonAdapter.threadPage({ hostname: 'mastodon.social', pathname })).toBe(true),
+  );
+  it.each([
+    '/home',
+    '/public',
+    '/public/local',
+    '/@mayachen',
+    '/@mayachen/with_replies',
+    '/@mayachen/117687664053592342/reblogs',
+    '/notifications',
+    '/explore',
+  ])('not on %s', (pathname) =>
+    expect(mastodonAdapter.threadPage({ hostname: 'mastodon.social', pathname })).toBe(false),
+  );
+});
+
 describe('mastodonAdapter.matchesDocument', () => {
   it.each([
     ['mastodon/home.html', HOME_URL],

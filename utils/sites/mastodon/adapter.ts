@@ -80,10 +80,13 @@ export const HIDDEN_BODY_MARK = '[Text hidden behind the content warning]';
 
 /** Home, the public timelines, a profile, a status: pages that show posts once loaded. */
 const FEED_PATH = /^\/(?:home|public(?:\/local)?|@[^/]{1,300}(?:\/\d{1,20})?)\/?$/;
+/** A status page, `/@{acct}/{id}` (a remote account's acct holds its host): the status in its thread. */
+const THREAD_PATH = /^\/@[^/]{1,300}\/\d{1,20}\/?$/;
 
 export const mastodonAdapter: SiteAdapter = {
   id: 'mastodon',
   expectsPosts: (location) => FEED_PATH.test(location.pathname),
+  threadPage: (location) => THREAD_PATH.test(location.pathname),
   probes: { text: TEXT, permalink: PERMALINK },
   postRootSelector: POST_ROOT,
 

@@ -173,6 +173,31 @@ describe('redditAdapter.matchesLocation', () => {
   );
 });
 
+describe('reddit.threadPage', () => {
+  it.each([
+    '/r/AskScience/comments/1p8z0q3/why_does_bread_go_stale_faster_in_the_fridge/',
+    '/r/AskScience/comments/1p8z0q3/why_does_bread_go_stale_faster_in_the_fridge',
+    '/r/AskScience/comments/1p8z0q3/',
+    '/r/AskScience/comments/1p8z0q3/why_does_bread_go_stale_faster_in_the_fridge/mz1k2ab/',
+    '/user/spez/comments/1abcde/a_post_on_a_profile/',
+    '/comments/1p8z0q3',
+  ])('offers a discussion summary on comments pages: %s', (pathname) =>
+    expect(reddit.threadPage({ hostname: 'www.reddit.com', pathname })).toBe(true),
+  );
+  it.each([
+    '/',
+    '/r/AskScience',
+    '/r/AskScience/new/',
+    '/user/spez',
+    '/u/spez/comments/',
+    '/r/AskScience/comments/',
+    '/r/AskScience/wiki/index',
+    '/message/inbox',
+  ])('not on %s', (pathname) =>
+    expect(reddit.threadPage({ hostname: 'www.reddit.com', pathname })).toBe(false),
+  );
+});
+
 describe('feed.html (www.reddit.com home feed)', () => {
   const doc = loadFixture('reddit', 'feed.html');
 

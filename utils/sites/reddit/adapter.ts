@@ -34,10 +34,18 @@ const DELETED = '[deleted]';
 
 /** The front page, a subreddit, a comments page, a user: pages that show posts once loaded. */
 const FEED_PATH = /^\/(?:(?:r|user|u)\/[^/]{1,100}(?:\/comments\/[a-z0-9]{1,13}(?:\/[^/]*)?)?)?\/?$/;
+/**
+ * A comments page, the same path on every front end: `/r/{sub}/comments/{id}/{slug}/`, a post on a
+ * profile (`/user/{name}/comments/…`), the short `/comments/{id}`, and one comment's thread
+ * (`…/{slug}/{comment id}/`).
+ */
+const THREAD_PATH =
+  /^(?:\/(?:r|user|u)\/[^/]{1,100})?\/comments\/[a-z0-9]{1,13}(?:\/[^/]*(?:\/[a-z0-9]{1,13})?)?\/?$/;
 
 export const redditAdapter: SiteAdapter = {
   id: 'reddit',
   expectsPosts: (location) => FEED_PATH.test(location.pathname),
+  threadPage: (location) => THREAD_PATH.test(location.pathname),
   probes: { post: SHREDDIT_POST, comment: SHREDDIT_COMMENT, 'old reddit thing': OLD_THING },
   postRootSelector: `${SHREDDIT_POST}, ${SHREDDIT_COMMENT}, ${OLD_THING}`,
   // Comments nest: a reply is a child of its parent comment.

@@ -100,6 +100,17 @@ describe('threadsAdapter.matchesLocation', () => {
   );
 });
 
+describe('threads.threadPage', () => {
+  it.each(['/@zuck/post/C3xq9-UvZ1a', '/@zuck/post/C3xq9-UvZ1a/'])(
+    'offers a discussion summary on post pages: %s',
+    (pathname) => expect(threads.threadPage({ hostname: 'www.threads.com', pathname })).toBe(true),
+  );
+  it.each(['/', '/@zuck', '/@zuck/replies', '/search', '/@zuck/post/C3xq9-UvZ1a/media'])(
+    'not on %s',
+    (pathname) => expect(threads.threadPage({ hostname: 'www.threads.com', pathname })).toBe(false),
+  );
+});
+
 describe('feed.html', () => {
   const doc = loadFixture('threads', 'feed.html');
 

@@ -36,10 +36,13 @@ interface Permalink {
 
 /** The home feed, a profile, a thread: pages that show posts once loaded. */
 const FEED_PATH = /^\/(?:@[^/]{1,100}(?:\/post\/[^/]{1,100})?)?\/?$/;
+/** A post page, `/@{user}/post/{code}`: the post with its replies. */
+const THREAD_PATH = /^\/@[^/]{1,100}\/post\/[^/]{1,100}\/?$/;
 
 export const threadsAdapter: SiteAdapter = {
   id: 'threads',
   expectsPosts: (location) => FEED_PATH.test(location.pathname),
+  threadPage: (location) => THREAD_PATH.test(location.pathname),
   probes: { permalink: PERMALINK_TIME, text: TEXT_BLOCK },
   postRootSelector: POST_ROOT,
 

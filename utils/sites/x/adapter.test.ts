@@ -224,6 +224,27 @@ describe('xAdapter.matchesLocation', () => {
   );
 });
 
+describe('xAdapter.threadPage', () => {
+  it.each([
+    '/priyanair_md/status/2126060729405294181',
+    '/realDonaldTrump/status/1222907250383245320/',
+    '/i/web/status/957383241714970624',
+  ])('offers a discussion summary on status pages: %s', (pathname) =>
+    expect(xAdapter.threadPage({ hostname: 'x.com', pathname })).toBe(true),
+  );
+  it.each([
+    '/',
+    '/home',
+    '/priyanair_md',
+    '/priyanair_md/with_replies',
+    '/priyanair_md/status/2126060729405294181/likes',
+    '/priyanair_md/status/',
+    '/search',
+    '/i/bookmarks',
+    '/priyanair_md/status/abc',
+  ])('not on %s', (pathname) => expect(xAdapter.threadPage({ hostname: 'x.com', pathname })).toBe(false));
+});
+
 describe('home.html timeline', () => {
   const doc = loadFixture('home.html');
   const roots = articles(doc);

@@ -67,10 +67,13 @@ interface Permalink extends StatusRef {
 /** Home, a profile and its tabs, a status page: pages that show posts once loaded. */
 const FEED_PATH =
   /^\/(?:home|(?!(?:settings|messages|notifications|explore|search|compose|login|logout|signup|i|jobs|tos|privacy)\/?$)[A-Za-z0-9_]{1,50}(?:\/with_replies|\/media|\/status\/\d{1,25})?)\/?$/;
+/** A status page, the post with its conversation: `/{handle}/status/{id}` (also `/i/web/status/{id}`). */
+const STATUS_PATH = /^\/(?:[A-Za-z0-9_]{1,50}|i\/web)\/status\/\d{1,25}\/?$/;
 
 export const xAdapter: SiteAdapter = {
   id: 'x',
   expectsPosts: (location) => FEED_PATH.test(location.pathname),
+  threadPage: (location) => STATUS_PATH.test(location.pathname),
   probes: { text: TWEET_TEXT, author: USER_NAME, permalink: PERMALINK_TIME },
   postRootSelector: POST_ROOT,
 

@@ -85,6 +85,24 @@ describe('youtubeAdapter.matchesLocation', () => {
   );
 });
 
+describe('youtube.threadPage', () => {
+  it.each(['/watch', '/shorts/aqz-KE-bpKQ', '/post/UgkxCWeWQ7Cq3HdBcQ0oI8qk3YyT8m0VTrXU'])(
+    'offers a discussion summary on pages whose comments it reads: %s',
+    (pathname) => expect(youtube.threadPage({ hostname: 'www.youtube.com', pathname })).toBe(true),
+  );
+  it.each([
+    '/',
+    '/feed/subscriptions',
+    '/results',
+    '/@LinusTechTips',
+    '/@LinusTechTips/videos',
+    '/shorts/',
+    '/playlist',
+  ])('not on %s', (pathname) =>
+    expect(youtube.threadPage({ hostname: 'www.youtube.com', pathname })).toBe(false),
+  );
+});
+
 describe('watch.html comments', () => {
   const doc = loadFixture('youtube', 'watch.html');
 

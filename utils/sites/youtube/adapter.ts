@@ -32,11 +32,14 @@ const REPLIES = 'ytd-comment-replies-renderer';
 const COMMENT_ID = /^[\w-]{10,100}(?:\.[\w-]{10,100})?$/;
 const PATH = /^\/[\w\-/]{0,200}$/;
 const HANDLE_HREF = /^\/@([\w.\-%]{1,100})$/;
+/** Pages whose comments the adapter reads: a video (`/watch?v=…`), a Short, a community post. */
+const THREAD_PATH = /^\/(?:watch|shorts\/[\w-]{1,20}|post\/[\w-]{1,100})\/?$/;
 
 export const youtubeAdapter: SiteAdapter = {
   id: 'youtube',
   /** Comments load only once the reader scrolls to them, so no page is sure to show any. */
   expectsPosts: () => false,
+  threadPage: (location) => THREAD_PATH.test(location.pathname),
   probes: { thread: THREAD, author: AUTHOR, text: CONTENT },
   postRootSelector: POST_ROOT,
 
