@@ -1,11 +1,12 @@
 import { streamCompletion } from '../ai/stream-completion';
 import { NoteCache } from '../notes/note-cache';
 import { createNoteEngine, type NoteEngine } from '../notes/note-engine';
+import { createThreadCache } from '../notes/thread-cache';
 import type { CachedTriage } from '../notes/triage-cache';
 import { loadAnswerLanguage } from './answer-language';
 import { loadConfiguredEndpoint } from './configured-endpoint';
 import { loadEvidencePlan } from './evidence-plan';
-import { idbNoteStore, idbTriageStore } from './idb-note-store';
+import { idbNoteStore, idbThreadStore, idbTriageStore } from './idb-note-store';
 import { storedOutputModes } from './stored-output-modes';
 import { storedUsage } from './stored-usage';
 
@@ -33,6 +34,7 @@ export function createBackgroundNoteEngine(): NoteEngine {
       TRIAGE_CACHE_MAX_BYTES,
       idbTriageStore(),
     ),
+    threadCache: createThreadCache(idbThreadStore()),
     outputModes: storedOutputModes,
     usage: storedUsage,
     stream: streamCompletion,

@@ -1,5 +1,6 @@
 import { clear, createStore, del, entries, set } from 'idb-keyval';
 import type { CachedNote, NoteCacheStore, StoredNote } from '../notes/note-cache';
+import type { CachedDigest } from '../notes/thread-cache';
 import type { CachedTriage } from '../notes/triage-cache';
 
 /** Cached notes in the extension origin's IndexedDB (background only). */
@@ -10,6 +11,11 @@ export function idbNoteStore(): NoteCacheStore {
 /** Triage verdicts, in a database of their own: never mixed with notes, cleared with them. */
 export function idbTriageStore(): NoteCacheStore<CachedTriage> {
   return idbCacheStore<CachedTriage>('footnote-triage', 'triage');
+}
+
+/** Thread digests, in a database of their own, cleared with notes. */
+export function idbThreadStore(): NoteCacheStore<CachedDigest> {
+  return idbCacheStore<CachedDigest>('footnote-threads', 'threads');
 }
 
 function idbCacheStore<V>(database: string, storeName: string): NoteCacheStore<V> {

@@ -6,6 +6,7 @@ import type { EvidencePlan } from './note-evidence';
 import type { NoteError } from '../core/note-error';
 import type { NoteMeta, TokenUsage } from '../core/note-meta';
 import type { OverBudget, UsageTally } from '../settings/usage-ledger';
+import type { ThreadCache } from './thread-cache';
 import type { TriageCache } from './triage-cache';
 
 // What the note engine is built from: settings, storage and the network come in only here, so
@@ -34,6 +35,13 @@ export interface NoteEngineDeps {
   cache: NoteCache;
   /** Triage verdicts; without one, a memory-only cache (tests and the eval need no more). */
   triageCache?: TriageCache;
+  /** Thread digests; without one, a memory-only cache. */
+  threadCache?: ThreadCache;
+  /**
+   * Prompt tokens a thread part may take at an endpoint; by default by where it runs
+   * (thread-chunks.ts). The bench measures the hosted size against its local server with it.
+   */
+  threadPartTokens?: (endpoint: { baseUrl: string }) => number;
   outputModes: OutputModeMemory;
   usage: UsageAccounting;
   stream: typeof streamChatJson;

@@ -62,6 +62,23 @@ describe('usage ledger', () => {
     });
   });
 
+  it('counts a thread digest’s calls as tokens only: in the day’s totals and budget, no notes, no triage', () => {
+    let ledger = addUsage({}, dayOf(NOON), used(300, 40), triaged(3));
+    ledger = addUsage(ledger, dayOf(NOON), { ...used(600, 60), estimated: true }, { kind: 'digest' });
+    expect(ledger[dayOf(NOON)]).toEqual({
+      promptTokens: 900,
+      completionTokens: 100,
+      notes: 0,
+      estimated: true,
+      triage: { posts: 3, tokens: 340 },
+    });
+    expect(overBudget(ledger, 1_000, NOON)).toEqual({ budget: 1_000, used: 1_000 });
+    // A day with only digests reads like any ledger stored before them.
+    const digestOnly = addUsage({}, dayOf(NOON), used(10, 2), { kind: 'digest' })[dayOf(NOON)]!;
+    expect(digestOnly).toEqual({ promptTokens: 10, completionTokens: 2, notes: 0, estimated: false });
+    expect(triageOf(digestOnly)).toEqual({ posts: 0, tokens: 0 });
+  });
+
   it('reads a ledger stored before triage existed as no triage, and adds triage to its days', () => {
     const stored = structuredClone(snapshot.storage.local.usage) as UsageLedger;
     const day = stored['2026-10-31']!;

@@ -21,8 +21,12 @@ export interface TriageUsage {
   tokens: number;
 }
 
-/** What one model call is counted as besides its tokens: notes written, or posts triaged. */
-export type UsageTally = { kind: 'notes'; notes: number } | { kind: 'triage'; posts: number };
+/**
+ * What one model call is counted as besides its tokens: notes written, posts triaged, or nothing
+ * more (a part or merge of a thread digest: its tokens count toward the day and its budget only).
+ */
+export type UsageTally =
+  { kind: 'notes'; notes: number } | { kind: 'triage'; posts: number } | { kind: 'digest' };
 
 /** Token use per local day (YYYY-MM-DD), the last DAYS_KEPT days. */
 export type UsageLedger = Record<string, DayUsage>;
@@ -65,7 +69,7 @@ export function addUsage(
   };
   if (tally.kind === 'notes') {
     after.notes = before.notes + tally.notes;
-  } else {
+  } else if (tally.kind === 'triage') {
     const triage = triageOf(before);
     after.triage = {
       posts: triage.posts + tally.posts,
