@@ -24,6 +24,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+D' },
         description: 'Summarize the visible posts in one request',
       },
+      'summarize-thread': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: 'Summarize the discussion on this page (a thread, or a post with its comments)',
+      },
     },
     ...(browser === 'firefox'
       ? {

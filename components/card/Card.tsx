@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { i18n } from '#i18n';
 import type { PartialNote } from '@/utils/core/note-schema';
 import type { EvidenceItem } from '@/utils/core/evidence';
-import type { NoteError } from '@/utils/core/note-error';
 import type { NoteMeta } from '@/utils/core/note-meta';
 import type { CardActions, CardModel } from './card-contract';
 import { ClaimItem } from './ClaimItem';
 import { ClassificationChip } from './chips';
+import { ErrorPanel } from './ErrorPanel';
 import { EvidenceList } from './EvidenceList';
 import { FactCheckBanner } from './FactCheckBanner';
 import { noteAsText, type Translate } from './note-text';
@@ -54,7 +54,9 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
         ) : (
           busy && <Skeleton />
         )}
-        {state.status === 'error' && <ErrorPanel error={state.error} actions={actions} />}
+        {state.status === 'error' && (
+          <ErrorPanel error={state.error} onOpenOptions={actions.openOptions} onRetry={actions.retry} />
+        )}
         {state.status === 'nothing' && <p className="nothing">{i18n.t('card.nothing')}</p>}
       </div>
       {state.status === 'done' && <CardFooter model={model} meta={state.meta} actions={actions} />}
@@ -160,25 +162,6 @@ function CardFooter({ model, meta, actions }: { model: CardModel; meta: NoteMeta
 
 /** i18n.t with keys the note's values name at run time (every one exists: i18n-keys.test). */
 const translate = i18n.t as Translate;
-
-function ErrorPanel({ error, actions }: { error: NoteError; actions: CardActions }) {
-  return (
-    <div className="error" role="alert">
-      <p className="error-title">{i18n.t(`error.${error.code}`)}</p>
-      <p className="error-detail">{error.message}</p>
-      {error.action === 'open_options' && (
-        <button type="button" className="action-button" onClick={actions.openOptions}>
-          {i18n.t('card.openOptions')}
-        </button>
-      )}
-      {error.action === 'retry' && (
-        <button type="button" className="action-button" onClick={actions.retry}>
-          {i18n.t('card.retry')}
-        </button>
-      )}
-    </div>
-  );
-}
 
 function Skeleton() {
   return (

@@ -27,11 +27,22 @@ export interface CardActions {
   openInPopup(): void;
 }
 
+/**
+ * What the UI bundle does for the card's host (entrypoints/content/card-host.ts). Only what must
+ * run before the UI is there stays in the content script; reading the page's theme and placing
+ * the card happen once it has loaded, so they are not in the page-load bundle.
+ */
 export interface CardUi {
   /** Renders (or with null, clears) the card into the shadow root. */
   render(root: ShadowRoot, model: CardModel | null, actions: CardActions): void;
-  /** The stylesheet text for the shadow root. */
-  css: string;
+  /** Gives a Footnote host's shadow root the UI's stylesheet (one sheet, shared by every host). */
+  adoptStyles(root: ShadowRoot): void;
+  /** The site's theme behind `anchor` (light, dim or dark): read when a host opens. */
+  theme(anchor: Element): string;
+  /** Puts a host on the page, where a fixed element stays fixed to the viewport. */
+  attach(host: HTMLElement): void;
+  /** Moves the card's host beside the post `anchor` belongs to (over it only when nothing fits). */
+  place(host: HTMLElement, anchor: Element): void;
 }
 
 /** Where the card UI registers itself in the content script's isolated world. */

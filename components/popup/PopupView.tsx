@@ -5,6 +5,8 @@ import { PostItem } from './PostItem';
 import { emptyFilterText, PostFilterControl } from './PostFilterControl';
 import { ProviderStatus } from './ProviderStatus';
 import { TriageSection } from './TriageSection';
+import { ThreadSection } from './ThreadSection';
+import type { ThreadAction } from '../thread/thread-view';
 import { filterCounts, filterPosts, type PostFilter } from './post-filter';
 import { providerIssue, type ProviderFix } from './provider-issue';
 
@@ -25,12 +27,21 @@ export interface PopupViewProps {
   onFix(fix: ProviderFix): void;
   onOpenPost(key: string): void;
   onSummarizeVisible(): void;
+  /** The page's thread digest: summarize (on the page too), update, summarize again, cancel. */
+  onThreadAction(action: ThreadAction): void;
+  /** A digest's link back: the page scrolls to the comment; false when it is no longer there. */
+  onFocusPost(key: string): Promise<boolean>;
+  /** Puts text on the clipboard; rejects when it could not. */
+  onCopy(text: string): Promise<void>;
   onEnableSite(): void;
   /** Copies the "no posts found" diagnostic; rejects when the copy failed. */
   onCopyDiagnostic(): Promise<void>;
 }
 
-/** The toolbar popup: provider status, the active tab's posts and their digest, usage today. */
+/**
+ * The toolbar popup: provider status, the active tab's posts and their digest, the discussion's
+ * digest on a thread page, usage today.
+ */
 export function PopupView({
   provider,
   page,
@@ -44,6 +55,9 @@ export function PopupView({
   onFix,
   onOpenPost,
   onSummarizeVisible,
+  onThreadAction,
+  onFocusPost,
+  onCopy,
   onEnableSite,
   onCopyDiagnostic,
 }: PopupViewProps) {
@@ -62,6 +76,15 @@ export function PopupView({
         <ProviderStatus provider={provider} issue={issue} onFix={onFix} />
         {page.kind === 'ready' && page.posts.length > 0 && provider.kind === 'configured' && (
           <Digest digest={page.digest} onSummarizeVisible={onSummarizeVisible} />
+        )}
+        {page.kind === 'ready' && (page.threadPage || page.thread) && provider.kind === 'configured' && (
+          <ThreadSection
+            thread={page.thread}
+            onAction={onThreadAction}
+            onFocusPost={onFocusPost}
+            onOpenOptions={onOpenOptions}
+            onCopy={onCopy}
+          />
         )}
         {page.kind === 'ready' && triageSites !== null && (
           <TriageSection

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { PostListItem } from '../../utils/messaging/protocol';
+import type { PostListItem } from '../../utils/messaging/popup-protocol';
 import type { NoteError } from '../../utils/core/note-error';
 import type { Triage } from '../../utils/core/triage';
 import { PostNote } from './PostNote';

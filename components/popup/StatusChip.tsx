@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { PostListItem } from '../../utils/messaging/protocol';
+import type { PostListItem } from '../../utils/messaging/popup-protocol';
 import { chipKind, type ChipKind } from './post-format';
 
 function chipText(kind: ChipKind): string {

@@ -1,5 +1,5 @@
 import { isFlagged as isFlaggedVerdict } from '../../utils/core/triage';
-import type { PostListItem } from '../../utils/messaging/protocol';
+import type { PostListItem } from '../../utils/messaging/popup-protocol';
 
 /** The popup's list filter: pure, no i18n (tested in post-filter.test.ts). */
 

@@ -1,4 +1,4 @@
-import type { PostListItem } from '../../utils/messaging/protocol';
+import type { PostListItem } from '../../utils/messaging/popup-protocol';
 
 /** Display logic for the popup's post list: pure, no i18n (tested in post-format.test.ts). */
 

@@ -1,4 +1,4 @@
-import type { PostListItem } from '../../utils/messaging/protocol';
+import type { PostListItem } from '../../utils/messaging/popup-protocol';
 import type { NoteError, NoteErrorCode } from '../../utils/core/note-error';
 import type { ProviderState, UsageToday } from './types';
 

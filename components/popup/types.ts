@@ -1,4 +1,4 @@
-import type { PostList, PostListItem } from '../../utils/messaging/protocol';
+import type { PostList, PostListItem } from '../../utils/messaging/popup-protocol';
 import type { ProviderSettings } from '../../utils/settings/provider-settings';
 
 /** The saved AI provider (without its key); 'unknown' while reading it (or when that failed). */
@@ -27,6 +27,10 @@ export type PageState =
       noPosts: PostList['noPosts'];
       /** Why triage is paused on the page; null while it runs or is off. */
       triagePause: PostList['triagePause'];
+      /** The page is a thread or item page: "Summarize this discussion" is offered. */
+      threadPage: PostList['threadPage'];
+      /** The page's thread digest, once asked for. */
+      thread: PostList['thread'];
     };
 
 /** Today's token use (triage's part of it apart), and the daily budget (0 = none). */

@@ -2,18 +2,23 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Card } from '@/components/card/Card';
-import { CARD_UI_GLOBAL, type CardUi } from '@/components/card/card-contract';
-import css from '@/components/card/card.css?inline';
+import { CARD_UI_GLOBAL } from '@/components/card/card-contract';
+import type { PageUi } from '../content/page-ui';
+import { placeCard } from './card-placement';
+import { focusPost } from './focus-post';
+import { attachHost, pageTheme } from './host-page';
+import { adoptStyles } from './stylesheet';
+import { ThreadController } from './thread-controller';
 
 /**
- * The card's React UI, injected by the background into the content script's isolated world on
- * first use (see utils/messaging/background-router.ts). It registers itself on that world's
- * global object, which the page cannot see.
+ * Footnote's UI on the page (the card, the thread digest and its panel), injected by the
+ * background into the content script's isolated world on first use (see
+ * utils/messaging/background-router.ts). It registers itself on that world's global object,
+ * which the page cannot see.
  */
 export default defineUnlistedScript(() => {
   const roots = new WeakMap<ShadowRoot, Root>();
-  const ui: CardUi = {
-    css,
+  const ui: PageUi = {
     render(shadow, model, actions) {
       let root = roots.get(shadow);
       if (!root) {
@@ -24,6 +29,12 @@ export default defineUnlistedScript(() => {
       const target = root;
       flushSync(() => target.render(model ? <Card model={model} actions={actions} /> : null));
     },
+    adoptStyles,
+    theme: pageTheme,
+    attach: attachHost,
+    place: placeCard,
+    thread: (adapter, signal, onView) => new ThreadController(adapter, signal, onView),
+    focusPost,
   };
   (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] = ui;
 });

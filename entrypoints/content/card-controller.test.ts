@@ -19,7 +19,10 @@ const adapter = articleAdapter;
 
 /** The card UI as the background injects it: here, a dialog showing the note's status. */
 const ui = {
-  css: '',
+  adoptStyles: () => {},
+  theme: () => 'light',
+  attach: (host: HTMLElement) => document.body.append(host),
+  place: () => {},
   render: vi.fn((shadow: ShadowRoot, model: CardModel | null) => {
     shadow.replaceChildren();
     if (!model) return;
@@ -47,7 +50,6 @@ const settle = () => new Promise((resolve) => setTimeout(resolve));
 
 beforeEach(async () => {
   fakeRuntime.reset();
-  vi.stubGlobal('matchMedia', () => ({ matches: false })); // the card's theme: jsdom has no media queries
   fakeRuntime.browser.runtime.sendMessage.mockResolvedValue({ ok: true }); // card-ui:load
   (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] = ui;
   ui.render.mockClear();
@@ -74,7 +76,6 @@ beforeEach(async () => {
 });
 afterEach(() => {
   lifetime.abort();
-  vi.unstubAllGlobals();
 });
 
 describe('the card', () => {

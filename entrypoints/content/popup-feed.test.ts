@@ -3,10 +3,12 @@ import { articleAdapter } from '@/test-support/article-adapter';
 import { FALSE_TRIAGE } from '@/test-support/sample-note';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeRuntime, PAGE_SENDER, type FakePort } from '@/test-support/fake-runtime';
-import { POPUP_PORT_NAME, popupPortMessageSchema, type PopupPortMessage } from '@/utils/messaging/protocol';
+import { POPUP_PORT_NAME } from '@/utils/messaging/protocol';
+import { popupPortMessageSchema, type PopupPortMessage } from '@/utils/messaging/popup-protocol';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 import { samplePost } from '@/test-support/sample-post';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
+import { sampleThreadView } from '@/components/thread/sample-thread-view';
 import { NO_POSTS_GRACE_MS } from './no-posts';
 import { noteError } from '@/utils/core/note-error';
 import {
@@ -89,6 +91,8 @@ describe('popup feed', () => {
           digest: null,
           noPosts: null,
           triagePause: null,
+          threadPage: true,
+          thread: null,
         },
       },
     ]);
@@ -145,6 +149,35 @@ describe('popup feed', () => {
       { type: 'triage-pause', triagePause: null },
       { type: 'post', post: expect.objectContaining({ key: 'x:1', triage: null }) },
     ]);
+  });
+
+  it('tells the popup whether the page is a thread, and pushes the thread digest as it changes', () => {
+    showPosts('1', '2');
+    const onThisPath = (pathname: string): SiteAdapter => ({
+      ...adapter,
+      threadPage: (location) => location.pathname === pathname,
+    });
+    const elsewhere = new AbortController();
+    startPopupFeed(onThisPath('/item'), elsewhere.signal);
+    const feedPort = fakeRuntime.connect(POPUP_PORT_NAME);
+    expect(messages(feedPort)[0]).toMatchObject({ type: 'page', list: { threadPage: false, thread: null } });
+    elsewhere.abort();
+
+    const feed = startPopupFeed(onThisPath(location.pathname), lifetime.signal);
+    const port = fakeRuntime.connect(POPUP_PORT_NAME);
+    expect(messages(port)[0]).toMatchObject({ type: 'page', list: { threadPage: true, thread: null } });
+    const running = sampleThreadView({ status: 'running', digest: null, meta: null, cited: {} });
+    const done = sampleThreadView();
+    feed.threadChanged(running);
+    feed.threadChanged(done);
+    expect(messages(port).slice(1)).toEqual([
+      { type: 'thread', thread: running },
+      { type: 'thread', thread: done },
+    ]);
+    // A popup opened later gets the digest with the list; a navigation away takes it back.
+    expect(messages(fakeRuntime.connect(POPUP_PORT_NAME))[0]).toMatchObject({ list: { thread: done } });
+    feed.threadChanged(null);
+    expect(messages(port).at(-1)).toEqual({ type: 'thread', thread: null });
   });
 
   it('says "no posts found" once the grace period passed with none, and takes it back when posts come', () => {

@@ -1,7 +1,8 @@
-import type { PopupPortMessage, PostListItem } from '@/utils/messaging/protocol';
+import type { PopupPortMessage, PostListItem } from '@/utils/messaging/popup-protocol';
 import { servePopupPorts, type SendToPopup } from '@/utils/messaging/popup-port-server';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import type { SiteDiagnostic } from '@/utils/core/site-diagnostic';
+import type { ThreadView } from '@/utils/core/thread';
 import { later, subscribeUntil } from './abortable';
 import { NO_POSTS_GRACE_MS, noPostsDiagnostic } from './no-posts';
 import { changedPosts, noteStore } from './note-store';
@@ -12,14 +13,16 @@ export interface PopupFeed {
   postsChanged(): void;
   /** In-app navigation: a new view, timed afresh for "no posts found". */
   navigated(): void;
+  /** The page's thread digest changed (it streams), or went (null). */
+  threadChanged(thread: ThreadView | null): void;
 }
 
 /**
  * Pushes the page's posts to every open popup (the popup connects, this only sends): the whole
  * list when it connects, then the list again when the posts change, each note-state or triage
- * change the popup would show, the digest as it streams, why triage is paused, and "no posts
- * found" when a page that should show posts has shown none for the grace period (one timer per
- * view). While no popup is open it does nothing but that timer.
+ * change the popup would show, the digests (of visible posts, of the thread) as they stream, why
+ * triage is paused, and "no posts found" when a page that should show posts has shown none for
+ * the grace period (one timer per view). While no popup is open it does nothing but that timer.
  */
 export function startPopupFeed(adapter: SiteAdapter, signal: AbortSignal): PopupFeed {
   const ports = new Set<SendToPopup>();
@@ -27,6 +30,7 @@ export function startPopupFeed(adapter: SiteAdapter, signal: AbortSignal): Popup
   /** The posts the open popups were last sent, in page order. */
   let sent: PostListItem[] = [];
   let noPosts: SiteDiagnostic | null = null;
+  let thread: ThreadView | null = null;
   let cancelNoPostsCheck = () => {};
 
   const broadcast = (message: PopupPortMessage) => {
@@ -56,7 +60,11 @@ export function startPopupFeed(adapter: SiteAdapter, signal: AbortSignal): Popup
     else sendPostsIfChanged();
     ports.add(send);
     const { digest, triagePause } = noteStore.getState();
-    send({ type: 'page', list: { site: adapter.id, posts: sent, digest, noPosts, triagePause } });
+    const threadPage = adapter.threadPage(location);
+    send({
+      type: 'page',
+      list: { site: adapter.id, posts: sent, digest, noPosts, triagePause, threadPage, thread },
+    });
     return () => {
       ports.delete(send);
       if (ports.size === 0) items.clear();
@@ -86,5 +94,9 @@ export function startPopupFeed(adapter: SiteAdapter, signal: AbortSignal): Popup
       if (ports.size > 0) sendPostsIfChanged();
     },
     navigated: timeNoPosts,
+    threadChanged(view) {
+      thread = view;
+      broadcast({ type: 'thread', thread });
+    },
   };
 }

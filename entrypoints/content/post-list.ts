@@ -1,4 +1,4 @@
-import type { PostListItem } from '@/utils/messaging/protocol';
+import type { PostListItem } from '@/utils/messaging/popup-protocol';
 import type { NoteState } from '@/utils/core/note-state';
 import type { Triage } from '@/utils/core/triage';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
@@ -105,20 +105,6 @@ function excerpt(text: string): string {
 /** Whether any post of the page was found. */
 export function hasPosts(): boolean {
   return document.querySelector(`[${POST_ATTRIBUTE}]`) !== null;
-}
-
-/**
- * The root currently showing the post with this key, if it is still on the page; a visible one
- * when the page keeps hidden copies (Bluesky keeps inactive feed tabs mounted).
- */
-export function findPostRoot(key: string): Element | null {
-  let hidden: Element | null = null;
-  for (const root of document.querySelectorAll(`[${POST_ATTRIBUTE}]`)) {
-    if (root.getAttribute(POST_ATTRIBUTE) !== key) continue;
-    if (root.checkVisibility?.() !== false) return root;
-    hidden ??= root;
-  }
-  return hidden;
 }
 
 /** Posts at least partly in the viewport, top to bottom, once each, at most `max`. */

@@ -4,6 +4,8 @@ import { setMaxListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CONTENT_SCRIPT_SENDER, fakeRuntime, PAGE_SENDER, POPUP_SENDER } from '@/test-support/fake-runtime';
+import { CARD_UI_GLOBAL } from '@/components/card/card-contract';
+import { NOTHING_VIEW } from '@/components/thread/thread-view';
 import { POPUP_PORT_NAME } from '@/utils/messaging/protocol';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 import { BADGE_SELECTOR } from './badges';
@@ -88,6 +90,41 @@ describe('a Footnote session on a page', () => {
     expect(await fakeRuntime.send(open, PAGE_SENDER)).toBeUndefined();
     expect(await fakeRuntime.send(open, CONTENT_SCRIPT_SENDER)).toBeUndefined();
     expect(await fakeRuntime.send({ type: 'command', command: 'rm -rf' }, POPUP_SENDER)).toBeUndefined();
+  });
+
+  it('hands the thread digest and its links back to the UI bundle, loaded on first use', async () => {
+    const panel = { act: vi.fn(), navigated: vi.fn() };
+    const ui = { thread: vi.fn((..._args: unknown[]) => panel), focusPost: vi.fn(() => true) };
+    vi.stubGlobal(CARD_UI_GLOBAL, ui);
+    fakeRuntime.browser.runtime.sendMessage.mockResolvedValue({ ok: true }); // card-ui:load
+    await runFootnote(ctx, [adapter]);
+    const popup = fakeRuntime.connect(POPUP_PORT_NAME);
+    expect(popup.sent[0]).toMatchObject({ type: 'page', list: { threadPage: true, thread: null } });
+
+    expect(await fakeRuntime.send({ type: 'thread', action: 'summarize' }, POPUP_SENDER)).toEqual({
+      ok: true,
+    });
+    await vi.advanceTimersByTimeAsync(0); // the UI bundle loads
+    expect(fakeRuntime.browser.runtime.sendMessage).toHaveBeenCalledWith({ type: 'card-ui:load' });
+    expect(ui.thread).toHaveBeenCalledWith(adapter, expect.any(AbortSignal), expect.any(Function));
+    expect(panel.act).toHaveBeenLastCalledWith('summarize');
+    // What the digest shows goes to the popup.
+    const onView = ui.thread.mock.calls[0]![2] as (view: unknown) => void;
+    onView(NOTHING_VIEW);
+    expect(popup.sent.at(-1)).toEqual({ type: 'thread', thread: NOTHING_VIEW });
+
+    // The shortcut does what the popup's button does; the session keeps its one digest.
+    const shortcut = { type: 'command', command: 'summarize-thread' };
+    expect(await fakeRuntime.send(shortcut, { id: POPUP_SENDER.id })).toEqual({ ok: true });
+    expect(await fakeRuntime.send({ type: 'thread', action: 'cancel' }, POPUP_SENDER)).toEqual({ ok: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(panel.act.mock.calls).toEqual([['summarize'], ['summarize'], ['cancel']]);
+    expect(ui.thread).toHaveBeenCalledTimes(1);
+
+    expect(await fakeRuntime.send({ type: 'posts:focus', key: 'x:2' }, POPUP_SENDER)).toEqual({ ok: true });
+    expect(await fakeRuntime.send({ type: 'posts:focus', key: 'x:9' }, POPUP_SENDER)).toEqual({ ok: false });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ui.focusPost.mock.calls).toEqual([['x:2']]);
   });
 
   it('does not start on a site switched off, and leaves no mark', async () => {

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ThreadAction } from '@/components/thread/thread-view';
 import { BATCH_MAX } from '@/utils/ai/batch-size';
 import { serveTabRequests } from '@/utils/messaging/tab-server';
 import { POST_ATTRIBUTE, PostObserver } from '@/utils/posts/post-observer';
@@ -16,7 +17,9 @@ import { CardController } from './card-controller';
 import { NoteClient } from './note-client';
 import { changedPosts, keepNotesOf, noteStatus, noteStore, triageOf } from './note-store';
 import { startPopupFeed } from './popup-feed';
-import { findPostRoot, visiblePostRoots } from './post-list';
+import { loadPageUi, type PageThread } from './page-ui';
+import { visiblePostRoots } from './post-list';
+import { findPostRoot } from './post-root';
 import { markReady } from './ready-mark';
 import { targetPost, trackHoveredPost } from './target-post';
 import { startTriageQueue, type TriageQueue } from './triage-queue';
@@ -27,6 +30,8 @@ import './badge.css';
  *    hover / click / shortcut ──▶ CardController ──▶ NoteClient ══port══▶ background
  *    background ══port══▶ NoteClient ──▶ noteStore ──▶ card (React, injected on first use)
  *    noteStore, PostObserver ──▶ popup feed ══port══▶ popup (while it is open)
+ *    popup, shortcut ──▶ thread digest (UI bundle, loaded on first use) ══port══▶ background
+ *    thread digest ──▶ its panel on the page; ──▶ popup feed ══port══▶ popup
  *    triage on: PostObserver ──▶ TriageQueue (in view ≥ 1 s) ══port══▶ verdicts ──▶ noteStore ──▶ badges
  */
 /**
@@ -89,6 +94,15 @@ function startFootnote(adapter: SiteAdapter, notes: NoteClient, signal: AbortSig
   const card = new CardController(adapter, notes, signal);
   const hovered = trackHoveredPost(signal);
   const feed = startPopupFeed(adapter, signal);
+  let thread: Promise<PageThread> | null = null;
+  /** The thread digest lives in the UI bundle: loaded when first asked for, for the session. */
+  const threadAct = (action: ThreadAction) => {
+    thread ??= loadPageUi().then((ui) => ui.thread(adapter, signal, feed.threadChanged));
+    thread.then(
+      (digest) => digest.act(action),
+      () => (thread = null), // the UI could not load: the next ask tries again
+    );
+  };
   let triage: { lifetime: AbortController; queue: TriageQueue } | null = null;
   const badge = (root: Element, key: string) =>
     ensureBadge(root, adapter, noteStatus(key), triageOf(key) ?? null);
@@ -133,7 +147,21 @@ function startFootnote(adapter: SiteAdapter, notes: NoteClient, signal: AbortSig
         if (root) card.open(root, true);
         return { ok: root !== null };
       },
+      'posts:focus': ({ key }) => {
+        const found = findPostRoot(key) !== null;
+        if (found) loadPageUi().then((ui) => ui.focusPost(key), ignore);
+        return { ok: found };
+      },
+      thread: ({ action }) => {
+        threadAct(action);
+        return { ok: true };
+      },
       command: ({ command }) => {
+        if (command === 'summarize-thread') {
+          const ok = adapter.threadPage(location);
+          if (ok) threadAct('summarize');
+          return { ok };
+        }
         if (command === 'summarize-visible') {
           const posts = visiblePostRoots(BATCH_MAX).flatMap((root) => adapter.extractPost(root) ?? []);
           return { ok: notes.requestBatch(posts) };
@@ -171,6 +199,7 @@ function startFootnote(adapter: SiteAdapter, notes: NoteClient, signal: AbortSig
     },
     navigated() {
       feed.navigated();
+      thread?.then((digest) => digest.navigated(), ignore);
       card.close(false);
       keepNotesOf(
         new Set(
@@ -180,3 +209,6 @@ function startFootnote(adapter: SiteAdapter, notes: NoteClient, signal: AbortSig
     },
   };
 }
+
+/** A failed load of the UI bundle leaves the page as it was; the next use tries again. */
+function ignore(): void {}

@@ -6,7 +6,7 @@ import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import { later } from './abortable';
 import type { NoteClient, TriageAnswers } from './note-client';
 import { clearTriage, keepNotesOf, noteStatus, setTriage, setTriagePause, triageOf } from './note-store';
-import { findPostRoot } from './post-list';
+import { findPostRoot } from './post-root';
 
 /** How long a post stays in view before it is worth triaging: the reader looked at it. */
 export const TRIAGE_DWELL_MS = 1_000;

@@ -33,6 +33,9 @@ function PopupApp() {
       onFix={(fix) => void actions.fix(fix)}
       onOpenPost={(key) => void actions.openPost(key)}
       onSummarizeVisible={() => void actions.summarizeVisible()}
+      onThreadAction={(action) => void actions.thread(action)}
+      onFocusPost={actions.focusPost}
+      onCopy={actions.copyText}
       onEnableSite={() => void actions.enableSite()}
       onCopyDiagnostic={actions.copyDiagnostic}
     />

@@ -1,14 +1,23 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
 import { tabClient, type TabFeed, type WatchTab } from '../../utils/messaging/extension-client';
-import type { PopupPortMessage, PostList } from '../../utils/messaging/protocol';
+import type { PopupPortMessage, PostList } from '../../utils/messaging/popup-protocol';
 import { noteError } from '../../utils/core/note-error';
+import { sampleThreadView } from '../../components/thread/sample-thread-view';
 import { samplePostListItem } from './sample-post-list-item';
 import { createPopupStore, type PopupDeps, type PopupState } from './popup-store';
 
 const post = samplePostListItem;
 const USAGE = { tokens: 1234, notes: 3, budget: 0, triage: { posts: 40, tokens: 6000 } };
-const LIST: PostList = { site: 'x', posts: [post()], digest: null, noPosts: null, triagePause: null };
+const LIST: PostList = {
+  site: 'x',
+  posts: [post()],
+  digest: null,
+  noPosts: null,
+  triagePause: null,
+  threadPage: false,
+  thread: null,
+};
 
 /**
  * The active tab's content script, driven by the test: `connected()` resolves with the feed of
@@ -108,6 +117,8 @@ describe('popup store', () => {
       digest: null,
       noPosts: null,
       triagePause: null,
+      threadPage: false,
+      thread: null,
     });
     await until(store, (s) => s.usage !== null && s.provider.kind !== 'unknown');
     expect(store.getState().provider).toEqual({ kind: 'missing' });
@@ -219,6 +230,29 @@ describe('popup store', () => {
     push({ type: 'post', post: post({ status: 'loading' }) });
     expect(pageOf(store).posts[0]?.status).toBe('loading');
     expect(tab.watchTab).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it("summarizes the page's discussion, whose digest then streams in by itself", async () => {
+    const { store, stop, push, tabRequests } = await readyPopup({}, { ...LIST, threadPage: true });
+    await store.getState().thread('summarize');
+    expect(tabRequests).toHaveBeenLastCalledWith(7, { type: 'thread', action: 'summarize' });
+    const running = sampleThreadView({ status: 'running', progress: { done: 2, total: 8, merging: false } });
+    push({ type: 'thread', thread: running });
+    expect(pageOf(store).thread).toEqual(running);
+    await store.getState().thread('cancel');
+    expect(tabRequests).toHaveBeenLastCalledWith(7, { type: 'thread', action: 'cancel' });
+    stop();
+  });
+
+  it("sends a digest's link to the page, and hears whether the comment is still there", async () => {
+    const { store, stop, tabRequests } = await readyPopup();
+    expect(await store.getState().focusPost('x:1')).toBe(true);
+    expect(tabRequests).toHaveBeenLastCalledWith(7, { type: 'posts:focus', key: 'x:1' });
+    tabRequests.mockResolvedValueOnce({ ok: false }); // the site removed it
+    expect(await store.getState().focusPost('x:2')).toBe(false);
+    tabRequests.mockRejectedValueOnce(new Error('No content script'));
+    expect(await store.getState().focusPost('x:3')).toBe(false);
     stop();
   });
 

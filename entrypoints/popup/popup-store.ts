@@ -14,6 +14,7 @@ import { providerSettingsItem } from '../../utils/settings/provider-items';
 import type { PageState, ProviderState, UsageToday } from '../../components/popup/types';
 import type { PostFilter } from '../../components/popup/post-filter';
 import type { ProviderFix } from '../../components/popup/provider-issue';
+import type { ThreadAction } from '../../components/thread/thread-view';
 import { OPTIONS_SECTIONS, type OptionsSection } from '../../components/options/sections';
 import { dayOf, EMPTY_DAY, totalTokens, triageOf } from '../../utils/settings/usage-ledger';
 import { dailyTokenBudgetItem, usageItem } from '../../utils/settings/usage-items';
@@ -77,6 +78,12 @@ export interface PopupState {
   openPost(key: string): Promise<void>;
   /** One batched request for the posts in view (the page fills each badge, and a digest). */
   summarizeVisible(): Promise<void>;
+  /** The page's thread digest: summarize (the page opens its panel), update, summarize again, cancel. */
+  thread(action: ThreadAction): Promise<void>;
+  /** A digest's link back: the page scrolls to the comment; false when it is no longer there. */
+  focusPost(key: string): Promise<boolean>;
+  /** Puts text on the clipboard ("Copy as Markdown"); rejects when it could not. */
+  copyText(text: string): Promise<void>;
   /** Asks for the site's permission, enables Footnote there and reloads the tab. */
   enableSite(): Promise<void>;
   openOptions(): Promise<void>;
@@ -243,6 +250,23 @@ export function createPopupStore(deps: PopupDeps, timings: Partial<PopupTimings>
 
     async summarizeVisible() {
       await askTab({ type: 'command', command: 'summarize-visible' });
+    },
+
+    async thread(action) {
+      await askTab({ type: 'thread', action });
+    },
+
+    async focusPost(key) {
+      if (tabId === undefined || tabId === null) return false;
+      const answer = await withTimeout(
+        deps.sendToTab(tabId, { type: 'posts:focus', key }),
+        answerTimeoutMs,
+      ).catch(() => null);
+      return answer?.ok ?? false;
+    },
+
+    copyText(text) {
+      return deps.copyText(text);
     },
 
     setFilter(filter) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageState } from '../../components/popup/types';
 import { noteError } from '../../utils/core/note-error';
+import { sampleThreadView } from '../../components/thread/sample-thread-view';
 import { samplePostListItem } from './sample-post-list-item';
 import { applyPageMessage } from './post-list';
 
@@ -12,6 +13,8 @@ const ready: PageState = {
   digest: null,
   noPosts: null,
   triagePause: null,
+  threadPage: true,
+  thread: null,
 };
 
 describe('applyPageMessage', () => {
@@ -22,6 +25,8 @@ describe('applyPageMessage', () => {
       digest: { text: 'A digest', final: true },
       noPosts: null,
       triagePause: null,
+      threadPage: true,
+      thread: sampleThreadView(),
     };
     for (const before of [{ kind: 'loading' }, { kind: 'failed' }, ready] satisfies PageState[])
       expect(applyPageMessage(before, { type: 'page', list })).toEqual({ kind: 'ready', ...list });
@@ -46,6 +51,15 @@ describe('applyPageMessage', () => {
     const rateLimited = noteError('rate_limited', 'Slow down.', { retryAfterMs: 30_000 });
     const paused = applyPageMessage(ready, { type: 'triage-pause', triagePause: rateLimited });
     expect(paused.kind === 'ready' && paused.triagePause).toEqual(rateLimited);
+  });
+
+  it('takes the thread digest as it streams, and its end', () => {
+    const running = sampleThreadView({ status: 'running', progress: { done: 2, total: 8, merging: false } });
+    const shown = applyPageMessage(ready, { type: 'thread', thread: running });
+    expect(shown.kind === 'ready' && shown.thread).toEqual(running);
+    const gone = applyPageMessage(shown, { type: 'thread', thread: null });
+    expect(gone.kind === 'ready' && gone.thread).toBeNull();
+    expect(gone.kind === 'ready' && gone.posts).toBe(ready.kind === 'ready' && ready.posts);
   });
 
   it('ignores changes before the list arrived', () => {

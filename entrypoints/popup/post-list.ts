@@ -1,4 +1,4 @@
-import type { PopupPortMessage } from '../../utils/messaging/protocol';
+import type { PopupPortMessage } from '../../utils/messaging/popup-protocol';
 import type { PageState } from '../../components/popup/types';
 
 /**
@@ -24,5 +24,7 @@ export function applyPageMessage(page: PageState, message: PopupPortMessage): Pa
       return { ...page, noPosts: message.noPosts };
     case 'triage-pause':
       return { ...page, triagePause: message.triagePause };
+    case 'thread':
+      return { ...page, thread: message.thread };
   }
 }

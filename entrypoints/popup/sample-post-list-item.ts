@@ -1,4 +1,4 @@
-import type { PostListItem } from '../../utils/messaging/protocol';
+import type { PostListItem } from '../../utils/messaging/popup-protocol';
 
 /** A popup list entry for tests: override the fields a test is about. */
 export function samplePostListItem(overrides: Partial<PostListItem> = {}): PostListItem {

@@ -2,15 +2,14 @@ import { browser } from 'wxt/browser';
 import { requestClient, type Send } from './client';
 import {
   EXTENSION_PAGE_REQUESTS,
-  POPUP_PORT_NAME,
-  popupPortMessageSchema,
   TAB_REQUESTS,
   type ExtensionPageRequests,
-  type PopupPortMessage,
   type RequestIn,
   type ResponseOf,
   type TabRequests,
+  POPUP_PORT_NAME,
 } from './protocol';
+import { popupPortMessageSchema, type PopupPortMessage } from './popup-protocol';
 
 /*
  * The typed client of the extension's own pages (options, popup) and its background: requests to

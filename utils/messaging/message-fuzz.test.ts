@@ -15,13 +15,13 @@ import {
   NOTE_PORT_NAME,
   notePortInSchema,
   notePortOutSchema,
-  popupPortMessageSchema,
   requestType,
   TAB_REQUESTS,
   type Parser,
   type RequestDefs,
   type RequestMap,
 } from './protocol';
+import { popupPortMessageSchema } from './popup-protocol';
 
 // ---- a small fake of wxt/browser: just what note-port-server.ts and sender.ts touch ----
 const fake = vi.hoisted(() => ({

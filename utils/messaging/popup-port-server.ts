@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import { POPUP_PORT_NAME, type PopupPortMessage } from './protocol';
+import { POPUP_PORT_NAME } from './protocol';
+import type { PopupPortMessage } from './popup-protocol';
 import { isOwnExtensionPage } from './sender';
 
 /** Sends to one open popup. */

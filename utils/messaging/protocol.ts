@@ -5,7 +5,6 @@ import { noteMetaSchema } from '../core/note-meta';
 import { BATCH_MAX } from '../ai/batch-size';
 import { noteSchema, partialNoteSchema } from '../core/note-schema';
 import { triageSchema } from '../core/triage';
-import type { NoteStatus } from '../core/note-state';
 import { providerDraftSchema } from '../settings/provider-settings';
 
 /**
@@ -180,7 +179,7 @@ const contentScriptRequestDefs = {
   },
 } as const;
 
-export const COMMANDS = ['summarize-post', 'summarize-visible'] as const;
+export const COMMANDS = ['summarize-post', 'summarize-visible', 'summarize-thread'] as const;
 /** `ok`: the page found something to act on (a post to open, posts worth summarizing). */
 const actedSchema = z.object({ ok: z.boolean() });
 
@@ -194,6 +193,25 @@ const tabRequestDefs = {
   /** Popup: open the card for one post and request its note. */
   'posts:open': {
     request: z.object({ type: z.literal('posts:open'), key: z.string().check(z.maxLength(600)) }),
+    response: actedSchema,
+  },
+  /**
+   * Popup: scroll to one post of the page, highlight it briefly and focus it (a digest's link back
+   * to a comment). `ok` is false when the post is no longer on the page.
+   */
+  'posts:focus': {
+    request: z.object({ type: z.literal('posts:focus'), key: z.string().check(z.maxLength(600)) }),
+    response: actedSchema,
+  },
+  /**
+   * Popup: the page's thread digest ("Summarize this discussion"): start it (from the cache when
+   * it has it), update a cached one with the posts it does not cover, write it again, or cancel.
+   */
+  thread: {
+    request: z.object({
+      type: z.literal('thread'),
+      action: z.enum(['summarize', 'update', 'refresh', 'cancel']),
+    }),
     response: actedSchema,
   },
 } as const;
@@ -241,70 +259,8 @@ function isKeyOf<M extends object>(map: M, key: string): key is Extract<keyof M,
   return Object.hasOwn(map, key);
 }
 
-// ---- content script → popup, over the popup port ----
-
 /**
  * Port the popup opens to its tab's top frame (tabs.connect): the content script pushes the
  * page's post list and every change of it, so the popup never asks again.
  */
 export const POPUP_PORT_NAME = 'footnote:popup';
-
-/** The statuses of NoteState, and 'idle' (never asked): exactly NoteStatus, checked by the compiler. */
-const NOTE_STATUS_VALUES = {
-  idle: 'idle',
-  loading: 'loading',
-  streaming: 'streaming',
-  done: 'done',
-  error: 'error',
-  nothing: 'nothing',
-} as const satisfies { [S in NoteStatus]: S };
-
-export const postListItemSchema = z.object({
-  key: z.string(),
-  url: z.string(),
-  authorName: z.string(),
-  handle: z.string(),
-  excerpt: z.string(),
-  status: z.enum(NOTE_STATUS_VALUES),
-  note: z.nullable(noteSchema),
-  error: z.nullable(noteErrorSchema),
-  /** What triage said of the post, when the site's triage is on and it was triaged. */
-  triage: z.nullable(triageSchema),
-});
-export type PostListItem = z.infer<typeof postListItemSchema>;
-/** A SiteDiagnostic (utils/core/site-diagnostic.ts). */
-export const siteDiagnosticSchema = z.object({
-  version: z.string(),
-  site: z.string(),
-  path: z.string(),
-  selectors: z.array(z.object({ name: z.string(), selector: z.string(), count: z.number() })),
-});
-/** The digest of the last "summarize visible" on the page, as it streams. */
-const digestSchema = z.nullable(z.object({ text: z.string(), final: z.boolean() }));
-export const postListSchema = z.object({
-  site: z.string(),
-  posts: z.array(postListItemSchema),
-  digest: digestSchema,
-  /**
-   * Set when a page that should show posts has shown none for a while: the site may have
-   * changed, and this is what the reader can copy into a report.
-   */
-  noPosts: z.nullable(siteDiagnosticSchema),
-  /** Why triage is paused on the page (rate limit, budget, no provider…); null while it runs or is off. */
-  triagePause: z.nullable(noteErrorSchema),
-});
-export type PostList = z.infer<typeof postListSchema>;
-
-export const popupPortMessageSchema = z.discriminatedUnion('type', [
-  /** Everything, when the popup connects. */
-  z.object({ type: z.literal('page'), list: postListSchema }),
-  /** The page's posts changed (added, removed, re-rendered as another post): all of them, in page order. */
-  z.object({ type: z.literal('posts'), posts: z.array(postListItemSchema) }),
-  /** One post's note state changed. */
-  z.object({ type: z.literal('post'), post: postListItemSchema }),
-  z.object({ type: z.literal('digest'), digest: digestSchema }),
-  z.object({ type: z.literal('no-posts'), noPosts: z.nullable(siteDiagnosticSchema) }),
-  /** Triage paused, or runs again. */
-  z.object({ type: z.literal('triage-pause'), triagePause: z.nullable(noteErrorSchema) }),
-]);
-export type PopupPortMessage = z.infer<typeof popupPortMessageSchema>;
