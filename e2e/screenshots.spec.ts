@@ -14,6 +14,7 @@ import {
 } from './fixtures';
 import { badge, card } from './x-card';
 import { answerTriage, BATCH_WAIT_MS, switchTriageOn } from './triage-model';
+import { answerThreads, openItem, summarizeByShortcut } from './thread-model';
 import { gotoXHome } from './x-home-page';
 
 // Screenshots for the README, taken from the real extension on the fixture page, so they stay
@@ -242,4 +243,18 @@ test('screenshot: triage flags posts in the feed before anyone hovers', async ({
   await page.mouse.move(0, 0);
 
   await page.screenshot({ path: screenshotPath(testInfo, 'feed-triage.png') });
+});
+
+test('screenshot: a Hacker News discussion summarized, in the page’s panel', async ({
+  context,
+  page,
+  serviceWorker,
+  modelServer,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1200, height: 820 });
+  await configureModelServer(serviceWorker, modelServer);
+  answerThreads(modelServer);
+  await openItem(context, page);
+  await summarizeByShortcut(page, serviceWorker);
+  await page.screenshot({ path: screenshotPath(testInfo, 'thread-digest.png') });
 });

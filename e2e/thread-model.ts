@@ -1,3 +1,6 @@
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import { dispatchCommand, expect, routeFixture } from './fixtures';
+import { expectFootnoteRunning } from './running';
 import {
   DEFAULT_NOTE,
   lastUserMessage,
@@ -8,10 +11,34 @@ import {
 import { THREAD_CHUNK_SYSTEM_PROMPT, THREAD_MERGE_SYSTEM_PROMPT } from '../utils/ai/thread-prompt';
 
 /**
- * "Summarize this discussion" against the local model server, for the e2e tests: which requests
- * are a thread's parts (map) or merges (reduce, update), which comments they carry, and what the
- * model says of them: a digest citing some of the refs it was given, and one it invents.
+ * "Summarize this discussion" against the local model server, for the e2e tests and the
+ * screenshots: which requests are a thread's parts (map) or merges (reduce, update), which
+ * comments they carry, and what the model says of them: a digest citing some of the refs it was
+ * given, and one it invents. Also the Hacker News item page it runs on, and the panel.
  */
+
+export const ITEM_URL = 'https://news.ycombinator.com/item?id=50121877';
+
+export async function openItem(context: BrowserContext, page: Page): Promise<void> {
+  await routeFixture(context, ITEM_URL, 'hackernews/item.html');
+  await page.goto(ITEM_URL);
+  await expectFootnoteRunning(page, 'hackernews');
+}
+
+export function panel(page: Page): Locator {
+  return page.getByRole('region', { name: /^Footnote/ });
+}
+
+/** The panel's progress line (the panel's first status; a second one speaks copy results). */
+export function progress(page: Page): Locator {
+  return panel(page).getByRole('status').first();
+}
+
+/** The summarize-thread shortcut, and the panel saying its digest is ready. */
+export async function summarizeByShortcut(page: Page, serviceWorker: Worker): Promise<void> {
+  await dispatchCommand(serviceWorker, 'summarize-thread');
+  await expect(progress(page)).toHaveText('Summary ready.');
+}
 
 /** A ref no request carries: the background must drop it, so no link leads anywhere from it. */
 export const INVENTED_REF = 'C9999';

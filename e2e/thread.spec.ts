@@ -1,7 +1,17 @@
-import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
-import { configureModelServer, dispatchCommand, expect, openPopup, routeFixture, test } from './fixtures';
+import type { BrowserContext, Locator } from '@playwright/test';
+import { configureModelServer, dispatchCommand, expect, openPopup, test } from './fixtures';
 import { afterPageTimers, expectFootnoteRunning } from './running';
-import { answerThreads, commentRefs, DIGEST_TEXT, isChunk, isMerge } from './thread-model';
+import {
+  answerThreads,
+  commentRefs,
+  DIGEST_TEXT,
+  isChunk,
+  isMerge,
+  openItem,
+  panel,
+  progress,
+  summarizeByShortcut,
+} from './thread-model';
 
 /**
  * "Summarize this discussion" in real Chromium, against the local model server, on a Hacker News
@@ -9,33 +19,11 @@ import { answerThreads, commentRefs, DIGEST_TEXT, isChunk, isMerge } from './thr
  * and the update of a thread that grew (docs/ARCHITECTURE.md, Stable hooks).
  */
 
-const ITEM_URL = 'https://news.ycombinator.com/item?id=50121877';
 /** The item fixture's posts in page order, C1…C6 to the model: the story and five comments with text. */
 const ITEM_POSTS = ['50121877', '50122004', '50122051', '50122133', '50122177', '50122190'];
 
-function panel(page: Page): Locator {
-  return page.getByRole('region', { name: /^Footnote/ });
-}
-
-/** The panel's progress line (the panel's first status; a second one speaks copy results). */
-function progress(page: Page): Locator {
-  return panel(page).getByRole('status').first();
-}
-
 function goTo(scope: Locator, handle: string): Locator {
   return scope.getByRole('button', { name: `Go to @${handle}'s comment` });
-}
-
-/** The summarize-thread shortcut, and the panel saying its digest is ready. */
-async function summarizeByShortcut(page: Page, serviceWorker: Worker): Promise<void> {
-  await dispatchCommand(serviceWorker, 'summarize-thread');
-  await expect(progress(page)).toHaveText('Summary ready.');
-}
-
-async function openItem(context: BrowserContext, page: Page): Promise<void> {
-  await routeFixture(context, ITEM_URL, 'hackernews/item.html');
-  await page.goto(ITEM_URL);
-  await expectFootnoteRunning(page, 'hackernews');
 }
 
 /** Serves `html` at exactly `url`, as routeFixture serves a fixture file. */
