@@ -90,7 +90,7 @@ function scriptedAnswer(delayMs: number) {
     const refs =
       system === THREAD_MERGE_SYSTEM_PROMPT
         ? [...new Set(user.match(/\bC\d+\b/g) ?? [])]
-        : [...user.matchAll(/^Comment (C\d+)/gm)].map((m) => m[1]!);
+        : [...user.matchAll(/⟦(C\d+)[^⟧]*⟧/g)].map((m) => m[1]!);
     const pick = (n: number, from: number) => refs.slice(from, from + n);
     const point = (what: string) =>
       `${what}: commenters weigh the bridge's cost against faster commutes and safer crossings for cyclists.`;

@@ -65,7 +65,7 @@ export const isMerge = (request: RecordedRequest) => systemMessage(request) === 
 
 /** The comments a map request carries, by ref, in order ("C1", "C2", …). */
 export const commentRefs = (request: RecordedRequest) =>
-  [...lastUserMessage(request).matchAll(/^Comment (C\d+)/gm)].map((match) => match[1]!);
+  [...lastUserMessage(request).matchAll(/⟦(C\d+)[^⟧]*⟧/g)].map((match) => match[1]!);
 
 /** The refs the digests of a merge request cite, each once. */
 const citedRefs = (request: RecordedRequest) => [

@@ -1,10 +1,10 @@
 import { DIGEST_POINTS_MAX, DIGEST_REFS_MAX, type ThreadPost } from '../core/thread';
-import { dataBlock } from './data-block';
+import { dataBlock, dataRecords } from './data-block';
 import { promptLanguageName, type ChatMessage, type NotePromptInput } from './prompt';
 import type { ThreadAnswer } from './thread-reader';
 
 /** Part of every thread digest's cache key: bump it whenever these prompts' wording or shape changes. */
-export const THREAD_PROMPT_VERSION = 'd1';
+export const THREAD_PROMPT_VERSION = 'd2';
 
 /** What the prompts ask of a text; code keeps up to twice that (DIGEST_TEXT_MAX in utils/core/thread.ts). */
 const TEXT_ASKED = 300;
@@ -35,7 +35,7 @@ export const THREAD_CHUNK_SYSTEM_PROMPT = `You are Footnote's discussion digest:
 
 Rules:
 ${DATA_RULE}
-- Each comment has a ref (C1, C2, ...) given outside its block, with the ref of the comment it replies to when the page shows it. C1 is usually the post that started the thread.
+- The comments are in one block, in page order. Each starts with its ref between ⟦ and ⟧ — "⟦C12⟧", or "⟦C12 reply to C3⟧" when the page shows which comment it replies to — followed by its author and time, then its text. Only Footnote writes ⟦ and ⟧: no comment's text can contain them, so a ref is always the one Footnote gave. C1 is usually the post that started the thread.
 - Summarize only the comments given to you: the page may hold more, and the digest is based only on the comments shown.
 ${DIGEST_RULES}`;
 
@@ -89,7 +89,10 @@ export interface ThreadMergePromptInput extends PromptBasics {
   threadSize: number;
 }
 
-/** The map request: each comment's ref line outside its nonce-delimited block, where no comment can forge it. */
+/**
+ * The map request: the part's comments in one nonce-delimited block, each under a header with its
+ * ref that only Footnote can write (utils/ai/data-block.ts, dataRecords).
+ */
 export function buildThreadChunkMessages(input: ThreadChunkPromptInput): ChatMessage[] {
   const { comments } = input;
   const span = comments.length ? `${comments[0]!.ref} to ${comments[comments.length - 1]!.ref}` : 'none';
@@ -100,7 +103,7 @@ export function buildThreadChunkMessages(input: ThreadChunkPromptInput): ChatMes
   const parts = [
     ...preamble(input),
     scope,
-    ...comments.map((comment) => `${commentLine(comment)}\n${describeComment(comment.post, input.nonce)}`),
+    `The comments:\n${dataRecords(comments.map(commentRecord), input.nonce)}`,
   ];
   return [
     { role: 'system', content: THREAD_CHUNK_SYSTEM_PROMPT },
@@ -137,17 +140,19 @@ function preamble(input: PromptBasics & { title: string }): string[] {
   ];
 }
 
-function commentLine({ ref, parentRef }: PromptComment): string {
-  return parentRef ? `Comment ${ref} (replies to ${parentRef}):` : `Comment ${ref}:`;
-}
-
-function describeComment(post: ThreadPost, nonce: string): string {
+/** "⟦C12 reply to C3⟧ Ana (@ana), 2026-11-27 10:00", then the text on the lines below. */
+function commentRecord({ ref, parentRef, post }: PromptComment): { header: string; fields: string[] } {
   const { name, handle } = post.author;
   const author = handle && handle !== name ? `${name} (@${handle})` : name || handle;
-  return dataBlock(
-    [`author: ${author}`, post.time ? `time: ${post.time}` : '', `text:\n${post.text}`],
-    nonce,
-  );
+  return {
+    header: parentRef ? `${ref} reply to ${parentRef}` : ref,
+    fields: [[author, shortTime(post.time)].filter(Boolean).join(', '), post.text],
+  };
+}
+
+/** To the minute: an ISO time's seconds and zone cost tokens and tell a digest nothing. */
+function shortTime(time: string | null): string {
+  return time ? time.replace('T', ' ').slice(0, 16) : '';
 }
 
 function covers(digest: PromptDigest): string {

@@ -10,11 +10,8 @@ import { isOnDevice } from '../settings/on-device-endpoint';
 
 /** About four characters a token: the pipeline's own estimate when a provider reports none. */
 const CHARS_PER_TOKEN = 4;
-/**
- * What a comment costs beyond its words: its "Comment C12 (replies to C3):" line and the data
- * block's markers, whose two 24-digit hex nonces take far more tokens than four characters each.
- */
-const COMMENT_OVERHEAD_TOKENS = 50;
+/** What a comment costs beyond its words: its "⟦C12 reply to C3⟧" header and line breaks. */
+const COMMENT_OVERHEAD_TOKENS = 12;
 /** What a digest costs in a merge beyond its JSON: its line and its block's markers. */
 const DIGEST_OVERHEAD_TOKENS = 50;
 

@@ -63,7 +63,7 @@ const userOf = (request: RecordedRequest) =>
   )!.content;
 const isMerge = (request: RecordedRequest) => system(request) === THREAD_MERGE_SYSTEM_PROMPT;
 const commentRefs = (request: RecordedRequest) =>
-  [...userOf(request).matchAll(/^Comment (C\d+)/gm)].map((m) => m[1]!);
+  [...userOf(request).matchAll(/⟦(C\d+)[^⟧]*⟧/g)].map((m) => m[1]!);
 const digestRefs = (request: RecordedRequest) => [...new Set(userOf(request).match(/\bC\d+\b/g) ?? [])];
 
 /** A model that summarizes what it is given: a part cites its comments (and one it invents), a merge its digests' refs. */
@@ -170,7 +170,7 @@ describe('thread digest', () => {
     expect(requests).toHaveLength(1);
     expect(system(requests[0]!)).toBe(THREAD_CHUNK_SYSTEM_PROMPT);
     expect(commentRefs(requests[0]!)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
-    expect(userOf(requests[0]!)).toMatch(/^Comment C4 \(replies to C2\):$/m);
+    expect(userOf(requests[0]!)).toMatch(/^⟦C4 reply to C2⟧ /m);
     expect(progress).toEqual([{ done: 0, total: 1, merging: false }]);
 
     // Points stream in one by one before the answer ends; refs are post keys, the invented one gone.
