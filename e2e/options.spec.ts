@@ -182,7 +182,7 @@ test('notes history: lists past notes, exports JSON and Markdown, clears after a
   const md = await downloadText(markdown);
   expect(md.match(/^## /gm)).toHaveLength(2);
   expect(md).toContain(`<${hrefs[0]}>`);
-  expect(md).toContain('See \\[this\\](https\\://evil\\.test/x) \\<b\\>now\\</b\\> at www\\.evil\\.test');
+  expect(md).toContain('See \\[this\\]\\(https\\://evil\\.test/x\\) \\<b\\>now\\</b\\> at www\\.evil\\.test');
   expect(md).toContain('\\!\\[tracker\\]');
   expect(md).not.toMatch(/(^|[^\\])\[/m);
 

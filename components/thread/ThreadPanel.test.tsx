@@ -151,7 +151,7 @@ describe('the thread panel', () => {
   it('copies the digest as Markdown, and says so', async () => {
     show(sampleThreadView());
     await click(button('Copy as Markdown'));
-    expect(props.onCopy.mock.calls[0]![0]).toContain('[@alice](https://x.com/alice/status/1)');
+    expect(props.onCopy.mock.calls[0]![0]).toContain('[\\@alice](https://x.com/alice/status/1)');
     expect(statuses()).toContain('Summary copied to the clipboard.');
     props.onCopy.mockRejectedValueOnce(new Error('Not allowed'));
     await click(button('Copy as Markdown'));

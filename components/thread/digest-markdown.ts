@@ -1,5 +1,6 @@
 import type { ThreadView } from '@/utils/core/thread';
 import { httpUrl } from '@/utils/core/http-url';
+import { escapeMarkdown } from '../markdown-text';
 
 /** i18n.t as the digest's texts use it: a key, a count for plurals, substitutions. */
 export type Translate = (key: string, ...args: Array<number | string[]>) => string;
@@ -57,20 +58,6 @@ export function coverage(meta: NonNullable<ThreadView['meta']>, t: Translate): s
   if (meta.skippedChunks.length > 0)
     parts.push(t('thread.skipped', meta.skippedChunks.length, [meta.skippedChunks.join(', ')]));
   return parts;
-}
-
-/**
- * One line of text that Markdown shows as written: whitespace (newlines included) collapsed,
- * every character with a meaning in Markdown or HTML backslash-escaped, and a line start that
- * would read as a list item escaped too.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/^-/, '\\-');
 }
 
 /** A link target that cannot end the link early: the parentheses and spaces an http(s) URL may hold, encoded. */

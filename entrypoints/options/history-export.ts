@@ -1,4 +1,6 @@
 import type { HistoryEntry, MarkdownLabels } from '../../components/options/types';
+import { escapeMarkdown } from '@/components/markdown-text';
+import { httpUrl } from '@/utils/core/http-url';
 
 export type { HistoryEntry, MarkdownLabels };
 
@@ -12,16 +14,6 @@ export type { HistoryEntry, MarkdownLabels };
 /** Most recent first; the background already sends them so, this only makes sure. */
 export function newestFirst(notes: readonly HistoryEntry[]): HistoryEntry[] {
   return [...notes].sort((a, b) => b.meta.createdAt - a.meta.createdAt);
-}
-
-/** The URL as a link target, only when it is an absolute http(s) URL; else null. */
-export function safeHttpUrl(value: string): string | null {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 export type ExportFormat = 'json' | 'markdown';
@@ -45,23 +37,6 @@ export function exportFileName(format: ExportFormat, now: number): string {
 /** Every note with its post and metadata, as stored: data only, nothing to render. */
 export function historyToJson(notes: readonly HistoryEntry[], now: number): string {
   return `${JSON.stringify({ exportedAt: new Date(now).toISOString(), notes }, null, 2)}\n`;
-}
-
-/**
- * Backslash-escapes text from a model or a page for Markdown (CommonMark and GFM allow a
- * backslash before any ASCII punctuation). Line breaks become spaces, so the text cannot start
- * a block of its own (a heading, a list, a link reference definition). Always escaped:
- * brackets (links, images, footnotes), angle brackets (autolinks, HTML), `&` (entities) and
- * the inline markup characters. `.`, `:` and `@` are escaped when text follows them, which is
- * what bare-URL autolinking needs ("https://…", "www.…", "evil.com", "a@b.c") and leaves
- * ordinary punctuation ("Note: it ends here.") readable.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]<>|~&$#!]/g, '\\$&')
-    .replace(/[.:@](?=\S)/g, '\\$&')
-    .trim();
 }
 
 function percent(confidence: number): string {
@@ -95,7 +70,7 @@ export function historyToMarkdown(
   notes.forEach((entry, index) => {
     const { post, note, meta } = entry;
     const author = authorLine(post);
-    const url = safeHttpUrl(post.url);
+    const url = httpUrl(post.url);
     lines.push('', `## ${index + 1}. ${author || l(labels.post)}`, '');
     // The post's own URL is the one link: the extension read it from the page's post, and the
     // URL serializer leaves no "<", ">" or space in it to break out of the autolink.

@@ -110,16 +110,7 @@ describe('popup store', () => {
   it("lists the posts of the active tab's page, the provider state and today's usage", async () => {
     const { store, stop, tab } = await readyPopup({ loadProvider: async () => null });
     expect(tab.watchTab).toHaveBeenCalledWith(7, expect.anything());
-    expect(store.getState().page).toEqual({
-      kind: 'ready',
-      site: 'x',
-      posts: [post()],
-      digest: null,
-      noPosts: null,
-      triagePause: null,
-      threadPage: false,
-      thread: null,
-    });
+    expect(store.getState().page).toEqual({ kind: 'ready', ...LIST });
     await until(store, (s) => s.usage !== null && s.provider.kind !== 'unknown');
     expect(store.getState().provider).toEqual({ kind: 'missing' });
     expect(store.getState().usage).toEqual(USAGE);
