@@ -43,6 +43,32 @@ const mediaSchema = z.object({
   hasVideo: z.boolean(),
 });
 
+/**
+ * Context the platform itself shows on a post: an X Community Note, a Bluesky label or content
+ * warning, a Mastodon content warning, a YouTube information panel, a Reddit removal or
+ * moderator notice. Untrusted page text like the post; the card shows it first, marked as the
+ * platform's, and the note request gives it to the model as evidence E0.
+ */
+export const PLATFORM_CONTEXT_KINDS = [
+  'community_note',
+  'label',
+  'content_warning',
+  'info_panel',
+  'moderation',
+] as const;
+export type PlatformContextKind = (typeof PLATFORM_CONTEXT_KINDS)[number];
+export const PLATFORM_CONTEXT_TEXT_MAX = 1_500;
+export const PLATFORM_CONTEXTS_MAX = 5;
+
+export const platformContextSchema = z.object({
+  kind: z.enum(PLATFORM_CONTEXT_KINDS),
+  /** What the page shows, without its chrome ("Readers added context…", "Rate it"). */
+  text: z.string().check(z.maxLength(PLATFORM_CONTEXT_TEXT_MAX)),
+  /** A link the context itself gives (an info panel's source, a note's page), http(s); else null. */
+  url: z.nullable(url()),
+});
+export type PlatformContext = z.infer<typeof platformContextSchema>;
+
 /** A post nested in another (the quoted post); it may have no id or permalink of its own. */
 export const quotedPostSchema = z.object({
   id: z.nullable(shortText()),
@@ -80,6 +106,8 @@ export const postSchema = z.object({
   parent: z.nullable(quotedPostSchema),
   /** Handles this post replies to, as the page shows them (without "@"). */
   replyTo: z.array(shortText()).check(z.maxLength(REPLY_TO_MAX)),
+  /** Context the platform shows on the post; absent where the adapter reads none. */
+  platformContext: z.optional(z.array(platformContextSchema).check(z.maxLength(PLATFORM_CONTEXTS_MAX))),
 });
 
 export type Post = z.infer<typeof postSchema>;

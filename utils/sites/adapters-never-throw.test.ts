@@ -25,15 +25,15 @@ import { youtubeAdapter } from './youtube/adapter';
 // a site that changed its markup yields fewer posts, never an exception or an invalid post.
 
 const ADAPTERS: Array<[SiteAdapter, string[]]> = [
-  [xAdapter, ['x/home.html', 'x/status.html']],
-  [blueskyAdapter, ['bluesky/feed.html', 'bluesky/thread.html']],
+  [xAdapter, ['x/home.html', 'x/status.html', 'x/community-note.html']],
+  [blueskyAdapter, ['bluesky/feed.html', 'bluesky/thread.html', 'bluesky/labels.html']],
   [mastodonAdapter, ['mastodon/home.html', 'mastodon/status.html', 'mastodon/other-instance.html']],
-  [redditAdapter, ['reddit/feed.html', 'reddit/comments.html', 'reddit/old.html']],
+  [redditAdapter, ['reddit/feed.html', 'reddit/comments.html', 'reddit/old.html', 'reddit/removed.html']],
   [threadsAdapter, ['threads/feed.html']],
   [linkedInAdapter, ['linkedin/feed.html']],
   [facebookAdapter, ['facebook/feed.html']],
   [hackerNewsAdapter, ['hackernews/front.html', 'hackernews/item.html']],
-  [youtubeAdapter, ['youtube/watch.html']],
+  [youtubeAdapter, ['youtube/watch.html', 'youtube/info-panel.html']],
   [genericAdapter, ['generic/forum.html', 'generic/hentry.html', 'generic/comments.html']],
 ];
 

@@ -428,6 +428,9 @@ describe.runIf(hasRealCaptures())('real captures', () => {
         expect(expected.posts > 0 || expected.none !== undefined).toBe(true); // say why a page has none
 
         if (adapter !== null) expectBadges(adapter, roots, posts);
+        // No capture shows a Community Note, label, content warning, info panel or removal notice
+        // (../shared/real/SOURCES.md; bluesky profile-stephenking's 28 content hiders hide nothing).
+        expect([...posts.values()].filter((post) => post.platformContext !== undefined)).toEqual([]);
 
         if (expected.sample !== undefined) {
           const { textStart, textLines, ...fields } = expected.sample;

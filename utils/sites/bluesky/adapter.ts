@@ -20,11 +20,13 @@ import {
   type PostMedia,
   type QuotedPost,
 } from '../../core/post';
+import { moderationContexts } from './moderation';
 import { tidTime } from './tid';
 import { readText } from '../dom-text';
 import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';
 import { clip, firstOutside } from '../post-fields';
+import { withPlatformContext } from '../platform-context';
 
 const ORIGIN = 'https://bsky.app';
 
@@ -123,7 +125,7 @@ function extract(root: Element): Post | null {
     // bsky.app names the parent's author only by display name ("Replied to …"), never by handle.
     replyTo: [],
   };
-  return post;
+  return withPlatformContext(post, moderationContexts(root, card, textEl));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import type { SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';
 import { snowflakeTime, type SnowflakeSpec } from '../snowflake';
 import { clip, firstOutside } from '../post-fields';
+import { platformContext, withPlatformContext } from '../platform-context';
 
 /** Mastodon ids since 2017 are snowflakes: ms = id >> 16. Older ids are sequential. */
 const MASTODON_SNOWFLAKE: SnowflakeSpec = {
@@ -132,7 +133,8 @@ function extract(root: Element): Post | null {
   const host = pageHost(root.ownerDocument);
   const handle = authorHandle(root, quote, permalink, host);
   const textEl = firstOutside(root, TEXT, quote);
-  const body = statusText(root, textEl, quote);
+  const warning = contentWarning(root, quote, textEl);
+  const body = statusText(textEl, warning);
   const post: Post = {
     site: 'mastodon',
     id: instanceId(id, host),
@@ -148,7 +150,8 @@ function extract(root: Element): Post | null {
     parent: null,
     replyTo: replyTargets(root, textEl, host),
   };
-  return post;
+  // The author's own warning, which Mastodon shows over the post (and may keep its text behind).
+  return withPlatformContext(post, [warning && platformContext('content_warning', warning.text)]);
 }
 
 /** A redesign status article nested in another one (a quote). */
@@ -270,9 +273,8 @@ interface StatusText {
  * The status text (server-sanitised HTML), after its content warning when it has one: the warning
  * is part of what the page says, and a body it still hides is marked as such (and `truncated`).
  */
-function statusText(root: Element, textEl: Element | null, quote: Element | null): StatusText {
+function statusText(textEl: Element | null, warning: Warning | null): StatusText {
   const body = contentText(textEl);
-  const warning = contentWarning(root, quote, textEl);
   if (warning === null) return body;
   const head = `[${CONTENT_WARNING_LABEL}: ${warning.text}]`;
   const full = warning.bodyHidden
@@ -456,7 +458,7 @@ function quotedPostIn(quote: Element | null, host: string | null): QuotedPost | 
   const nested = quoteIn(status);
   const permalink = permalinkOf(status, nested);
   const textEl = firstOutside(status, TEXT, nested);
-  const body = statusText(status, textEl, nested);
+  const body = statusText(textEl, contentWarning(status, nested, textEl));
   const id = permalink?.id ?? null;
   return {
     id: id === null ? null : instanceId(id, host),

@@ -9,10 +9,19 @@
  * Comments nest: a reply is a light-DOM child of its parent comment, so every lookup below is
  * `:scope >`-anchored to stay out of the replies.
  */
-import { asQuoted, POST_TEXT_MAX, SHORT_TEXT_MAX, URL_MAX, type Post, type PostMedia } from '../../core/post';
+import {
+  asQuoted,
+  POST_TEXT_MAX,
+  SHORT_TEXT_MAX,
+  URL_MAX,
+  type PlatformContext,
+  type Post,
+  type PostMedia,
+} from '../../core/post';
 import { readText } from '../dom-text';
+import { platformContext, withPlatformContext } from '../platform-context';
 import { addLink, altsOf, clip, epochTime, httpUrl, isoTime, languageTag, urlHost } from '../post-fields';
-import { readPostText, textPostFields, type PostText } from '../post-text';
+import { readFlowText, readPostText, textPostFields, type PostText } from '../post-text';
 import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';
 
@@ -135,7 +144,7 @@ function shredditPost(root: Element, id: string): Post {
   const shared =
     root.getAttribute('post-type') === 'link' ? externalUrl(root.getAttribute('content-href')) : null;
   const text = titled(title, body, shared);
-  return {
+  const post: Post = {
     ...redditPost(
       id,
       root.getAttribute('permalink') ?? `/comments/${id.slice(3)}/`,
@@ -148,6 +157,17 @@ function shredditPost(root: Element, id: string): Post {
     truncated: text.clipped || isFeedPreview(bodyEl),
     media: shredditMedia(root),
   };
+  return withPlatformContext(post, [removalNotice(root)]);
+}
+
+/**
+ * What a removed post's page says in its place ("Sorry, this post has been removed by the moderators
+ * of r/…", "… by Reddit's spam filters"). A moderator's stickied comment is a comment, with a badge of
+ * its own, not a notice on the post.
+ */
+function removalNotice(root: Element): PlatformContext | null {
+  const banner = child(root, '[slot="post-removed-banner"]');
+  return banner && platformContext('moderation', readFlowText(banner));
 }
 
 function shredditComment(root: Element, id: string): Post {

@@ -10,12 +10,15 @@ import {
   REPLY_TO_MAX,
   SHORT_TEXT_MAX,
   URL_MAX,
+  type PlatformContext,
   type Post,
   asQuoted,
   type PostMedia,
   type QuotedPost,
 } from '../../core/post';
 import { readText, type ReadTextOptions } from '../dom-text';
+import { platformContext, withPlatformContext } from '../platform-context';
+import { communityNoteBody } from './community-note';
 import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';
 import { snowflakeTime, X_SNOWFLAKE } from '../snowflake';
@@ -123,7 +126,12 @@ function extract(root: Element): Post | null {
     parent: null,
     replyTo: replyTargets(root, card, userName, body.element),
   };
-  return post;
+  return withPlatformContext(post, [communityNote(root, card)]);
+}
+
+/** The Community Note X shows under the post: its body, read like a post's text (links in full). */
+function communityNote(root: Element, card: Element | null): PlatformContext | null {
+  return platformContext('community_note', textOf(communityNoteBody(root, card), {}).text);
 }
 
 // ---------------------------------------------------------------------------------------

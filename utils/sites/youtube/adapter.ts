@@ -12,13 +12,15 @@
  */
 import { SHORT_TEXT_MAX, URL_MAX, asQuoted, type Post } from '../../core/post';
 import { readText } from '../dom-text';
-import { clip, httpUrl, queryParam, urlHost } from '../post-fields';
+import { clip, queryParam } from '../post-fields';
+import { withPlatformContext } from '../platform-context';
 import { readPostText, textPostFields } from '../post-text';
 import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';
+import { infoPanels } from './info-panel';
+import { linkTarget } from './link-target';
 
 const ORIGIN = 'https://www.youtube.com';
-const HOST = 'youtube.com';
 
 const POST_ROOT = 'ytd-comment-view-model, ytd-comment-renderer';
 /** The timestamp link, `/watch?v=…&lc={commentId}` (older builds: a `.published-time-text` string). */
@@ -71,7 +73,7 @@ function extract(root: Element): Post | null {
   if (permalink === null) return null; // an empty, not yet filled comment
   const author = authorOf(root);
   const body = readPostText(root.querySelector(CONTENT), { flow: false, linkTarget });
-  return {
+  const post: Post = {
     site: 'youtube',
     id: permalink.id,
     url: permalink.url,
@@ -80,6 +82,7 @@ function extract(root: Element): Post | null {
     ...textPostFields(body),
     replyTo: replyTarget(root),
   };
+  return withPlatformContext(post, infoPanels(root));
 }
 
 interface Permalink {
@@ -147,19 +150,6 @@ function topComment(thread: Element | null): Element | null {
     if (comment.closest(REPLIES) === null) return comment;
   }
   return null;
-}
-
-/**
- * Where a comment link leads: YouTube wraps outside links in `/redirect?…&q={url}`; its own links
- * (timestamps, hashtags, channels, other videos) stay on the site.
- */
-function linkTarget(a: Element): string | null {
-  const url = httpUrl(a.getAttribute('href'));
-  if (url === null) return null; // relative: /watch?v=…&t=…, /hashtag/…, /@handle
-  if (urlHost(url) !== HOST) return url;
-  if (!/^https?:\/\/[^/]+\/redirect\?/i.test(url)) return null;
-  const target = httpUrl(queryParam(url, 'q'));
-  return target !== null && urlHost(target) !== HOST ? target : null;
 }
 
 /** After the timestamp in the author line. */
