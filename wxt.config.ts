@@ -11,7 +11,9 @@ export default defineConfig({
     name: 'Footnote',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'scripting', 'tabs'],
+    // declarativeNetRequest keeps evidence fetches out of the reader's own network, redirects
+    // included (utils/background/private-network-guard.ts); this variant adds no install warning.
+    permissions: ['storage', 'scripting', 'tabs', 'declarativeNetRequestWithHostAccess'],
     host_permissions: [...SITE_MATCHES, ...LOCAL_MODEL_HOSTS],
     // Remote model endpoints are whatever the user configures: asked for at save time.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -99,7 +99,8 @@ for (let i = 0; i < POSTS; i++) {
     detail: '',
     injection_detected: false,
   };
-  const kept = enforceNoteRules(note, new Set(given)).claims.flatMap((claim) => claim.citations);
+  const texts = new Map(onTime.items.map((item) => [item.id, item.excerpt]));
+  const kept = enforceNoteRules(note, texts).note.claims.flatMap((claim) => claim.citations);
   dropped += 3 + given.length - kept.length;
   cited += kept.length;
   resolved += kept.filter((id) => {

@@ -14,12 +14,19 @@ import { expectOnlyTheControlRan, installProbe } from './probe';
 import { PAYLOADS } from './payloads';
 
 // Evidence end to end (issue #5): the post's link is fetched by the background (through a
-// redirect, to a page on a local server), given to the model as E1, and the card links exactly
-// the page that was fetched. A model citing an unknown ID or writing its own URL gets no link.
+// redirect, to a page a local server writes), given to the model as E1, and the card links
+// exactly the page that was fetched. A model citing an unknown ID or writing its own URL gets no link.
 
 const STATUS_URL = 'https://mastodon.social/@mayachen/117687656200409703';
 /** The link in the fixture post; the route below redirects it to the local article. */
 const POST_LINK = 'https://stats.health.example.org/tables/admissions-by-age-2026-q3.csv';
+/**
+ * The local article server under a public name that Chromium resolves to 127.0.0.1: a redirect
+ * to 127.0.0.1 itself would be one into the reader's own network, which Footnote refuses
+ * (redirect-guard.spec.ts), and a redirect to a routed URL never reaches its route.
+ */
+const ARTICLE_HOST = 'articles.health.example';
+test.use({ launch: { args: [`--host-resolver-rules=MAP ${ARTICLE_HOST} 127.0.0.1`] } });
 const ARTICLE_TEXT = 'Age-adjusted admissions rose 8% in the third quarter, not 40%.';
 
 /** A hostile evidence page: payloads in its title, site name and text (issue #7). */
@@ -27,6 +34,8 @@ const HOSTILE = PAYLOADS.filter((payload) => payload.executes && payload.kind !=
 const attribute = (text: string) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 
 let articles: TestServer;
+/** The article server's address under its public name. */
+let articlesUrl = '';
 /** Where the post's link redirects to, per test. */
 let articlePath = '/admissions';
 test.beforeAll(async () => {
@@ -46,6 +55,7 @@ test.beforeAll(async () => {
         <script>document.title = 'pwned'</script></article></body></html>`,
       ),
   });
+  articlesUrl = `http://${ARTICLE_HOST}:${new URL(articles.url).port}`;
 });
 test.afterAll(() => articles.close());
 
@@ -62,7 +72,7 @@ test.beforeEach(async ({ context, serviceWorker, modelServer }) => {
   await configureModelServer(serviceWorker, modelServer);
   await configureEvidence(serviceWorker, { links: true, wikipedia: false });
   await context.route(POST_LINK, (route) =>
-    route.fulfill({ status: 302, headers: { location: `${articles.url}${articlePath}` } }),
+    route.fulfill({ status: 302, headers: { location: `${articlesUrl}${articlePath}` } }),
   );
   await routeFixture(context, STATUS_URL, 'mastodon/status.html');
 });
@@ -74,7 +84,9 @@ async function openStatus(page: Page): Promise<void> {
 
 test.describe('with permission to read linked pages', () => {
   // The state after the user allowed it (a headless browser cannot click the permission prompt).
-  test.use({ extensionDir: withGrantedHosts(['https://stats.health.example.org/*']) });
+  test.use({
+    extensionDir: withGrantedHosts(['https://stats.health.example.org/*', `http://${ARTICLE_HOST}/*`]),
+  });
 
   test('the note cites E1 and the card links exactly the page the background fetched', async ({
     page,
@@ -94,7 +106,7 @@ test.describe('with permission to read linked pages', () => {
     expect(user).toContain(ARTICLE_TEXT);
     expect(user).not.toContain('pwned');
 
-    const fetched = `${articles.url}/admissions`;
+    const fetched = `${articlesUrl}/admissions`;
     const source = card(page).getByRole('link', { name: 'Hospital admissions by age, Q3 2026', exact: true });
     await expect(source).toHaveAttribute('href', fetched);
     await expect(source).toHaveAttribute('rel', 'noopener noreferrer');
@@ -110,6 +122,49 @@ test.describe('with permission to read linked pages', () => {
     expect(hrefs.length).toBeGreaterThan(1);
     expect(new Set(hrefs)).toEqual(new Set([fetched]));
     await card(page).screenshot({ path: test.info().outputPath('card-with-sources.png') });
+  });
+
+  test("a verdict grounded in the fetched page shows the page's words; an invented span is dropped", async ({
+    page,
+    modelServer,
+  }) => {
+    const [claim] = DEFAULT_NOTE.claims;
+    const grounded = {
+      ...DEFAULT_NOTE,
+      claims: [
+        {
+          ...claim!,
+          claim: 'Admissions rose 40%.',
+          verdict: 'refuted',
+          confidence: 0.9,
+          basis: 'evidence',
+          citations: ['E1'],
+          // Curly quotes and odd spacing: still the page's words.
+          support: [{ evidence: 'E1', text: '“Age-adjusted admissions  rose 8% in the third quarter”' }],
+        },
+        {
+          ...claim!,
+          claim: 'Admissions doubled among children.',
+          verdict: 'refuted',
+          confidence: 0.4,
+          basis: 'evidence',
+          citations: ['E1'],
+          support: [{ evidence: 'E1', text: 'Admissions among children fell by half.' }],
+        },
+      ],
+    };
+    modelServer.enqueue({ kind: 'note', note: grounded });
+    await openLinkedPostCard(page);
+    const first = card(page).locator('li.claim').filter({ hasText: 'Admissions rose 40%.' });
+    await expect(
+      first.getByRole('link', { name: /^Source E1:/ }).filter({ hasText: 'E1 says:' }),
+    ).toBeVisible();
+    await expect(first.getByText('Age-adjusted admissions rose 8% in the third quarter')).toBeVisible();
+    // The second span is not in the page: no quote, and a weak refutation from the model's own
+    // knowledge is not shown as one.
+    const second = card(page).locator('li.claim').filter({ hasText: 'Admissions doubled among children.' });
+    await expect(second.getByText('E1 says:')).toHaveCount(0);
+    await expect(second.getByText('Unverifiable', { exact: true })).toBeVisible();
   });
 
   test('a citation of an unknown ID or a URL the model wrote becomes no link', async ({
@@ -131,7 +186,7 @@ test.describe('with permission to read linked pages', () => {
     const hrefs = await card(page)
       .getByRole('link')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    expect(hrefs).toEqual([`${articles.url}/admissions`]); // the sources list only
+    expect(hrefs).toEqual([`${articlesUrl}/admissions`]); // the sources list only
     await expect(card(page).getByRole('link', { name: /^Source E7/ })).toHaveCount(0);
   });
 
@@ -157,7 +212,7 @@ test.describe('with permission to read linked pages', () => {
     const hrefs = await card(page)
       .getByRole('link')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    expect(new Set(hrefs)).toEqual(new Set([`${articles.url}/hostile`]));
+    expect(new Set(hrefs)).toEqual(new Set([`${articlesUrl}/hostile`]));
     // What the model got is inside its data block, with no markup a browser would run.
     const user = lastUserMessage(modelServer.completionRequests()[0]!);
     expect(user).toContain('Evidence E1');

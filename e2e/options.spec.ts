@@ -378,6 +378,9 @@ test.describe('with the permission for every site', () => {
       factCheck: true,
       webSearch: 'searxng',
       searxngUrl: 'http://127.0.0.1:8888',
+      selfCheck: true,
+      sourceRatings: false,
+      ratingListUrl: '',
     });
     expect(stored).not.toContain('fc-secret-key'); // with the other keys, where content scripts cannot read
 

@@ -7,8 +7,11 @@ import { serveNotePorts } from '@/utils/messaging/note-port-server';
 import { serveThreadPorts } from '@/utils/messaging/thread-port-server';
 import { createBackgroundNoteEngine } from '@/utils/background/background-note-engine';
 import { syncEnabledSites } from '@/utils/background/dynamic-sites';
+import { ratingList } from '@/utils/background/rating-list';
+import { guardPrivateNetwork } from '@/utils/background/private-network-guard';
 
 export default defineBackground(() => {
+  guardPrivateNetwork();
   const engine = createBackgroundNoteEngine();
   serveNotePorts(engine);
   serveThreadPorts(engine);
@@ -20,4 +23,6 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void syncEnabledSites());
 
   forwardCommands();
+  // The reader's source-rating list: downloaded when due (on, missing, or a week old).
+  ratingList.watch();
 });

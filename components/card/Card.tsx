@@ -10,14 +10,20 @@ import { ErrorPanel } from './ErrorPanel';
 import { EvidenceList } from './EvidenceList';
 import { FactCheckBanner } from './FactCheckBanner';
 import { noteAsText, type Translate } from './note-text';
+import { PlatformContextBanner } from './PlatformContextBanner';
 import { QuickCheck } from './QuickCheck';
+import { SelfCheckStatus } from './SelfCheckStatus';
+import { SuggestSource } from './SuggestSource';
+import { useShownVersion } from './RevisionNotice';
 
 /**
- * The in-page card: an existing professional fact-check first, then the summary, the
- * "readers added context" note, the claims, the sources and "show my work"; until the note is
- * written, the triage's quick check when the post has one. Everything in it
- * is untrusted (model output, post data, fetched pages) and rendered as text by React; the
- * only links are http(s) sources Footnote fetched itself.
+ * The in-page card: the context the platform itself shows on the post first (from the moment
+ * the card opens), then an existing professional fact-check, the summary, the "readers added
+ * context" note (or "Nothing to fact-check"), the claims with the evidence's own words, the
+ * sources and "show my work"; until the note is written, the triage's quick check when the post
+ * has one. The footer says whether the note passed its self-check and offers "Suggest a
+ * source". Everything in it is untrusted (model output, post data, fetched pages) and rendered
+ * as text by React; the only links are http(s) sources Footnote fetched itself.
  */
 export function Card({ model, actions }: { model: CardModel; actions: CardActions }) {
   const { state } = model;
@@ -25,6 +31,8 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
     state.status === 'done' ? state.note : state.status === 'streaming' ? state.partial : null;
   const meta = state.status === 'done' ? state.meta : null;
   const busy = state.status === 'loading' || state.status === 'streaming';
+  // A note rewritten with the reader's source can show its first version instead.
+  const shown = useShownVersion(model.postKey, note, meta);
   return (
     <div
       className="card"
@@ -37,7 +45,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
           banner/contentinfo landmark on the site. */}
       <div className="card-header">
         <span className="brand">Footnote</span>
-        {note?.classification && <ClassificationChip value={note.classification} />}
+        {shown.note?.classification && <ClassificationChip value={shown.note.classification} />}
         <button
           type="button"
           className="icon-button"
@@ -48,9 +56,18 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
         </button>
       </div>
       <div className="card-body" aria-live="polite">
+        {model.platformContext && (
+          <PlatformContextBanner postKey={model.postKey} contexts={model.platformContext} />
+        )}
         {model.triage && state.status !== 'done' && <QuickCheck triage={model.triage} />}
-        {note ? (
-          <NoteBody note={note} meta={meta} streaming={state.status === 'streaming'} actions={actions} />
+        {shown.notice}
+        {shown.note ? (
+          <NoteBody
+            note={shown.note}
+            meta={shown.meta}
+            streaming={state.status === 'streaming'}
+            actions={actions}
+          />
         ) : (
           busy && <Skeleton />
         )}
@@ -91,13 +108,18 @@ function NoteBody({
           <p className="summary">{note.summary}</p>
         </section>
       )}
-      {note.note ? (
+      {note.classification === 'opinion' ? (
+        <p className="nothing-to-check">{i18n.t('card.nothingToCheckHint')}</p>
+      ) : note.note ? (
         <section className="context">
           <h2 className="section-title">{i18n.t('card.readersAddedContext')}</h2>
           <p>{note.note}</p>
         </section>
-      ) : null}
-      {note.claims && note.claims.length > 0 && (
+      ) : (
+        !streaming && note.note === '' && <p className="no-context-note">{i18n.t('card.noContextNote')}</p>
+      )}
+      {/* An opinion's claims never show, not even while they stream (the rules drop them). */}
+      {note.classification !== 'opinion' && note.claims && note.claims.length > 0 && (
         <section>
           <h2 className="section-title">{i18n.t('card.claims')}</h2>
           <ul className="claims">
@@ -111,6 +133,7 @@ function NoteBody({
         <EvidenceList
           items={evidence}
           notices={meta.evidenceNotices ?? []}
+          linkRatings={meta.linkRatings}
           onOpenOptions={actions.openOptions}
         />
       )}
@@ -142,6 +165,7 @@ function CardFooter({ model, meta, actions }: { model: CardModel; meta: NoteMeta
         {meta.model}
         {meta.fromCache && ` · ${i18n.t('card.fromCache')}`}
       </span>
+      {meta.selfCheck && <SelfCheckStatus selfCheck={meta.selfCheck} />}
       <span className="card-actions">
         <button type="button" className="text-button" onClick={copy}>
           {i18n.t('card.copy')}
@@ -153,6 +177,7 @@ function CardFooter({ model, meta, actions }: { model: CardModel; meta: NoteMeta
           {i18n.t('card.regenerate')}
         </button>
       </span>
+      <SuggestSource key={meta.createdAt} suggestion={model.suggestion} onSubmit={actions.suggestSource} />
       <span className="visually-hidden" role="status">
         {copied === 'copied' ? i18n.t('card.copied') : copied === 'failed' ? i18n.t('card.copyFailed') : ''}
       </span>

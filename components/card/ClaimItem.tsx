@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { Claim } from '@/utils/core/note-schema';
+import type { Claim, Support } from '@/utils/core/note-schema';
 import type { EvidenceItem } from '@/utils/core/evidence';
 import { ConfidenceMeter, VerdictChip } from './chips';
 import { SourceLink } from './SourceLink';
@@ -27,6 +27,9 @@ export function ClaimItem({ claim, evidence }: { claim: Partial<Claim>; evidence
         ))}
       </div>
       {claim.explanation && <p className="explanation">{claim.explanation}</p>}
+      {claim.support && claim.support.length > 0 && (
+        <SupportSpans support={claim.support} evidence={evidence} />
+      )}
       {claim.basis && claim.verdict && (
         <details className="why">
           <summary>{i18n.t('card.whyVerdict')}</summary>
@@ -44,5 +47,38 @@ export function ClaimItem({ claim, evidence }: { claim: Partial<Claim>; evidence
         </details>
       )}
     </li>
+  );
+}
+
+/**
+ * The evidence's own words behind the verdict, each found by Footnote in the page it fetched
+ * (note-rules.ts drops any it could not find): "E2 says: “…”", linked to the source.
+ */
+function SupportSpans({ support, evidence }: { support: Support[]; evidence: EvidenceItem[] }) {
+  return (
+    <ul className="support">
+      {support.map((span, i) => {
+        const item = evidence.find((candidate) => candidate.id === span.evidence);
+        return (
+          <li key={i}>
+            <span className="support-source">
+              {item ? (
+                <SourceLink
+                  url={item.url}
+                  label={i18n.t('card.citation', [item.id, item.title || item.publisher])}
+                >
+                  {i18n.t('card.spanSays', [span.evidence])}
+                </SourceLink>
+              ) : (
+                i18n.t('card.spanSays', [span.evidence])
+              )}
+            </span>{' '}
+            <q className="support-text" aria-label={i18n.t('card.spanLabel', [span.evidence])}>
+              {span.text}
+            </q>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

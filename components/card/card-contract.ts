@@ -1,4 +1,6 @@
+import type { NoteError } from '@/utils/core/note-error';
 import type { NoteState } from '@/utils/core/note-state';
+import type { PlatformContext } from '@/utils/core/post';
 import type { Triage } from '@/utils/core/triage';
 
 /**
@@ -12,8 +14,18 @@ export interface CardModel {
   state: NoteState;
   /** What triage said of the post, when it was triaged: shown until the note is written. */
   triage?: Triage;
+  /** What the platform itself shows on the post (Post.platformContext): shown on top at once. */
+  platformContext?: PlatformContext[];
   /** Pinned cards take focus and stay open until closed. */
   pinned: boolean;
+  /** A source the reader suggested for the note: being read and written with, or why it failed. */
+  suggestion?: SuggestionState;
+}
+
+/** While `error` is null the note is being rewritten; the note shown stays until it is done. */
+export interface SuggestionState {
+  url: string;
+  error: NoteError | null;
 }
 
 export interface CardActions {
@@ -25,6 +37,8 @@ export interface CardActions {
   copy(text: string): Promise<void>;
   /** Shows the post's note in the toolbar popup. */
   openInPopup(): void;
+  /** Rewrites the note with a source the reader suggested (the address they typed). */
+  suggestSource(url: string): void;
 }
 
 /**

@@ -24,6 +24,8 @@ export function noteAsText(
         `- "${claim.quote || claim.claim}" — ${t(`verdict.${claim.verdict}`)} (${percent}%)${citations}`,
       );
       if (claim.explanation) lines.push(`  ${claim.explanation}`);
+      for (const span of claim.support ?? [])
+        lines.push(`  ${t('card.spanSays', [span.evidence])} "${span.text}"`);
     }
   }
   if (evidence.length > 0) {

@@ -5,8 +5,11 @@ import { ApiKeyField } from './ApiKeyField';
 import { errorText, FIELD_IDS } from './fields';
 import { OPTIONS_SECTIONS } from './sections';
 import { Switch } from '../ui/Switch';
+import { SelfCheckField } from './SelfCheckField';
+import { SourceRatingsField, type SourceRatingsProps } from './SourceRatingsField';
 import { TextField } from './TextField';
 import type { EvidenceFormValues, FieldErrors, LinksNotice } from './types';
+import { PermissionMessage } from './PermissionMessage';
 
 export interface EvidenceSectionProps {
   evidence: EvidenceFormValues;
@@ -15,6 +18,8 @@ export interface EvidenceSectionProps {
   onChange<K extends keyof EvidenceFormValues>(field: K, value: EvidenceFormValues[K]): void;
   /** Called from the switch's change event (a user gesture: it may ask for a permission). */
   onLinksChange(on: boolean): void;
+  /** "Source ratings": the list's status and the switch's permission (rating-list-store). */
+  ratings: SourceRatingsProps;
 }
 
 function searchName(provider: WebSearchProvider): string {
@@ -40,31 +45,6 @@ function SourceHint({ text, sent }: { text?: string; sent: string }) {
   );
 }
 
-function LinksMessage({ notice }: { notice: LinksNotice }) {
-  switch (notice.kind) {
-    case 'none':
-      return null;
-    case 'asking':
-      return (
-        <p role="status" className="switch-message">
-          {i18n.t('options.evidence.linksAsking')}
-        </p>
-      );
-    case 'denied':
-      return (
-        <p role="alert" className="switch-message field-error">
-          {i18n.t('options.evidence.linksDenied')}
-        </p>
-      );
-    case 'failed':
-      return (
-        <p role="alert" className="switch-message field-error">
-          {i18n.t('options.evidence.linksFailed')} <span dir="auto">{notice.detail}</span>
-        </p>
-      );
-  }
-}
-
 /**
  * "Evidence sources": which lookups run before a note is written, each with what it sends
  * where. Part of the settings form: saved with Save, which also asks for the
@@ -76,6 +56,7 @@ export function EvidenceSection({
   linksNotice,
   onChange,
   onLinksChange,
+  ratings,
 }: EvidenceSectionProps) {
   const headingId = useId();
   return (
@@ -95,7 +76,14 @@ export function EvidenceSection({
               sent={i18n.t('options.evidence.linksSent')}
             />
           }
-          message={<LinksMessage notice={linksNotice} />}
+          message={
+            <PermissionMessage
+              notice={linksNotice}
+              asking={i18n.t('options.evidence.linksAsking')}
+              denied={i18n.t('options.evidence.linksDenied')}
+              failed={i18n.t('options.evidence.linksFailed')}
+            />
+          }
           onChange={onLinksChange}
         />
         <Switch
@@ -179,7 +167,21 @@ export function EvidenceSection({
             />
           </div>
         )}
+        <SourceRatingsField
+          {...ratings}
+          on={evidence.sourceRatings}
+          listUrl={evidence.ratingListUrl}
+          urlError={errorText(errors.ratingListUrl, 'ratingListUrl')}
+          hint={
+            <SourceHint
+              text={i18n.t('sourceRatings.options.text')}
+              sent={i18n.t('sourceRatings.options.sent')}
+            />
+          }
+          onListUrlChange={(value) => onChange('ratingListUrl', value)}
+        />
       </div>
+      <SelfCheckField checked={evidence.selfCheck} onChange={(on) => onChange('selfCheck', on)} />
     </section>
   );
 }

@@ -23,6 +23,7 @@ import { PAGE_HEADING_ID } from './sections';
 import { SettingsTransfer, type SettingsTransferProps } from './SettingsTransfer';
 import { SetupHelp } from './SetupHelp';
 import { SitesSection, type SitesSectionProps } from './SitesSection';
+import type { SourceRatingsProps } from './SourceRatingsField';
 import type {
   EvidenceFormValues,
   FieldErrors,
@@ -64,6 +65,8 @@ export interface OptionsPageProps {
   onEvidenceChange<K extends keyof EvidenceFormValues>(field: K, value: EvidenceFormValues[K]): void;
   /** Called from the switch's change event (a user gesture: it may ask for a permission). */
   onLinksChange(on: boolean): void;
+  /** "Source ratings" in the evidence section. */
+  ratings: SourceRatingsProps;
   /** Called from the submit handler (a user gesture: it may ask for a permission). */
   onSave(): void;
   /** Called from the click handler (a user gesture). */
@@ -252,6 +255,7 @@ function SettingsForm(props: OptionsPageProps) {
         linksNotice={props.linksNotice}
         onChange={props.onEvidenceChange}
         onLinksChange={props.onLinksChange}
+        ratings={props.ratings}
       />
 
       <div className="actions form-actions">

@@ -14,6 +14,7 @@ export const FIELD_IDS: Record<FormField | 'preset' | 'answerLanguage' | 'webSea
   webSearch: 'web-search',
   searchKey: 'search-key',
   searxngUrl: 'searxng-url',
+  ratingListUrl: 'rating-list-url',
 };
 export const MODEL_LIST_ID = 'model-suggestions';
 

@@ -39,10 +39,23 @@ export interface EvidenceFormValues {
   webSearch: WebSearchProvider;
   searchKey: string;
   searxngUrl: string;
+  /** Review each note with a second short request before showing it. */
+  selfCheck: boolean;
+  /** Subscribe to the source-rating list (asks for its host when switched on). */
+  sourceRatings: boolean;
+  /** The list's address; empty for CRED-1. */
+  ratingListUrl: string;
 }
 
 export type FormField =
-  'baseUrl' | 'apiKey' | 'model' | 'dailyTokenBudget' | 'factCheckKey' | 'searchKey' | 'searxngUrl';
+  | 'baseUrl'
+  | 'apiKey'
+  | 'model'
+  | 'dailyTokenBudget'
+  | 'factCheckKey'
+  | 'searchKey'
+  | 'searxngUrl'
+  | 'ratingListUrl';
 export type FieldError = 'invalid_url' | 'required' | 'too_long' | 'invalid_budget';
 export type FieldErrors = Partial<Record<FormField, FieldError>>;
 
@@ -108,7 +121,7 @@ export interface MarkdownLabels {
   formatDate(time: number): string;
 }
 
-/** Asking for the all-sites permission that "Linked pages" needs (from its switch). */
+/** Asking for a host permission from a switch: all sites for "Linked pages", the list's host for "Source ratings". */
 export type LinksNotice =
   { kind: 'none' } | { kind: 'asking' } | { kind: 'denied' } | { kind: 'failed'; detail: string };
 

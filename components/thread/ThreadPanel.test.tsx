@@ -1,37 +1,16 @@
 // @vitest-environment jsdom
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useReactRoot } from '@/test-support/react-root';
+import { describe, expect, it, vi } from 'vitest';
 import { noteError } from '@/utils/core/note-error';
 import type { ThreadView } from '@/utils/core/thread';
 import { sampleDigestMeta, sampleThreadView } from './sample-thread-view';
 import { ThreadPanel, type ThreadPanelProps } from './ThreadPanel';
 
-/** The extension's English texts, as browser.i18n would give them (locales/en.yml). */
-vi.mock('#i18n', async () => {
-  const { parseMessagesFile } = await import('@wxt-dev/i18n/build');
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../locales/en.yml');
-  const messages = new Map((await parseMessagesFile(file)).map((m) => [m.key.join('.'), m]));
-  const t = (key: string, ...args: Array<number | string[]>) => {
-    const message = messages.get(key);
-    if (!message) throw new Error(`No message ${key}`);
-    const count = args.find((a): a is number => typeof a === 'number');
-    const subs = args.find((a): a is string[] => Array.isArray(a)) ?? [String(count)];
-    const text =
-      message.type === 'plural'
-        ? ((count === 1 ? message.plurals['1'] : undefined) ?? message.plurals.n!)
-        : message.message;
-    return text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-  };
-  return { i18n: { t } };
-});
+vi.mock('#i18n', () => import('../../test-support/english-i18n'));
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const { render, container } = useReactRoot();
 
-let container: HTMLElement;
-let root: Root;
 const props = {
   onAction: vi.fn(),
   onFocusPost: vi.fn(async (_key: string) => true),
@@ -41,38 +20,28 @@ const props = {
 } satisfies Omit<ThreadPanelProps, 'view'>;
 
 function show(view: ThreadView): void {
-  act(() => root.render(<ThreadPanel view={view} {...props} />));
+  render(<ThreadPanel view={view} {...props} />);
 }
-const panel = () => container.querySelector<HTMLElement>('[role="region"]')!;
+const panel = () => container().querySelector<HTMLElement>('[role="region"]')!;
 /** The button with this accessible name (its aria-label, else its text). */
 function button(name: string): HTMLButtonElement | null {
   return (
-    [...container.querySelectorAll('button')].find(
+    [...container().querySelectorAll('button')].find(
       (b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name,
     ) ?? null
   );
 }
-const statuses = () => [...container.querySelectorAll('[role="status"]')].map((s) => s.textContent);
+const statuses = () => [...container().querySelectorAll('[role="status"]')].map((s) => s.textContent);
 const click = async (target: HTMLElement | null) => {
   if (!target) throw new Error('Nothing to click');
   await act(async () => target.click());
 };
 
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
 describe('the thread panel', () => {
   it('is a region named for what it is, with the digest sections and links back named for their comments', () => {
     show(sampleThreadView());
     expect(panel().getAttribute('aria-label')).toBe('Footnote: summary of this discussion');
-    const headings = [...container.querySelectorAll('h3')].map((h) => h.textContent);
+    const headings = [...container().querySelectorAll('h3')].map((h) => h.textContent);
     expect(headings).toEqual([
       'About',
       'Main positions',
@@ -80,31 +49,31 @@ describe('the thread panel', () => {
       'Sourced contributions',
       'Open questions',
     ]);
-    expect(container.textContent).toContain('The bridge is worth its cost. (held by most)');
-    expect(container.textContent).toContain('Who holds each side: @alice says yes, @carol says no.');
+    expect(container().textContent).toContain('The bridge is worth its cost. (held by most)');
+    expect(container().textContent).toContain('Who holds each side: @alice says yes, @carol says no.');
     const alice = button("Go to @alice's comment")!;
     expect(alice.textContent).toBe('@alice');
     // Under the first position: @alice and @bob; a question citing nobody has no links.
-    const firstPosition = container.querySelector('.thread-point')!;
+    const firstPosition = container().querySelector('.thread-point')!;
     expect([...firstPosition.querySelectorAll('button')].map((b) => b.getAttribute('aria-label'))).toEqual([
       "Go to @alice's comment",
       "Go to @bob's comment",
     ]);
     expect(statuses()).toContain('Summary ready.');
-    expect(container.textContent).toContain('Based on the 3 comments shown.');
+    expect(container().textContent).toContain('Based on the 3 comments shown.');
     expect(button('Summarize again')).not.toBeNull();
     expect(button('Cancel')).toBeNull();
-    expect(container.textContent).not.toContain('Update');
+    expect(container().textContent).not.toContain('Update');
   });
 
   it('goes to a comment, and offers its link when the comment is no longer on the page', async () => {
     show(sampleThreadView());
     await click(button("Go to @bob's comment"));
     expect(props.onFocusPost).toHaveBeenCalledWith('x:2');
-    expect(container.querySelector('.thread-gone')).toBeNull();
+    expect(container().querySelector('.thread-gone')).toBeNull();
     props.onFocusPost.mockResolvedValueOnce(false);
     await click(button("Go to @carol's comment"));
-    const gone = container.querySelector('.thread-gone')!;
+    const gone = container().querySelector('.thread-gone')!;
     expect(gone.getAttribute('role')).toBe('status');
     expect(gone.textContent).toContain("@carol's comment is no longer on the page.");
     expect(gone.querySelector('a')?.getAttribute('href')).toBe('https://x.com/carol/status/3');
@@ -115,7 +84,7 @@ describe('the thread panel', () => {
       sampleThreadView({ status: 'running', progress: { done: 2, total: 8, merging: false }, meta: null }),
     );
     expect(statuses()).toContain('Chunk 3 of 8');
-    expect(container.querySelector('.thread-digest')!.getAttribute('aria-busy')).toBe('true');
+    expect(container().querySelector('.thread-digest')!.getAttribute('aria-busy')).toBe('true');
     expect(button('Summarize again')).toBeNull();
     await click(button('Cancel'));
     expect(props.onAction).toHaveBeenCalledWith('cancel');
@@ -126,7 +95,7 @@ describe('the thread panel', () => {
   it('says what it is based on, what was left out and skipped, and offers the update', async () => {
     const meta = sampleDigestMeta({ posts: 5000, leftOut: 120, skippedChunks: [3] });
     show(sampleThreadView({ meta, newPosts: 4 }));
-    expect(container.querySelector('.thread-coverage')!.textContent).toBe(
+    expect(container().querySelector('.thread-coverage')!.textContent).toBe(
       'Based on the 5000 comments shown. 120 more were not summarized. Chunk 3 was skipped: its answer could not be read.',
     );
     await click(button('Update (4 new comments)'));
@@ -138,7 +107,7 @@ describe('the thread panel', () => {
   it('shows an error as an alert with its action, and keeps what was summarized', async () => {
     const error = noteError('budget_exhausted', 'Today’s budget of 10000 tokens is used up.');
     show(sampleThreadView({ status: 'error', error, meta: null }));
-    const alert = container.querySelector('[role="alert"]')!;
+    const alert = container().querySelector('[role="alert"]')!;
     expect(alert.textContent).toContain("Today's token budget is used up.");
     await click(button('Open options'));
     expect(props.onOpenOptions).toHaveBeenCalled();
@@ -161,7 +130,7 @@ describe('the thread panel', () => {
   it('says when there is nothing to summarize, with nothing to do but close', () => {
     show(sampleThreadView({ status: 'nothing', digest: null, meta: null, cited: {} }));
     expect(statuses()).toContain('Nothing to summarize: this page shows one post.');
-    expect([...container.querySelectorAll('button')].map((b) => b.getAttribute('aria-label'))).toEqual([
+    expect([...container().querySelectorAll('button')].map((b) => b.getAttribute('aria-label'))).toEqual([
       'Close',
     ]);
   });

@@ -28,6 +28,26 @@ export function placeCard(host: HTMLElement, anchor: Element): void {
   host.style.setProperty('top', `${Math.round(top)}px`);
 }
 
+/**
+ * placeCard, and again beside the same post whenever the card's size changes after it painted
+ * (a form opened in it, "why this verdict?" expanded): grown at its bottom, it would run off the
+ * viewport. Moving it changes no size, so this never loops.
+ */
+export function keepCardPlaced(): (host: HTMLElement, anchor: Element) => void {
+  let anchor: Element | null = null;
+  let observer: ResizeObserver | null = null;
+  return (host, next) => {
+    anchor = next;
+    if (!observer) {
+      observer = new ResizeObserver(() => {
+        if (anchor?.isConnected) placeCard(host, anchor);
+      });
+      observer.observe(host);
+    }
+    placeCard(host, next);
+  };
+}
+
 function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(value, Math.max(min, max)));
 }

@@ -4,7 +4,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Card } from '@/components/card/Card';
 import { CARD_UI_GLOBAL } from '@/components/card/card-contract';
 import type { PageUi } from '../content/page-ui';
-import { placeCard } from './card-placement';
+import { keepCardPlaced } from './card-placement';
 import { focusPost } from './focus-post';
 import { attachHost, pageTheme } from './host-page';
 import { adoptStyles } from './stylesheet';
@@ -32,7 +32,7 @@ export default defineUnlistedScript(() => {
     adoptStyles,
     theme: pageTheme,
     attach: attachHost,
-    place: placeCard,
+    place: keepCardPlaced(),
     thread: (adapter, signal, onView) => new ThreadController(adapter, signal, onView),
     focusPost,
   };

@@ -2,14 +2,19 @@
 import { articleAdapter } from '@/test-support/article-adapter';
 import { setMaxListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CARD_UI_GLOBAL, type CardModel, type CardUi } from '@/components/card/card-contract';
+import {
+  CARD_UI_GLOBAL,
+  type CardActions,
+  type CardModel,
+  type CardUi,
+} from '@/components/card/card-contract';
 import { fakeRuntime } from '@/test-support/fake-runtime';
 import { doneNote, FALSE_TRIAGE } from '@/test-support/sample-note';
 import { samplePost } from '@/test-support/sample-post';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 import { CardController } from './card-controller';
 import type { NoteClient } from './note-client';
-import { noteStore, setNoteState, setTriage } from './note-store';
+import { noteStore, setNoteState, setSuggestion, setTriage } from './note-store';
 
 vi.mock('wxt/browser', async () => ({
   browser: (await import('@/test-support/fake-runtime')).fakeRuntime.browser,
@@ -23,7 +28,7 @@ const ui = {
   theme: () => 'light',
   attach: (host: HTMLElement) => document.body.append(host),
   place: () => {},
-  render: vi.fn((shadow: ShadowRoot, model: CardModel | null) => {
+  render: vi.fn((shadow: ShadowRoot, model: CardModel | null, _actions?: CardActions) => {
     shadow.replaceChildren();
     if (!model) return;
     const dialog = document.createElement('div');
@@ -34,7 +39,7 @@ const ui = {
   }),
 } satisfies CardUi;
 
-const notes = { request: vi.fn(), peek: vi.fn(), cancel: vi.fn() };
+const notes = { request: vi.fn(), peek: vi.fn(), cancel: vi.fn(), suggest: vi.fn() };
 
 setMaxListeners(50);
 
@@ -54,7 +59,7 @@ beforeEach(async () => {
   (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] = ui;
   ui.render.mockClear();
   for (const fn of Object.values(notes)) fn.mockReset();
-  noteStore.setState({ notes: {}, digest: null, triage: {}, triagePause: null });
+  noteStore.setState({ notes: {}, digest: null, triage: {}, triagePause: null, suggestions: {} });
   document.body.replaceChildren();
   for (const id of ['1', '2']) {
     const article = document.createElement('article');
@@ -111,6 +116,31 @@ describe('the card', () => {
     const later = { ...triage, classification: 'misleading' } as const;
     setTriage('x:2', later);
     expect(shown()).toMatchObject({ postKey: 'x:2', triage: later });
+  });
+
+  it('gives the card the context the platform shows on the post, from its loading state on', () => {
+    const platformContext = [
+      { kind: 'community_note' as const, text: 'The study has no control group.', url: null },
+    ];
+    vi.spyOn(adapter, 'extractPost').mockReturnValueOnce(samplePost({ id: '1', platformContext }));
+    controller.open(root('1'), false);
+    setNoteState('x:1', { status: 'loading' });
+    expect(shown()).toMatchObject({ postKey: 'x:1', state: { status: 'loading' }, platformContext });
+  });
+
+  it("sends the reader's suggested source for the open post, and shows how it goes", () => {
+    setNoteState('x:1', doneNote());
+    controller.open(root('1'), true);
+    ui.render.mock.lastCall?.[2]?.suggestSource('https://city.example.org/report');
+    expect(notes.suggest).toHaveBeenCalledWith(samplePost({ id: '1' }), 'https://city.example.org/report');
+
+    setSuggestion('x:1', { url: 'https://city.example.org/report', error: null });
+    expect(shown()).toMatchObject({
+      state: { status: 'done' },
+      suggestion: { url: 'https://city.example.org/report', error: null },
+    });
+    setSuggestion('x:1');
+    expect(shown()?.suggestion).toBeUndefined();
   });
 
   it('hides the card it showed while the next post’s note is asked for', () => {

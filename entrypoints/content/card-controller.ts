@@ -1,4 +1,5 @@
 import type { CardActions } from '@/components/card/card-contract';
+import type { PlatformContext, Post } from '@/utils/core/post';
 import { sendToBackground } from '@/utils/messaging/content-client';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
@@ -16,6 +17,7 @@ interface OpenCard {
   pinned: boolean;
   authorName: string;
   handle: string;
+  platformContext?: PlatformContext[];
 }
 
 /**
@@ -76,6 +78,7 @@ export class CardController {
       pinned: pinned || wasPinned,
       authorName: post.author.name,
       handle: post.author.handle,
+      platformContext: post.platformContext,
     };
     this.focusOnPaint = this.current.pinned ? key : null;
     if (!noteStore.getState().notes[key]) this.notes.request(post);
@@ -110,12 +113,21 @@ export class CardController {
     openInPopup: () => {
       if (this.current) void sendToBackground({ type: 'popup:open', key: this.current.key }).catch(ignore);
     },
+    suggestSource: (url) => {
+      const post = this.currentPost();
+      if (post) this.notes.suggest(post, url);
+    },
   };
 
   private requestCurrent(refresh: boolean): void {
-    const current = this.current;
-    const post = current && current.root.isConnected ? this.adapter.extractPost(current.root) : null;
+    const post = this.currentPost();
     if (post) this.notes.request(post, refresh);
+  }
+
+  /** The open card's post as the page shows it now; null once it left the page. */
+  private currentPost(): Post | null {
+    const current = this.current;
+    return current && current.root.isConnected ? this.adapter.extractPost(current.root) : null;
   }
 
   /**
@@ -124,7 +136,12 @@ export class CardController {
    */
   private onNotesChanged(state: NoteStore, previous: NoteStore): void {
     const key = this.current?.key;
-    if (!key || (state.notes[key] === previous.notes[key] && state.triage[key] === previous.triage[key]))
+    if (
+      !key ||
+      (state.notes[key] === previous.notes[key] &&
+        state.triage[key] === previous.triage[key] &&
+        state.suggestions[key] === previous.suggestions[key])
+    )
       return;
     if (state.notes[key]?.status === 'streaming') this.queueRender();
     else this.render();
@@ -150,6 +167,8 @@ export class CardController {
             handle: current.handle,
             state,
             triage: triageOf(current.key),
+            suggestion: noteStore.getState().suggestions[current.key],
+            platformContext: current.platformContext,
             pinned: current.pinned,
           }
         : null;

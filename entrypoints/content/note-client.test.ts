@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeRuntime } from '@/test-support/fake-runtime';
 import { doneNote } from '@/test-support/sample-note';
 import { samplePost } from '@/test-support/sample-post';
+import { noteError } from '@/utils/core/note-error';
 import { postKey } from '@/utils/core/post';
 import type { NotePortIn, NotePortOut } from '@/utils/messaging/protocol';
 import { LOADING_GRACE_FRAMES } from './card-timing';
@@ -39,7 +40,7 @@ function statuses(): string[] {
 
 beforeEach(() => {
   fakeRuntime.reset();
-  noteStore.setState({ notes: {}, digest: null });
+  noteStore.setState({ notes: {}, digest: null, suggestions: {} });
   detectLanguage
     .mockReset()
     .mockResolvedValue({ isReliable: true, languages: [{ language: 'pt', percentage: 97 }] });
@@ -164,6 +165,60 @@ describe('a peek (the pointer or focus on a badge)', () => {
       status: 'error',
       error: { code: 'network' },
     });
+  });
+});
+
+describe('a source the reader suggests', () => {
+  const source = 'https://city.example.org/bridge-report';
+  const shown = doneNote();
+  const suggestion = () => noteStore.getState().suggestions[key];
+
+  beforeEach(() => noteStore.setState({ notes: { [key]: shown } }));
+
+  it('rewrites the note with it; the note on screen stays until the new one is done', async () => {
+    client.suggest(post, source);
+    expect(suggestion()).toEqual({ url: source, error: null });
+    await settle();
+    const [request] = sent();
+    expect(request).toEqual({
+      type: 'note:request',
+      requestId: expect.any(String),
+      post: { ...post, lang: 'pt' },
+      refresh: true,
+      suggestedSource: source,
+    });
+    answer({ type: 'note:partial', requestId: idOf(request), note: { summary: 'Rewri' } });
+    expect(noteStore.getState().notes[key]).toBe(shown);
+
+    const revised = doneNote();
+    answer({ type: 'note:done', requestId: idOf(request), note: revised.note, meta: revised.meta });
+    expect(noteStore.getState().notes[key]).toEqual(revised);
+    expect(suggestion()).toBeUndefined();
+  });
+
+  it('that fails leaves the note as it was, and the suggestion says why', async () => {
+    client.suggest(post, source);
+    await settle();
+    const error = noteError('invalid_request', `Footnote could not use ${source} as a source: …`);
+    answer({ type: 'note:error', requestId: idOf(sent()[0]), error });
+    expect(noteStore.getState().notes[key]).toBe(shown);
+    expect(suggestion()).toEqual({ url: source, error });
+  });
+
+  it('fails the same way when the worker stops', async () => {
+    client.suggest(post, source);
+    await settle();
+    port().close();
+    expect(noteStore.getState().notes[key]).toBe(shown);
+    expect(suggestion()).toMatchObject({ url: source, error: { code: 'network' } });
+  });
+
+  it('is withdrawn by a new request for the note, which the background is told', async () => {
+    client.suggest(post, source);
+    await settle();
+    client.request(post, true);
+    expect(sent()[1]).toEqual({ type: 'note:cancel', requestId: idOf(sent()[0]) });
+    expect(suggestion()).toBeUndefined();
   });
 });
 

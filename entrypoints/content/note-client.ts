@@ -11,18 +11,20 @@ import { postKey, type Post } from '@/utils/core/post';
 import type { Triage } from '@/utils/core/triage';
 import { LOADING_GRACE_FRAMES } from './card-timing';
 import { withLanguage } from './post-language';
-import { clearNoteState, noteStatus, setDigest, setNoteState } from './note-store';
+import { clearNoteState, noteStatus, setDigest, setNoteState, setSuggestion } from './note-store';
 
 /**
  * What was asked, by request id. `peek`: only the cache, for a badge the pointer or focus is on
  * (a miss ends it; a hit is kept while `stillShown()`). `cache`: a request the reader made,
- * asking the cache first. `model`: sent as a note request.
+ * asking the cache first. `model`: sent as a note request; with a `source` the reader suggested,
+ * one that rewrites the note shown.
  */
 interface Asked {
   key: string;
   post: Post;
   stage: 'peek' | 'cache' | 'model';
   stillShown: () => boolean;
+  source?: string;
 }
 
 /** Where the answers of a triage batch go, post by post: the triage queue that asked. */
@@ -83,6 +85,16 @@ export class NoteClient {
     afterFrames(LOADING_GRACE_FRAMES, () => {
       if (this.inFlight.get(requestId)?.stage === 'cache') setNoteState(key, { status: 'loading' });
     });
+  }
+
+  /**
+   * Rewrites the post's note with a source the reader suggested. The note on screen stays until
+   * the new one is done, and stays if it fails: the failure goes to the suggestion.
+   */
+  suggest(post: Post, source: string): void {
+    const requestId = this.track(post, 'model', source);
+    setSuggestion(postKey(post), { url: source, error: null });
+    this.write(requestId, true);
   }
 
   /**
@@ -148,11 +160,11 @@ export class NoteClient {
   }
 
   /** A fresh request id for the post, replacing any request (or peek) it had in flight. */
-  private track(post: Post, stage: Asked['stage']): string {
+  private track(post: Post, stage: Asked['stage'], source?: string): string {
     const key = postKey(post);
     this.cancelRequests(key);
     const requestId = this.nextId();
-    this.inFlight.set(requestId, { key, post, stage, stillShown: always });
+    this.inFlight.set(requestId, { key, post, stage, stillShown: always, source });
     return requestId;
   }
 
@@ -161,10 +173,10 @@ export class NoteClient {
     const asked = this.inFlight.get(requestId);
     if (!asked) return;
     asked.stage = 'model';
-    if (noteStatus(asked.key) !== 'loading') setNoteState(asked.key, { status: 'loading' });
+    if (!asked.source && noteStatus(asked.key) !== 'loading') setNoteState(asked.key, { status: 'loading' });
     void withLanguage(asked.post).then((post) => {
       if (this.inFlight.get(requestId) === asked)
-        this.send({ type: 'note:request', requestId, post, refresh });
+        this.send({ type: 'note:request', requestId, post, refresh, suggestedSource: asked.source });
     });
   }
 
@@ -192,6 +204,7 @@ export class NoteClient {
       this.inFlight.delete(requestId);
       // The background keeps no state for a cache lookup: only model requests are withdrawn.
       if (asked.stage === 'model') this.send({ type: 'note:cancel', requestId });
+      if (asked.source) setSuggestion(key);
     }
   }
 
@@ -234,17 +247,25 @@ export class NoteClient {
         else this.inFlight.delete(message.requestId);
         return;
       case 'note:partial':
-        setNoteState(key, { status: 'streaming', partial: message.note });
+        // A rewrite streams out of sight: the note on screen stays until the new one is done.
+        if (!asked.source) setNoteState(key, { status: 'streaming', partial: message.note });
         return;
       case 'note:done':
         this.inFlight.delete(message.requestId);
+        if (asked.source) setSuggestion(key);
         if (asked.stillShown()) setNoteState(key, { status: 'done', note: message.note, meta: message.meta });
         return;
       case 'note:error':
         this.inFlight.delete(message.requestId);
-        setNoteState(key, { status: 'error', error: message.error });
+        this.fail(asked, message.error);
         return;
     }
+  }
+
+  /** A failed rewrite leaves the note as it was and tells the suggestion why. */
+  private fail({ key, source }: Asked, error: NoteError): void {
+    if (source) setSuggestion(key, { url: source, error });
+    else setNoteState(key, { status: 'error', error });
   }
 
   private receiveTriage(message: Extract<NotePortOut, { type: `triage:${string}` }>): void {
@@ -270,8 +291,8 @@ export class NoteClient {
    */
   private failInFlight(): void {
     const error = noteError('network', "Footnote's background worker stopped before the note was finished.");
-    for (const { key, stage } of this.inFlight.values()) {
-      if (stage !== 'peek') setNoteState(key, { status: 'error', error });
+    for (const asked of this.inFlight.values()) {
+      if (asked.stage !== 'peek') this.fail(asked, error);
     }
     this.inFlight.clear();
     const lost = [...this.triageAsks.values()];

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { SuggestionState } from '@/components/card/card-contract';
 import type { NoteError } from '@/utils/core/note-error';
 import type { NoteState, NoteStatus } from '@/utils/core/note-state';
 import type { Triage } from '@/utils/core/triage';
@@ -15,6 +16,12 @@ export interface NoteStore {
   triage: Record<string, Triage>;
   /** Why triage is paused (rate limit, budget, no provider…); null while it runs. */
   triagePause: NoteError | null;
+  /**
+   * Sources the reader suggested for posts' notes, while they are read or after they failed. Kept
+   * when their posts leave the page (one address each, for the few posts the reader asked about),
+   * which spares the page-load bundle the code to drop them.
+   */
+  suggestions: Record<string, SuggestionState | undefined>;
 }
 
 export const noteStore = createStore<NoteStore>(() => ({
@@ -22,6 +29,7 @@ export const noteStore = createStore<NoteStore>(() => ({
   digest: null,
   triage: {},
   triagePause: null,
+  suggestions: {},
 }));
 
 export function setNoteState(key: string, state: NoteState): void {
@@ -38,6 +46,11 @@ export function clearNoteState(key: string): void {
     const { [key]: _dropped, ...rest } = s.notes;
     return { notes: rest };
   });
+}
+
+/** Without one, the suggestion is over: done (its note replaced the one shown) or withdrawn. */
+export function setSuggestion(key: string, suggestion?: SuggestionState): void {
+  noteStore.setState((s) => ({ suggestions: { ...s.suggestions, [key]: suggestion } }));
 }
 
 export function setDigest(digest: NoteStore['digest']): void {

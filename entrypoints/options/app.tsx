@@ -9,6 +9,7 @@ import { PageError } from '../../components/ui/PageError';
 import { bcp47 } from '../../components/ui/boot';
 import { browserOptionsDeps, createOptionsStore } from './options-store';
 import { onDeviceLanguageNotice } from './on-device-language';
+import { browserRatingListDeps, createRatingListStore } from './rating-list-store';
 import { BUILT_IN_SITES, browserSitesDeps, createSitesStore } from './sites-store';
 import { browserTransferDeps, createTransferStore } from './transfer-store';
 
@@ -24,11 +25,16 @@ const transferStore = createTransferStore(browserTransferDeps(browserOptionsDeps
   },
 });
 const transfer = transferStore.getState();
+const ratingListStore = createRatingListStore(browserRatingListDeps, (on) =>
+  actions.setEvidence('sourceRatings', on),
+);
+const ratingActions = ratingListStore.getState();
 
 function OptionsApp() {
   const state = useStore(store);
   const sitesState = useStore(sitesStore);
   const transferState = useStore(transferStore);
+  const ratingState = useStore(ratingListStore);
   return (
     <OptionsPage
       phase={state.phase}
@@ -55,6 +61,14 @@ function OptionsApp() {
       onEvidenceChange={actions.setEvidence}
       // Called synchronously from the event: these may ask for a host permission.
       onLinksChange={(on) => void actions.setLinks(on)}
+      ratings={{
+        status: ratingState.status,
+        permission: ratingState.permission,
+        updating: ratingState.updating,
+        updateFailed: ratingState.updateFailed,
+        onToggle: (on) => void ratingActions.setEnabled(on, state.evidence.ratingListUrl),
+        onUpdate: () => void ratingActions.update(),
+      }}
       onSave={() => void actions.save()}
       onTest={() => void actions.testConnection()}
       onShowSettings={actions.showSettings}
@@ -104,6 +118,8 @@ export function mount(root: HTMLElement): void {
   void actions.loadHistory();
   void sites.load();
   sites.watch();
+  void ratingActions.load();
+  ratingActions.watch();
   window.addEventListener('hashchange', jumpToHash);
   createRoot(root).render(
     <StrictMode>

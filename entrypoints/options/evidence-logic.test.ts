@@ -47,5 +47,10 @@ describe('evidence logic', () => {
     expect(evidencePatterns({ webSearch: 'searxng', searxngUrl: 'http://localhost:8888' })).toEqual([
       'http://localhost/*',
     ]);
+    const ratings = { ...DEFAULT_EVIDENCE_SETTINGS, sourceRatings: true };
+    expect(evidencePatterns(ratings)).toEqual(['https://raw.githubusercontent.com/*']);
+    expect(evidencePatterns({ ...ratings, ratingListUrl: 'https://lists.example.net/r.json' })).toEqual([
+      'https://lists.example.net/*',
+    ]);
   });
 });

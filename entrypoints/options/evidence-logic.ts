@@ -2,6 +2,7 @@ import type { FieldErrors } from '../../components/options/types';
 import type { EvidenceFormValues } from '../../components/options/types';
 import type { EvidenceSettings } from '../../utils/settings/evidence-settings';
 import { isValidBaseUrl } from '../../utils/settings/provider-settings';
+import { ratingListAddress } from '../../utils/settings/rating-lists';
 import { normalizeBaseUrl, originPattern } from './form-logic';
 
 /**
@@ -18,7 +19,7 @@ export const SEARCH_API_PATTERNS = {
   tavily: 'https://api.tavily.com/*',
 } as const;
 
-export const EVIDENCE_MAX_LENGTH = { key: 2_000, searxngUrl: 2_000 } as const;
+export const EVIDENCE_MAX_LENGTH = { key: 2_000, searxngUrl: 2_000, ratingListUrl: 2_000 } as const;
 
 export function evidenceFormFromSettings(
   settings: EvidenceSettings,
@@ -35,6 +36,9 @@ export function evidenceFormFromSettings(
     webSearch: settings.webSearch,
     searchKey,
     searxngUrl: settings.searxngUrl,
+    selfCheck: settings.selfCheck,
+    sourceRatings: settings.sourceRatings,
+    ratingListUrl: settings.ratingListUrl,
   };
 }
 
@@ -55,6 +59,9 @@ export function validateEvidence(values: EvidenceFormValues): FieldErrors {
   const searxngUrl = normalizeBaseUrl(values.searxngUrl);
   if (searxngUrl.length > EVIDENCE_MAX_LENGTH.searxngUrl) errors.searxngUrl = 'too_long';
   else if (values.webSearch === 'searxng' && !isValidBaseUrl(searxngUrl)) errors.searxngUrl = 'invalid_url';
+  const ratingListUrl = values.ratingListUrl.trim();
+  if (ratingListUrl.length > EVIDENCE_MAX_LENGTH.ratingListUrl) errors.ratingListUrl = 'too_long';
+  else if (ratingListUrl && !isValidBaseUrl(ratingListUrl)) errors.ratingListUrl = 'invalid_url';
   return errors;
 }
 
@@ -71,6 +78,9 @@ export function buildEvidence(values: EvidenceFormValues): {
       factCheck: values.factCheck,
       webSearch: values.webSearch,
       searxngUrl: normalizeBaseUrl(values.searxngUrl),
+      selfCheck: values.selfCheck,
+      sourceRatings: values.sourceRatings,
+      ratingListUrl: values.ratingListUrl.trim(),
     },
     factCheckKey: values.factCheckKey.trim(),
     searchKey: values.searchKey.trim(),
@@ -82,12 +92,20 @@ export function buildEvidence(values: EvidenceFormValues): {
  * which asks at its own switch): asked for on Save, like the provider's base URL. Wikipedia and
  * Google's Fact Check Tools answer cross-origin requests (CORS), so they need none.
  */
-export function evidencePatterns(settings: Pick<EvidenceSettings, 'webSearch' | 'searxngUrl'>): string[] {
+export function evidencePatterns(
+  settings: Pick<EvidenceSettings, 'webSearch' | 'searxngUrl'> &
+    Partial<Pick<EvidenceSettings, 'sourceRatings' | 'ratingListUrl'>>,
+): string[] {
   const patterns: string[] = [];
   if (settings.webSearch === 'brave' || settings.webSearch === 'tavily')
     patterns.push(SEARCH_API_PATTERNS[settings.webSearch]);
   if (settings.webSearch === 'searxng') {
     const pattern = originPattern(settings.searxngUrl);
+    if (pattern) patterns.push(pattern);
+  }
+  // The switch asks for the list's host; this asks again if its address changed since.
+  if (settings.sourceRatings) {
+    const pattern = originPattern(ratingListAddress(settings.ratingListUrl ?? ''));
     if (pattern) patterns.push(pattern);
   }
   return patterns;

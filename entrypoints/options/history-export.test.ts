@@ -8,6 +8,7 @@ import {
   type HistoryEntry,
   type MarkdownLabels,
 } from './history-export';
+import { noteHistorySchema } from '@/utils/messaging/protocol';
 
 function entry(
   createdAt: number,
@@ -94,6 +95,19 @@ describe('exports', () => {
     const notes = [entry(2), entry(1)];
     const parsed = JSON.parse(historyToJson(notes, NOW));
     expect(parsed).toEqual({ exportedAt: new Date(NOW).toISOString(), notes });
+  });
+
+  it("JSON keeps a revised note's first version and the source the reader suggested", () => {
+    const revised = entry(3, { summary: 'Rewritten with the city report.' });
+    revised.meta.revision = {
+      sourceUrl: 'https://city.example.org/bridge-report',
+      previous: { note: entry(1).note, evidence: [], createdAt: 1 },
+    };
+    // As the options page gets the history: through its schema, which must not drop the revision.
+    const received = noteHistorySchema.parse({ notes: [revised] }).notes;
+    const [exported] = JSON.parse(historyToJson(received, NOW)).notes as HistoryEntry[];
+    expect(exported?.meta.revision).toEqual(revised.meta.revision);
+    expect(exported?.note.summary).toBe('Rewritten with the city report.');
   });
 
   it('Markdown: one section per note with URL, author, classification, summary, note, claims', () => {

@@ -626,7 +626,16 @@ describe('evidence sources', () => {
     // Fact Check Tools answers cross-origin requests: only the search API needs a host.
     expect(deps.requestOriginPermission).toHaveBeenCalledWith(['https://api.search.brave.com/*']);
     expect(deps.saveEvidence).toHaveBeenCalledWith(
-      { links: false, wikipedia: false, factCheck: true, webSearch: 'brave', searxngUrl: '' },
+      {
+        links: false,
+        wikipedia: false,
+        factCheck: true,
+        webSearch: 'brave',
+        searxngUrl: '',
+        selfCheck: true,
+        sourceRatings: false,
+        ratingListUrl: '',
+      },
       'fc-key',
       'brave-key',
     );

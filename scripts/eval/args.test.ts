@@ -24,6 +24,7 @@ describe('command line', () => {
         concurrency: 4,
         lang: null,
         injection: 0,
+        selfCheck: false,
         prices: { inputPerMillion: 0, outputPerMillion: 0 },
         retries: 2,
       },
@@ -66,6 +67,7 @@ describe('command line', () => {
         '0',
         '--format',
         'tsv',
+        '--self-check',
       ],
       {},
     );
@@ -85,6 +87,7 @@ describe('command line', () => {
         concurrency: 8,
         lang: 'pt-BR',
         injection: 20,
+        selfCheck: true,
         prices: { inputPerMillion: 0.15, outputPerMillion: 0.6 },
         retries: 0,
       },

@@ -22,6 +22,7 @@ writes <out>/results.jsonl (one line per row; a rerun skips rows already answere
   --concurrency <n>     requests in flight (default 4)
   --lang <bcp47>        answer language for every note, e.g. pt-BR (default: each row's language)
   --injection <n>       add n rows wrapping dataset texts in prompt-injection strings (default 0)
+  --self-check          review every note with the self-check request before it counts
   --price-in <usd>      USD per 1M prompt tokens (default 0: cost reported as n/a)
   --price-out <usd>     USD per 1M completion tokens
   --timeout <s>         idle timeout per request, seconds (default 60)
@@ -63,6 +64,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         'price-out': { type: 'string' },
         timeout: { type: 'string' },
         retries: { type: 'string' },
+        'self-check': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -109,6 +111,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       concurrency: count(values.concurrency, 'concurrency', 4, 1),
       lang: values.lang || null,
       injection: count(values.injection, 'injection', 0, 0),
+      selfCheck: values['self-check'] ?? false,
       prices: {
         inputPerMillion: price(values['price-in'], 'price-in'),
         outputPerMillion: price(values['price-out'], 'price-out'),

@@ -30,6 +30,21 @@ describe('datasets', () => {
     expect(() => parseDataset('{"text": "x"}\nnot json', 'jsonl')).toThrow(/JSONL line 2/);
   });
 
+  it('reads the sources a JSONL row brings, and says where one is unusable', () => {
+    const source = { url: 'https://example.org/a', title: 'A report', text: 'The bridge opened in 2019.' };
+    const { rows } = parseDataset(
+      JSON.stringify({ text: 'Claim', label: 'false', evidence: [source] }),
+      'jsonl',
+    );
+    expect(rows[0]!.evidence).toEqual([{ ...source, publisher: 'example.org' }]);
+    const line = (evidence: unknown) => JSON.stringify({ text: 'Claim', label: 'false', evidence });
+    expect(() => parseDataset(line('a page'), 'jsonl')).toThrow('JSONL line 1: "evidence" must be a list');
+    expect(() => parseDataset(line([{ ...source, url: 'javascript:alert(1)' }]), 'jsonl')).toThrow(
+      'JSONL line 1: evidence[0].url must be an http(s) URL.',
+    );
+    expect(() => parseDataset(line([{ ...source, text: ' ' }]), 'jsonl')).toThrow(/evidence\[0\]\.text/);
+  });
+
   it('reads AVeriTeC dev.json: claim, label, d-m-yyyy date, speaker', () => {
     const json = JSON.stringify([
       {
@@ -51,6 +66,7 @@ describe('datasets', () => {
         lang: 'en',
         time: '2020-10-31T00:00:00.000Z',
         author: null,
+        evidence: [],
       },
       {
         id: 'averitec-1',
@@ -60,6 +76,7 @@ describe('datasets', () => {
         lang: 'en',
         time: '2021-01-05T00:00:00.000Z',
         author: 'Joe Biden',
+        evidence: [],
       },
     ]);
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { readRowEvidence, type RowEvidence } from './row-evidence';
 
 /** One claim to write a note for, with the fact-checkers' rating, from any supported dataset. */
 export interface EvalRow {
@@ -15,6 +16,8 @@ export interface EvalRow {
   time: string | null;
   /** Who made the claim, when the dataset says (AVeriTeC's speaker). */
   author: string | null;
+  /** Sources the row brings for the model (JSONL's `evidence`); none in the other formats. */
+  evidence: RowEvidence[];
 }
 
 export const DATASET_FORMATS = ['tsv', 'jsonl', 'averitec'] as const;
@@ -112,6 +115,7 @@ export function parseTsv(text: string): DraftRow[] {
       lang: cell(langAt) || defaultLang,
       time: toIsoDate(cell(timeAt)),
       author: null,
+      evidence: [],
     });
   });
   return rows;
@@ -123,7 +127,7 @@ function unquote(cell: string): string {
     : cell;
 }
 
-/** One JSON object a line: {text, label, lang?, id?, time?, author?}. */
+/** One JSON object a line: {text, label, lang?, id?, time?, author?, evidence?}. */
 export function parseJsonl(text: string): DraftRow[] {
   const rows: DraftRow[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
@@ -143,6 +147,7 @@ export function parseJsonl(text: string): DraftRow[] {
       lang: str(record.lang) || null,
       time: toIsoDate(str(record.time) || str(record.date)),
       author: str(record.author) || null,
+      evidence: readRowEvidence(record.evidence, `JSONL line ${i + 1}`),
     });
   });
   return rows;
@@ -163,6 +168,7 @@ export function parseAveritec(text: string): DraftRow[] {
       lang: 'en',
       time: toIsoDate(str(record.claim_date)),
       author: str(record.speaker) || null,
+      evidence: [],
     };
   });
 }

@@ -143,3 +143,75 @@ describe('metrics', () => {
     );
   });
 });
+
+describe('grounding and self-check metrics', () => {
+  const usage = (promptTokens: number, completionTokens: number, estimated = false) => ({
+    promptTokens,
+    completionTokens,
+    estimated,
+  });
+
+  it('sums meta.grounding over valid notes; n/a when no verdict rested on evidence', () => {
+    const lines = [
+      line('a', 'false', 'false', { grounding: { evidenceClaims: 3, grounded: 2, downgraded: 1 } }),
+      line('b', 'false', 'false', { grounding: { evidenceClaims: 1, grounded: 0, downgraded: 1 } }),
+      line('c', 'false', 'false', { grounding: null }),
+      line('d', 'false', 'false'), // written before grounding existed
+      line('e', 'false', null, { grounding: { evidenceClaims: 9, grounded: 9, downgraded: 0 } }), // no note
+    ];
+    expect(computeMetrics(lines, NO_PRICE).grounding).toEqual({
+      status: 'measured',
+      notes: 2,
+      evidenceClaims: 4,
+      grounded: 2,
+      downgraded: 2,
+      groundedRate: 0.5,
+      downgradedRate: 0.5,
+    });
+    expect(computeMetrics(lines.slice(2), NO_PRICE).grounding).toMatchObject({
+      status: 'off',
+      groundedRate: null,
+    });
+  });
+
+  it('counts what the review did, and its tokens per answered review and as a share of the note', () => {
+    const check = (outcome: 'kept' | 'revised' | 'withdrawn' | 'failed', tokens = usage(300, 50)) => ({
+      selfCheckOn: true,
+      selfCheck: { outcome, reason: '', usage: outcome === 'failed' ? usage(0, 0) : tokens },
+      usage: usage(1_000, 200),
+    });
+    const lines = [
+      line('a', 'false', 'false', check('kept')),
+      line('b', 'false', 'false', check('kept', usage(100, 50, true))),
+      line('c', 'false', 'false', check('revised')),
+      line('d', 'false', 'false', check('withdrawn')),
+      line('e', 'false', 'false', check('failed')),
+      line('f', 'false', 'false', { selfCheckOn: true, selfCheck: null }), // nothing to review
+      line('g', 'false', 'false'), // a line from a run without the review
+    ];
+    expect(computeMetrics(lines, NO_PRICE).selfCheck).toEqual({
+      status: 'measured',
+      notes: 6,
+      skipped: 1,
+      kept: 2,
+      revised: 1,
+      withdrawn: 1,
+      failed: 1,
+      answered: 4,
+      changedRate: 0.5,
+      tokens: {
+        prompt: 1_000,
+        completion: 200,
+        promptPerCheck: 250,
+        completionPerCheck: 50,
+        estimated: 1,
+        shareOfNote: 1_200 / (4 * 1_200),
+      },
+    });
+    expect(computeMetrics([line('g', 'false', 'false')], NO_PRICE).selfCheck).toMatchObject({
+      status: 'off',
+      notes: 0,
+      changedRate: null,
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import { CLASSIFICATIONS, type Classification, type Note } from '../../utils/core/note-schema';
 import { OUTPUT_MODES, type OutputMode } from '../../utils/core/output-mode';
+import type { TokenUsage } from '../../utils/core/note-meta';
 import type { ResultLine } from './results';
 
 /** Column of the confusion matrix for rows that produced no valid note. */
@@ -33,6 +34,8 @@ export interface Metrics {
   };
   agreement: Agreement;
   citations: Citations;
+  grounding: GroundingMetrics;
+  selfCheck: SelfCheckMetrics;
   injection: Injection;
   latency: {
     notes: number;
@@ -133,6 +136,51 @@ export interface Citations {
   keptToEvidence: number;
 }
 
+/** Evidence-based verdicts (meta.grounding, note-rules.ts): with a span found in the evidence, or downgraded. */
+export interface GroundingMetrics {
+  /** 'off' when no valid note based a verdict on evidence (evidence off, or none cited). */
+  status: 'off' | 'measured';
+  /** Valid notes with at least one evidence-based verdict. */
+  notes: number;
+  /** Claims the model based on evidence, over those notes. */
+  evidenceClaims: number;
+  /** Of those, kept as evidence-based: at least one span found in the evidence they cite. */
+  grounded: number;
+  /** Of those, downgraded to the model's own knowledge: no span found. */
+  downgraded: number;
+  groundedRate: number | null;
+  downgradedRate: number | null;
+}
+
+/** What the self-check (meta.selfCheck, utils/notes/self-check.ts) did to the valid notes. */
+export interface SelfCheckMetrics {
+  /** 'off' when no row ran with --self-check. */
+  status: 'off' | 'measured';
+  /** Valid notes of rows run with the self-check on. */
+  notes: number;
+  /** Of those, with nothing to review (no note text, no claims): not sent. */
+  skipped: number;
+  kept: number;
+  revised: number;
+  withdrawn: number;
+  /** The review failed (network, invalid twice, budget): the draft was kept as written. */
+  failed: number;
+  /** Reviews that answered (kept + revised + withdrawn), and the share that changed the draft. */
+  answered: number;
+  changedRate: number | null;
+  tokens: {
+    prompt: number;
+    completion: number;
+    /** Mean over the reviews that answered. */
+    promptPerCheck: number | null;
+    completionPerCheck: number | null;
+    /** Reviews whose counts are estimates (the provider reported no usage). */
+    estimated: number;
+    /** The reviews' share of all tokens of the notes they reviewed (the note's usage includes them). */
+    shareOfNote: number | null;
+  };
+}
+
 export interface Injection {
   rows: number;
   answered: number;
@@ -194,6 +242,8 @@ export function computeMetrics(lines: readonly ResultLine[], prices: Prices): Me
     validity: validity(lines),
     agreement: agreement(lines.filter((l) => l.kind === 'dataset')),
     citations: citations(ok),
+    grounding: grounding(ok),
+    selfCheck: selfCheck(ok),
     injection: injection(lines),
     latency: {
       notes: latencies.length,
@@ -224,7 +274,11 @@ export function computeMetrics(lines: readonly ResultLine[], prices: Prices): Me
 
 function validity(lines: readonly ResultLine[]): Metrics['validity'] {
   const answered = lines.filter((l) => l.outcome !== 'error');
-  const calls = lines.flatMap((l) => l.calls.map((call, i) => ({ call, last: i === l.calls.length - 1 })));
+  // The note's own calls: a self-check's request is neither a repair nor a mode fallback.
+  const calls = lines.flatMap((l) => {
+    const own = l.calls.filter((call) => !call.selfCheck);
+    return own.map((call, i) => ({ call, last: i === own.length - 1 }));
+  });
   const summarise = (mode: OutputMode | 'all'): ModeValidity => {
     const mine = mode === 'all' ? answered : answered.filter((l) => l.mode === mode);
     const valid = mine.filter((l) => l.outcome === 'ok');
@@ -346,6 +400,57 @@ function citations(ok: readonly ResultLine[]): Citations {
     kept,
     keptToEvidence,
   };
+}
+
+function grounding(ok: readonly ResultLine[]): GroundingMetrics {
+  const counts = ok.flatMap((l) => (l.grounding ? [l.grounding] : []));
+  const evidenceClaims = sum(counts.map((g) => g.evidenceClaims));
+  const grounded = sum(counts.map((g) => g.grounded));
+  const downgraded = sum(counts.map((g) => g.downgraded));
+  return {
+    status: evidenceClaims === 0 ? 'off' : 'measured',
+    notes: counts.length,
+    evidenceClaims,
+    grounded,
+    downgraded,
+    groundedRate: ratio(grounded, evidenceClaims),
+    downgradedRate: ratio(downgraded, evidenceClaims),
+  };
+}
+
+function selfCheck(ok: readonly ResultLine[]): SelfCheckMetrics {
+  const notes = ok.filter((l) => l.selfCheckOn);
+  const checks = notes.flatMap((l) => (l.selfCheck ? [{ check: l.selfCheck, usage: l.usage }] : []));
+  const count = (outcome: string) => checks.filter(({ check }) => check.outcome === outcome).length;
+  const answered = checks.filter(({ check }) => check.outcome !== 'failed');
+  const [kept, revised, withdrawn] = [count('kept'), count('revised'), count('withdrawn')];
+  const usages = answered.map(({ check }) => check.usage);
+  const prompt = sum(usages.map((u) => u.promptTokens));
+  const completion = sum(usages.map((u) => u.completionTokens));
+  const noteTokens = sum(answered.map(({ usage }) => (usage ? tokensOf(usage) : 0)));
+  return {
+    status: notes.length === 0 ? 'off' : 'measured',
+    notes: notes.length,
+    skipped: notes.length - checks.length,
+    kept,
+    revised,
+    withdrawn,
+    failed: checks.length - answered.length,
+    answered: answered.length,
+    changedRate: ratio(revised + withdrawn, answered.length),
+    tokens: {
+      prompt,
+      completion,
+      promptPerCheck: answered.length ? prompt / answered.length : null,
+      completionPerCheck: answered.length ? completion / answered.length : null,
+      estimated: usages.filter((u) => u.estimated).length,
+      shareOfNote: ratio(prompt + completion, noteTokens),
+    },
+  };
+}
+
+function tokensOf(usage: TokenUsage): number {
+  return usage.promptTokens + usage.completionTokens;
 }
 
 function injection(lines: readonly ResultLine[]): Injection {

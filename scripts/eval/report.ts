@@ -19,6 +19,8 @@ export interface RunInfo {
   promptVersion: string;
   /** The --lang option, or "each row's language". */
   answerLanguage: string;
+  /** --self-check: every note reviewed before it counts. */
+  selfCheck: boolean;
   injectionRows: number;
   concurrency: number;
   generatedAt: string;
@@ -60,6 +62,7 @@ export function renderMarkdown({ run, metrics: m }: Report): string {
         ['Endpoint', `${run.endpoint.provider}, ${run.endpoint.baseUrl}, model \`${run.endpoint.model}\``],
         ['Prompt version', run.promptVersion],
         ['Answer language', run.answerLanguage],
+        ['Self-check', run.selfCheck ? 'on (--self-check)' : 'off'],
         [
           'Results',
           `${m.rows.total} rows (${m.rows.dataset} dataset, ${m.rows.injection} injection): ${m.rows.ok} valid notes, ${m.rows.malformed} malformed, ${m.rows.failed} without an answer${failedDetail(m)}${m.rows.retried ? `; ${m.rows.retried} rows needed more than one attempt` : ''}`,
@@ -184,6 +187,58 @@ export function renderMarkdown({ run, metrics: m }: Report): string {
               'Citations kept after the rules (shown on the card)',
               `${n(c.kept)}, ${n(c.keptToEvidence)} naming evidence`,
             ],
+          ],
+        ),
+    '',
+  );
+
+  out.push('## Grounding', '');
+  const g = m.grounding;
+  out.push(
+    g.status === 'off'
+      ? 'n/a: no valid note based a verdict on evidence (give rows evidence in JSONL to measure it).'
+      : table(
+          ['', ''],
+          [
+            ['Notes with evidence-based verdicts', n(g.notes)],
+            [
+              'Evidence-based verdicts with a verified span',
+              `${pct(g.groundedRate)} (${n(g.grounded)} of ${n(g.evidenceClaims)})`,
+            ],
+            [
+              "Downgraded to the model's own knowledge (no span found)",
+              `${pct(g.downgradedRate)} (${n(g.downgraded)} of ${n(g.evidenceClaims)})`,
+            ],
+          ],
+        ),
+    '',
+  );
+
+  out.push('## Self-check', '');
+  const s = m.selfCheck;
+  out.push(
+    s.status === 'off'
+      ? 'n/a (off): run with --self-check to review every note before it counts.'
+      : table(
+          ['', ''],
+          [
+            [
+              'Valid notes reviewed',
+              `${n(s.answered + s.failed)} of ${n(s.notes)} (${n(s.skipped)} with nothing to review)`,
+            ],
+            [
+              'Drafts changed (revised or withdrawn)',
+              `${pct(s.changedRate)} (${n(s.revised + s.withdrawn)} of ${n(s.answered)} answered reviews)`,
+            ],
+            ['Kept / revised / withdrawn', `${n(s.kept)} / ${n(s.revised)} / ${n(s.withdrawn)}`],
+            ['Reviews that failed (draft kept as written)', n(s.failed)],
+            [
+              'Tokens per review',
+              s.tokens.promptPerCheck === null
+                ? 'n/a'
+                : `${num(s.tokens.promptPerCheck)} prompt + ${num(s.tokens.completionPerCheck)} completion${s.tokens.estimated ? ` (${n(s.tokens.estimated)} estimated)` : ''}`,
+            ],
+            ["Share of the reviewed notes' tokens", pct(s.tokens.shareOfNote)],
           ],
         ),
     '',

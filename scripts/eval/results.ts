@@ -3,14 +3,16 @@ import { dirname } from 'node:path';
 import type { Classification, Note } from '../../utils/core/note-schema';
 import type { OutputMode } from '../../utils/core/output-mode';
 import type { NoteErrorCode } from '../../utils/core/note-error';
-import type { TokenUsage } from '../../utils/core/note-meta';
+import type { Grounding, SelfCheck, TokenUsage } from '../../utils/core/note-meta';
 
 /** One HTTP call the engine made for a row (seen through the `stream` dependency). */
 export interface ModelCall {
   /** How the provider was asked for JSON (docs/ARCHITECTURE.md, Prompting and safety: json_schema → json_object → prompt_only). */
   mode: OutputMode;
-  /** A repair request: the previous call's answer did not validate. */
+  /** A repair request: the previous call's answer (of the same purpose) did not validate. */
   repair: boolean;
+  /** The self-check's review of the note, not the note itself (absent on lines before it existed). */
+  selfCheck?: boolean;
   /** An answer came back (valid or not); otherwise the call failed with `error`. */
   answered: boolean;
   error: NoteErrorCode | null;
@@ -49,8 +51,14 @@ export interface ResultLine {
   citations: { written: string[]; kept: string[] } | null;
   /** Evidence ids the note could cite (NoteMeta.evidence). */
   evidenceIds: string[];
-  /** Tokens of all the row's calls (a malformed answer's too); estimated when the provider said nothing. */
+  /** Tokens of all the row's calls (a malformed answer's and the self-check's too); estimated when the provider said nothing. */
   usage: TokenUsage | null;
+  /** The run asked for a self-check of every note (--self-check); absent on lines before it existed. */
+  selfCheckOn?: boolean;
+  /** The note's meta.grounding: its evidence-based verdicts, found in the evidence or downgraded. */
+  grounding?: Grounding | null;
+  /** The note's meta.selfCheck: what the review did to it, and its tokens. */
+  selfCheck?: SelfCheck | null;
   latencyMs: number;
   firstPartialMs: number | null;
   attempts: number;

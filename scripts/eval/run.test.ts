@@ -155,6 +155,7 @@ function options(
     concurrency: 3,
     lang: null,
     injection: 0,
+    selfCheck: false,
     out: join(dir, 'out'),
     prices: { inputPerMillion: 2, outputPerMillion: 8 },
     retries: 0,
@@ -521,5 +522,164 @@ describe('npm run eval, end to end against the local model server', () => {
       expect(user).not.toContain('checker.example'); // the review's address and text stay out
       expect(user).not.toContain('gives the verdict away');
     }
+  });
+});
+
+describe('npm run eval --self-check, on rows that bring their own evidence', () => {
+  const EVIDENCE = {
+    url: 'https://city.example/bridge',
+    title: 'Bridge report',
+    text: 'The bridge was opened to traffic in March 2019 after years of delay.',
+  };
+  const evidenceClaim = (span: string) => ({
+    ...DEFAULT_NOTE.claims[0]!,
+    verdict: 'refuted' as const,
+    basis: 'evidence' as const,
+    confidence: 0.9,
+    citations: ['E1'],
+    support: [{ evidence: 'E1', text: span }],
+  });
+  const pass = { pass: true, reason: 'Fine.' };
+  const review = (action: string, extra: Record<string, unknown> = {}) => ({
+    addresses_claim: action === 'keep' ? pass : { pass: false, reason: 'Speculates.' },
+    sources_on_topic: pass,
+    free_of_harassment: pass,
+    action,
+    note: '',
+    reason: action === 'keep' ? '' : `Why ${action}.`,
+    ...extra,
+  });
+  // Per row: the note, its review, and whether the row brings the evidence.
+  const SCRIPTS: Record<string, { note: Note; review: object | string; evidence: boolean }> = {
+    g1: {
+      note: answer('false', { claims: [evidenceClaim('opened to traffic in March 2019')] }),
+      review: review('keep'),
+      evidence: true,
+    },
+    g2: {
+      note: answer('false', { claims: [evidenceClaim('The city says the bridge opened in 2021.')] }),
+      review: review('revise', { note: 'Records show the bridge opened in 2019.' }),
+      evidence: true,
+    },
+    g3: { note: answer('false'), review: review('withdraw'), evidence: false },
+    g4: { note: answer('accurate', { note: '', claims: [] }), review: review('keep'), evidence: false },
+    g5: { note: answer('misleading'), review: '{"action": "kee', evidence: false },
+  };
+  const isReview = (req: RecordedRequest) =>
+    JSON.stringify(req.body).includes('"name":"footnote_self_check"');
+
+  async function writeRows(): Promise<string> {
+    const path = join(dir, 'grounded.jsonl');
+    const lines = Object.entries(SCRIPTS).map(([id, script]) =>
+      JSON.stringify({
+        id,
+        text: `A claim going round [${id}].`,
+        label: 'Falso',
+        lang: 'pt',
+        ...(script.evidence ? { evidence: [EVIDENCE] } : {}),
+      }),
+    );
+    await writeFile(path, lines.join('\n') + '\n');
+    return path;
+  }
+
+  it('reports verified spans, downgrades, and how often the review changed a draft, with its tokens', async () => {
+    const reviews: Array<{ row: string; prompt: number; completion: number }> = [];
+    server.setDefault((req) => {
+      const messages = (req.body as { messages: unknown[] }).messages;
+      const row = /\[(g\d)\]/.exec(JSON.stringify(messages))![1]!;
+      if (!isReview(req)) return { kind: 'note', note: SCRIPTS[row]!.note };
+      const content = SCRIPTS[row]!.review;
+      const text = typeof content === 'string' ? content : JSON.stringify(content);
+      reviews.push({
+        row,
+        prompt: Math.ceil(JSON.stringify(messages).length / 4),
+        completion: Math.ceil(text.length / 4),
+      });
+      return { kind: 'note', note: content };
+    });
+    const data = await writeRows();
+    const { report, paths } = await runEval(options(data, { selfCheck: true }));
+    const m = report.metrics;
+    expect(m.rows).toMatchObject({ total: 5, ok: 5, malformed: 0, failed: 0 });
+
+    // g1's span is in the evidence; g2's is not, so its verdict is downgraded.
+    expect(m.grounding).toEqual({
+      status: 'measured',
+      notes: 2,
+      evidenceClaims: 2,
+      grounded: 1,
+      downgraded: 1,
+      groundedRate: 0.5,
+      downgradedRate: 0.5,
+    });
+
+    // g4 had nothing to review; g5's review stayed invalid after its repair.
+    expect(reviews.map((r) => r.row).sort()).toEqual(['g1', 'g2', 'g3', 'g5', 'g5']);
+    const answered = reviews.filter((r) => r.row !== 'g5');
+    const prompt = sum(answered.map((r) => r.prompt));
+    const completion = sum(answered.map((r) => r.completion));
+    const lines = (await readResults(paths.results)).lines;
+    const noteTokens = sum(
+      lines
+        .filter((l) => ['g1', 'g2', 'g3'].includes(l.id))
+        .map((l) => l.usage!.promptTokens + l.usage!.completionTokens),
+    );
+    expect(m.selfCheck).toEqual({
+      status: 'measured',
+      notes: 5,
+      skipped: 1,
+      kept: 1,
+      revised: 1,
+      withdrawn: 1,
+      failed: 1,
+      answered: 3,
+      changedRate: 2 / 3,
+      tokens: {
+        prompt,
+        completion,
+        promptPerCheck: prompt / 3,
+        completionPerCheck: completion / 3,
+        estimated: 0,
+        shareOfNote: (prompt + completion) / noteTokens,
+      },
+    });
+    // The review's requests are neither repairs of the note nor output-mode fallbacks.
+    expect(m.validity.all).toMatchObject({ answers: 5, validFirst: 5, repairs: 0, rejected: 0 });
+
+    const byId = new Map(lines.map((l) => [l.id, l]));
+    expect(byId.get('g2')?.note?.note).toBe('Records show the bridge opened in 2019.');
+    expect(byId.get('g3')?.note).toMatchObject({ note: '', classification: 'unverifiable' });
+    expect(byId.get('g5')).toMatchObject({
+      note: { note: SCRIPTS.g5!.note.note },
+      selfCheck: { outcome: 'failed', reason: expect.stringContaining('invalid answer twice') },
+      repaired: false,
+      calls: [{ repair: false }, { repair: false, selfCheck: true }, { repair: true, selfCheck: true }],
+    });
+
+    const markdown = await readFile(paths.markdown, 'utf8');
+    expect(markdown).toContain('| Self-check | on (--self-check) |');
+    expect(markdown).toContain('| Evidence-based verdicts with a verified span | 50.0% (1 of 2) |');
+    expect(markdown).toContain(
+      "| Downgraded to the model's own knowledge (no span found) | 50.0% (1 of 2) |",
+    );
+    expect(markdown).toContain('| Drafts changed (revised or withdrawn) | 66.7% (2 of 3 answered reviews) |');
+    expect(markdown).toContain('| Kept / revised / withdrawn | 1 / 1 / 1 |');
+  });
+
+  it('sends no review without --self-check, says so, and will not mix the two in one --out', async () => {
+    server.setDefault((req) => {
+      const row = /\[(g\d)\]/.exec(JSON.stringify(req.body))![1]!;
+      return { kind: 'note', note: SCRIPTS[row]!.note };
+    });
+    const data = await writeRows();
+    const { report, paths } = await runEval(options(data));
+    expect(server.completionRequests().filter(isReview)).toHaveLength(0);
+    expect(report.metrics.selfCheck.status).toBe('off');
+    expect(report.metrics.grounding.status).toBe('measured');
+    expect(await readFile(paths.markdown, 'utf8')).toContain('n/a (off): run with --self-check');
+    await expect(runEval(options(data, { selfCheck: true }))).rejects.toThrow(
+      /holds results without the self-check; this run is with it/,
+    );
   });
 });

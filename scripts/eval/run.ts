@@ -16,7 +16,8 @@ import { createProgress, type ProgressStream } from './progress';
 import { writeReport, type Report } from './report';
 import { isDone, readResults, resultsWriter, type ModelCall, type ResultLine } from './results';
 import { answerLanguageFor, rowPost } from './row-post';
-import { NO_EVIDENCE } from '../../utils/notes/note-evidence';
+import { SELF_CHECK_SCHEMA_NAME } from '../../utils/ai/self-check-reader';
+import { rowEvidencePlan } from './row-evidence';
 import { mulberry32 } from '../seeded-random';
 
 export interface EvalOptions {
@@ -32,6 +33,8 @@ export interface EvalOptions {
   /** Answer language for every row; null: each row's own language. */
   lang: string | null;
   injection: number;
+  /** Review every note with the self-check request before it counts (utils/notes/self-check.ts). */
+  selfCheck: boolean;
   out: string;
   prices: Prices;
   /** Extra attempts for a row that got no answer (429, 5xx, timeout, network), with backoff. */
@@ -114,8 +117,9 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
     const engine = createNoteEngine({
       loadEndpoint: async () => ({ endpoint: options.endpoint, providerLabel: options.provider }),
       answerLanguage: async () => answerLanguage,
-      // Evidence sources reach the network; the eval measures the model and prompt alone.
-      evidencePlan: async () => NO_EVIDENCE,
+      // Evidence sources reach the network: the eval gives only the row's own sources, if any.
+      evidencePlan: async () => rowEvidencePlan(c.base.evidence),
+      selfCheck: async () => options.selfCheck,
       cache,
       outputModes,
       usage: { exceeded: async () => null, record: async () => undefined },
@@ -198,6 +202,7 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
       },
       promptVersion: PROMPT_VERSION,
       answerLanguage: options.lang ?? "each row's language",
+      selfCheck: options.selfCheck,
       injectionRows: options.injection,
       concurrency: options.concurrency,
       generatedAt: new Date(now()).toISOString(),
@@ -286,7 +291,9 @@ function toLine(
     now: () => number;
   },
 ): ResultLine {
-  const { options, calls } = context;
+  const { options } = context;
+  // The note's own calls: the self-check's are reported with its outcome, not as repairs or modes.
+  const calls = context.calls.filter((call) => !call.selfCheck);
   const gold = mapRating(c.base.label) ?? null;
   const base = {
     id: c.id,
@@ -302,11 +309,12 @@ function toLine(
     promptVersion: PROMPT_VERSION,
     mode: calls.at(-1)?.mode ?? null,
     repaired: calls.some((call) => call.repair),
-    calls,
+    calls: context.calls,
     latencyMs: Math.round(outcome.latencyMs),
     firstPartialMs: outcome.firstPartialMs === null ? null : Math.round(outcome.firstPartialMs),
     attempts: context.attempts,
     finishedAt: new Date(context.now()).toISOString(),
+    selfCheckOn: options.selfCheck,
   };
   if (outcome.kind === 'error') {
     const { code, message, status } = outcome.error;
@@ -318,6 +326,8 @@ function toLine(
       citations: null,
       evidenceIds: [],
       usage: code === 'malformed' ? callUsage(calls) : null,
+      grounding: null,
+      selfCheck: null,
     };
   }
   return {
@@ -330,7 +340,9 @@ function toLine(
       kept: outcome.note.claims.flatMap((claim) => claim.citations),
     },
     evidenceIds: outcome.meta.evidence.map((e) => e.id),
-    // The engine's own count: the provider's, summed over the answer and its repair, or its estimate.
+    grounding: outcome.meta.grounding ?? null,
+    selfCheck: outcome.meta.selfCheck ?? null,
+    // The engine's own count: the provider's, summed over the answer, its repair and the self-check, or its estimate.
     usage: outcome.meta.usage,
     // The engine says which mode answered and whether it repaired; trust it over our inference.
     mode: outcome.meta.mode,
@@ -352,7 +364,8 @@ function callUsage(calls: readonly ModelCall[]): ResultLine['usage'] {
 /**
  * streamChatJson as the engine calls it, noting each call's mode and result: how the harness
  * sees mode fallbacks, repair requests and the tokens of answers that never validated, which
- * the engine does not report. Observes only; the call itself is untouched.
+ * the engine does not report. A self-check request is told by its answer format. Observes only;
+ * the call itself is untouched.
  */
 function observed(
   stream: typeof streamChatJson,
@@ -360,10 +373,13 @@ function observed(
   previous: () => readonly ModelCall[],
 ): typeof streamChatJson {
   return async (endpoint, messages, format, mode, options) => {
+    const selfCheck = format.name === SELF_CHECK_SCHEMA_NAME;
     // The engine repairs by asking again after an answer that did not validate.
+    const before = previous().filter((call) => (call.selfCheck ?? false) === selfCheck);
     const call: ModelCall = {
       mode,
-      repair: previous().at(-1)?.answered === true,
+      repair: before.at(-1)?.answered === true,
+      ...(selfCheck ? { selfCheck } : {}),
       answered: false,
       error: null,
       status: null,
@@ -383,7 +399,7 @@ function observed(
   };
 }
 
-/** Resuming into results from another model, endpoint, prompt or language would mix two runs. */
+/** Resuming into results from another model, endpoint, prompt, language or self-check would mix two runs. */
 function checkSameRun(lines: readonly ResultLine[], options: EvalOptions, path: string): void {
   const other = lines.find(
     (l) =>
@@ -394,6 +410,12 @@ function checkSameRun(lines: readonly ResultLine[], options: EvalOptions, path: 
   if (other) {
     throw new Error(
       `${path} holds results of model "${other.model}" at ${other.baseUrl} (prompt ${other.promptVersion}); this run is "${options.endpoint.model}" at ${options.endpoint.baseUrl} (prompt ${PROMPT_VERSION}). Use another --out.`,
+    );
+  }
+  const checked = lines.find((l) => (l.selfCheckOn ?? false) !== options.selfCheck);
+  if (checked) {
+    throw new Error(
+      `${path} holds results ${checked.selfCheckOn ? 'with' : 'without'} the self-check; this run is ${options.selfCheck ? 'with' : 'without'} it. Use another --out.`,
     );
   }
   if (options.lang) {

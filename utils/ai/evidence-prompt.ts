@@ -1,21 +1,25 @@
+import type { EvidenceKind, SourceRating } from '../core/evidence';
 import { dataBlock } from './data-block';
 
 /** What the prompt needs of an evidence item (utils/evidence gathers them; this is its shape). */
 export interface PromptEvidence {
   id: string;
-  kind: 'link' | 'fact_check' | 'wikipedia' | 'web';
+  kind: EvidenceKind;
   title: string;
   publisher: string;
   publishedAt: string | null;
   excerpt: string;
   review: { claim: string; rating: string } | null;
+  rating?: SourceRating;
 }
 
-const KIND_LABELS: Record<PromptEvidence['kind'], string> = {
+const KIND_LABELS: Record<EvidenceKind, string> = {
   link: 'a page the post links to',
   fact_check: 'a professional fact-check',
   wikipedia: 'a Wikipedia article',
   web: 'a web search result',
+  platform: "context the platform itself shows on the post (its users' or moderators' words, not a verdict)",
+  suggested: 'a source the reader suggested',
 };
 
 /**
@@ -38,6 +42,13 @@ function evidenceFields(item: PromptEvidence): string[] {
     `publisher: ${item.publisher}`,
     item.publishedAt ? `published: ${item.publishedAt}` : '',
     item.review ? `claim reviewed: ${item.review.claim}\nrating: ${item.review.rating}` : '',
+    item.rating ? describeRating(item.rating) : '',
     item.excerpt ? `text:\n${item.excerpt}` : '',
   ];
+}
+
+/** A reputation list's rating, as a line the model reads beside the source. */
+function describeRating(rating: SourceRating): string {
+  const category = rating.category ? `, category ${rating.category}` : '';
+  return `source reputation (${rating.list}): ${rating.level} (${rating.score.toFixed(2)} of 1${category})`;
 }

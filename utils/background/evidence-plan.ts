@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { EvidenceSource } from '../core/evidence';
 import { createFactCheckSource } from '../evidence/fact-check-tools';
 import { createLinkEvidenceSource } from '../evidence/link-evidence';
+import { createSuggestedSourceReader } from '../evidence/suggested-source';
 import { createWebSearchSource } from '../evidence/web-search';
 import { createWikipediaSource } from '../evidence/wikipedia';
 import { readSecret } from '../settings/api-key-store';
@@ -9,6 +10,7 @@ import { cachedValue } from '../settings/cached-item';
 import { evidenceSettingsItem } from '../settings/evidence-settings-item';
 import { originPermission } from '../settings/site-origins';
 import { evidenceFingerprint, type EvidencePlan } from '../notes/note-evidence';
+import { ratingList } from './rating-list';
 
 /**
  * How long evidence may delay the model call. Wikipedia answers in two requests and a linked
@@ -34,11 +36,15 @@ export async function loadEvidencePlan(): Promise<EvidencePlan> {
           searxngUrl: settings.searxngUrl,
         });
   if (web) sources.push(web);
+  const ratings = await ratingList.lookup(settings);
   return {
     sources,
     deadlineMs: EVIDENCE_DEADLINE_MS,
-    fingerprint: evidenceFingerprint(settings),
+    // A new copy of the rating list makes new notes: their chips and prompts would differ.
+    fingerprint: evidenceFingerprint(settings) + (ratings ? `+ratings:${ratings.version}` : ''),
     searchWeb: web ? (queries, signal) => web.searchWeb(queries, signal) : null,
+    ratings,
+    readSuggested: createSuggestedSourceReader({ canFetch: hasHostPermission }),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ExtensionPageRequests, NoteHistory, ResponseIn } from '../messagin
 import { injectCardUi } from './card-ui';
 import { showInPopup } from './popup-opener';
 import { testProvider } from './provider-test';
+import { ratingList } from './rating-list';
 import { switchSite } from './site-switch';
 
 /** What the background's requests need of the note engine. */
@@ -36,6 +37,10 @@ export function backgroundHandlers(archive: NoteArchive): BackgroundHandlers {
         return { ok: true };
       },
       'options:open': openOptions,
+      'ratings:refresh': async () => {
+        await ratingList.refreshNow();
+        return { ok: true };
+      },
     },
     contentScript: {
       'card-ui:load': async (_request, from) => {

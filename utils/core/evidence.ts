@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
 import { VERDICTS } from './note-schema';
 
-/** Where an evidence item came from (docs/ARCHITECTURE.md, Layers, utils/evidence). */
-export const EVIDENCE_KINDS = ['link', 'fact_check', 'wikipedia', 'web'] as const;
+/**
+ * Where an evidence item came from (docs/ARCHITECTURE.md, Layers, utils/evidence): the sources
+ * Footnote asks, the platform's own context on the post (E0), and a source the reader suggested.
+ */
+export const EVIDENCE_KINDS = ['link', 'fact_check', 'wikipedia', 'web', 'platform', 'suggested'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** Caps: the card shows these fields, the prompt gets the excerpt. */
@@ -24,6 +27,25 @@ export const factCheckReviewSchema = z.object({
 export type FactCheckReview = z.infer<typeof factCheckReviewSchema>;
 
 /**
+ * How a reputation list the reader subscribed to rates a source's domain (utils/evidence/
+ * source-ratings). Shown as a chip with its list named; told to the model with the evidence.
+ */
+export const RATING_LEVELS = ['low', 'mixed', 'high'] as const;
+export type RatingLevel = (typeof RATING_LEVELS)[number];
+export const sourceRatingSchema = z.object({
+  /** The rated domain that matched (the URL's host or a parent domain of it). */
+  domain: z.string().check(z.maxLength(253)),
+  /** The list's own score, 0 (least reliable) to 1. */
+  score: z.number().check(z.gte(0), z.lte(1)),
+  level: z.enum(RATING_LEVELS),
+  /** The list's category for the domain ("conspiracy", "satire", …), when it gives one. */
+  category: z.nullable(z.string().check(z.maxLength(40))),
+  /** The list's name as the chip's tooltip credits it ("CRED-1"). */
+  list: z.string().check(z.maxLength(80)),
+});
+export type SourceRating = z.infer<typeof sourceRatingSchema>;
+
+/**
  * One thing Footnote fetched itself and may show as a source. `url` is the address that was
  * actually fetched (after redirects), always http(s): the card links only these.
  */
@@ -38,6 +60,8 @@ export const evidenceItemSchema = z.object({
   review: z.nullable(factCheckReviewSchema),
   /** Arrived after the gathering deadline: shown in the card, not given to the model. */
   late: z.boolean(),
+  /** The source's reputation, when source ratings are on and the list rates its domain. */
+  rating: z.optional(sourceRatingSchema),
 });
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
 
@@ -84,4 +108,15 @@ export class EvidenceSkipped extends Error {
     super(message);
     this.name = 'EvidenceSkipped';
   }
+}
+
+/**
+ * A reputation list as the note engine uses it (utils/evidence/source-ratings.ts builds it from
+ * the list the reader subscribed to).
+ */
+export interface RatingLookup {
+  /** The rating of the URL's host or its nearest rated parent domain; null when unrated or not http(s). */
+  rate(url: string): SourceRating | null;
+  /** Identifies the list's content (its name and date or hash): part of the note cache key. */
+  readonly version: string;
 }

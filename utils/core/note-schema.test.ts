@@ -22,11 +22,22 @@ function objects(schema: JsonSchema, path = '$'): Array<[string, JsonSchema]> {
 describe('note JSON schema (for strict structured output)', () => {
   it('closes every object and requires every property', () => {
     const all = objects(noteJsonSchema as JsonSchema);
-    expect(all.map(([path]) => path)).toEqual(['$', '$.claims[]']);
+    expect(all.map(([path]) => path)).toEqual(['$', '$.claims[]', '$.claims[].support[]']);
     for (const [, object] of all) {
       expect(object.additionalProperties).toBe(false);
       expect([...(object.required ?? [])].sort()).toEqual(Object.keys(object.properties ?? {}).sort());
     }
+  });
+
+  it('tells the model what each property means, nested ones included', () => {
+    const claim = (noteJsonSchema as JsonSchema & { properties: Record<string, JsonSchema> }).properties
+      .claims!.items!;
+    const span = claim.properties!.support!.items!;
+    expect(claim.properties!.support).toMatchObject({ description: expect.stringMatching(/exact sentence/) });
+    expect(span.properties!.text).toMatchObject({ description: expect.stringMatching(/verbatim/) });
+    expect(noteAnswerJsonSchema).toMatchObject({
+      properties: { search_queries: { description: expect.stringMatching(/web search queries/) } },
+    });
   });
 
   it('streams in the order the card shows: summary first', () => {

@@ -121,6 +121,22 @@ describe('fetchBounded', () => {
     expect(response.text).toBe('<p>olá</p>');
   });
 
+  it("refuses an answer from a redirect into the reader's own network, on another origin", async () => {
+    // Both servers are on 127.0.0.1: to the fetch, the first is the public page that redirects.
+    const local = await startTestServer({ '/admin': (_req, res) => res.end('router settings') });
+    const redirecting = await startTestServer({
+      '/story': (_req, res) => res.writeHead(302, { location: `${local.url}/admin` }).end(),
+    });
+    try {
+      const err = await failure(fetchBounded(`${redirecting.url}/story`, options()));
+      expect(err.message).toBe(
+        `${redirecting.url}/story redirects to ${new URL(local.url).host}, on your own computer or network: Footnote does not follow it.`,
+      );
+    } finally {
+      await Promise.all([local.close(), redirecting.close()]);
+    }
+  });
+
   it('rejects a 404 with the status', async () => {
     const err = await failure(fetchBounded(`${server.url}/missing`, options()));
     expect(err.status).toBe(404);

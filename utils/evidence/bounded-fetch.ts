@@ -1,7 +1,9 @@
+import { isPrivateHost } from './private-host';
+
 /**
  * Every evidence request goes through here: a deadline, a cap on the bytes read (a page can be
- * gigabytes; we stop reading, we do not download it all), no cookies, and the address the
- * response really came from after redirects.
+ * gigabytes; we stop reading, we do not download it all), no cookies, the address the response
+ * really came from after redirects, and no answer from a redirect into the reader's own network.
  */
 export interface BoundedFetchOptions {
   signal: AbortSignal;
@@ -71,6 +73,12 @@ export async function fetchBounded(
   } catch (err) {
     throw new FetchFailed(describe(err));
   }
+  if (redirectedIntoPrivateNetwork(url, response.url)) {
+    void response.body?.cancel().catch(() => undefined);
+    throw new FetchFailed(
+      `${url} redirects to ${new URL(response.url).host}, on your own computer or network: Footnote does not follow it.`,
+    );
+  }
   if (!response.ok) {
     void response.body?.cancel().catch(() => undefined);
     throw new FetchFailed(`${url} answered HTTP ${response.status}.`, response.status);
@@ -99,6 +107,17 @@ export async function fetchJson(url: string, options: BoundedFetchOptions): Prom
   } catch {
     throw new FetchFailed(`${url} did not answer JSON.`);
   }
+}
+
+/**
+ * The browser blocks such a hop where Footnote has host access (utils/background/
+ * private-network-guard.ts); elsewhere the request may have gone, but its answer is not used. A
+ * service the reader runs on their own network may still redirect within its own origin.
+ */
+function redirectedIntoPrivateNetwork(requested: string, final: string): boolean {
+  if (!final) return false;
+  const to = new URL(final);
+  return to.origin !== new URL(requested).origin && isPrivateHost(to.hostname);
 }
 
 async function readAtMost(

@@ -109,6 +109,7 @@ export function toEvidenceItem({
   publisher,
   review,
   late,
+  rating,
 }: NumberedEvidence): EvidenceItem {
-  return { id, kind, url, title, publisher, review, late };
+  return { id, kind, url, title, publisher, review, late, ...(rating ? { rating } : {}) };
 }

@@ -24,6 +24,7 @@ function handlers() {
       'sites:enable': vi.fn(async () => ({ ok: true as const })),
       'sites:disable': vi.fn(async () => ({ ok: true as const })),
       'options:open': vi.fn(async () => ({ ok: true as const })),
+      'ratings:refresh': vi.fn(async () => ({ ok: true as const })),
     },
     contentScript: {
       'card-ui:load': vi.fn(async () => ({ ok: true as const })),

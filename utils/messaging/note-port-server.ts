@@ -82,9 +82,9 @@ function servePort(port: Browser.runtime.Port, engine: NoteEngine): void {
         return;
       }
       case 'note:request': {
-        const { requestId, post, refresh } = message;
+        const { requestId, post, refresh, suggestedSource } = message;
         track(requestId, (signal) =>
-          engine.requestNote({ post, refresh }, sinkFor(requestId, requestId), signal),
+          engine.requestNote({ post, refresh, suggestedSource }, sinkFor(requestId, requestId), signal),
         );
         return;
       }

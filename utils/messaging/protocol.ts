@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { postSchema } from '../core/post';
+import { URL_MAX, postSchema } from '../core/post';
 import { noteErrorSchema } from '../core/note-error';
 import { noteMetaSchema } from '../core/note-meta';
 import { BATCH_MAX } from '../ai/batch-size';
@@ -24,6 +24,11 @@ export const noteRequestSchema = z.object({
   post: postSchema,
   /** Skip the cache (the user asked to regenerate). */
   refresh: z._default(z.boolean(), false),
+  /**
+   * A source the reader suggested ("Suggest a source"): the note is rewritten with it as
+   * evidence, keeping the version before (meta.revision). Implies refresh.
+   */
+  suggestedSource: z.optional(z.string().check(z.maxLength(URL_MAX))),
 });
 /**
  * Only what the background's cache holds for the post (a badge the pointer or focus is on, or the
@@ -159,6 +164,14 @@ const extensionPageRequestDefs = {
     response: doneSchema,
   },
   'options:open': optionsOpen,
+  /**
+   * Options' "Update now": download the saved source-rating list at once (nothing while source
+   * ratings are off); answered when done. Options reads the outcome from the list's status item.
+   */
+  'ratings:refresh': {
+    request: z.object({ type: z.literal('ratings:refresh') }),
+    response: doneSchema,
+  },
 } as const;
 
 /** Requests from our content scripts to the background (runtime.sendMessage). */

@@ -18,7 +18,7 @@ export type BatchItem = NoteRequest;
 export type DigestSink = (digest: string, final: boolean) => void;
 
 /** A batch note cites nothing: batches gather no evidence. */
-const NOTHING_CITABLE: ReadonlySet<string> = new Set();
+const NOTHING_CITABLE: ReadonlyMap<string, string> = new Map();
 
 /**
  * "Summarize visible": up to BATCH_MAX posts in one model call, each post's note going to its

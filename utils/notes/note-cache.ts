@@ -59,7 +59,14 @@ export async function noteCacheKey(parts: CacheKeyParts): Promise<string> {
 export async function noteContentKey(parts: CacheKeyParts): Promise<string> {
   const { post } = parts;
   const textHash = await sha256Hex(
-    JSON.stringify([post.text, post.quoted?.text ?? null, post.parent?.text ?? null, post.media.imageAlts]),
+    JSON.stringify([
+      post.text,
+      post.quoted?.text ?? null,
+      post.parent?.text ?? null,
+      post.media.imageAlts,
+      // A Community Note or label that appears later is new evidence: a new note.
+      post.platformContext ?? [],
+    ]),
   );
   return [
     textHash,

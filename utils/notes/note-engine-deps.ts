@@ -42,6 +42,11 @@ export interface NoteEngineDeps {
    * (thread-chunks.ts). The bench measures the hosted size against its local server with it.
    */
   threadPartTokens?: (endpoint: { baseUrl: string }) => number;
+  /**
+   * Whether single notes get a self-check request before they are shown (utils/notes/
+   * self-check.ts) at this endpoint; without it, none (tests and the eval switch it on).
+   */
+  selfCheck?(endpoint: ChatEndpoint): Promise<boolean>;
   outputModes: OutputModeMemory;
   usage: UsageAccounting;
   stream: typeof streamChatJson;

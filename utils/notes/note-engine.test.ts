@@ -7,7 +7,13 @@ import {
   ModelServer,
 } from '../../e2e/model-server';
 import type { Note, PartialNote } from '../core/note-schema';
-import { EvidenceSkipped, type EvidenceSource, type GatheredEvidence } from '../core/evidence';
+import {
+  EvidenceSkipped,
+  type EvidenceSource,
+  type GatheredEvidence,
+  type RatingLookup,
+  type SourceRating,
+} from '../core/evidence';
 import { streamChatJson, type ChatEndpoint } from '../ai/openai-chat';
 import { samplePost } from '../../test-support/sample-post';
 import { NoteCache } from './note-cache';
@@ -68,11 +74,21 @@ function setup({
     concurrency,
   });
   const request = async (
-    options: { refresh?: boolean; signal?: AbortSignal; post?: typeof post; onPartial?: () => void } = {},
+    options: {
+      refresh?: boolean;
+      suggestedSource?: string;
+      signal?: AbortSignal;
+      post?: typeof post;
+      onPartial?: () => void;
+    } = {},
   ): Promise<Outcome> => {
     const outcome: Outcome = { partials: [] };
     await engine.requestNote(
-      { post: options.post ?? post, refresh: options.refresh ?? false },
+      {
+        post: options.post ?? post,
+        refresh: options.refresh ?? false,
+        ...(options.suggestedSource ? { suggestedSource: options.suggestedSource } : {}),
+      },
       {
         partial: (note) => {
           outcome.partials.push(note);
@@ -499,7 +515,7 @@ describe('note engine with evidence', () => {
     return { kind, gather: answer };
   }
   function plan(sources: EvidenceSource[], extra: Partial<EvidencePlan> = {}): EvidencePlan {
-    return { sources, deadlineMs: 1_000, fingerprint: 'test', searchWeb: null, ...extra };
+    return { ...NO_EVIDENCE, sources, deadlineMs: 1_000, fingerprint: 'test', ...extra };
   }
   const citing = (citations: string[]): Note => ({
     ...DEFAULT_NOTE,
@@ -614,5 +630,143 @@ describe('note engine with evidence', () => {
     expect(done?.note.claims[0]?.citations).toEqual(['E1', 'E2']);
     expect(done?.note).not.toHaveProperty('search_queries');
     expect(done?.meta.evidence.map((item) => item.id)).toEqual(['E1', 'E2']);
+  });
+
+  it("gives the platform's own context as E0, before the rest, and checks spans against it", async () => {
+    const noted = samplePost({
+      text: 'A ponte foi inaugurada em 2021.',
+      platformContext: [
+        { kind: 'community_note', text: 'A ponte foi inaugurada em 2019, segundo a prefeitura.', url: null },
+      ],
+    });
+    const [first] = DEFAULT_NOTE.claims;
+    server.enqueue({
+      kind: 'note',
+      note: {
+        ...DEFAULT_NOTE,
+        claims: [
+          {
+            ...first!,
+            verdict: 'refuted',
+            basis: 'evidence',
+            citations: ['E0'],
+            support: [{ evidence: 'E0', text: 'inaugurada em 2019, segundo a prefeitura' }],
+          },
+        ],
+      },
+    });
+    const { done } = await setup({ evidence: plan([source('link', async () => [linked])]) }).request({
+      post: noted,
+    });
+    const user = lastUserMessage(server.completionRequests()[0]!);
+    expect(user).toMatch(
+      /Evidence E0 \(context the platform itself shows[^\n]*\n<<<DATA:[^]*Community Note: A ponte foi inaugurada em 2019/,
+    );
+    expect(user.indexOf('Evidence E0')).toBeLessThan(user.indexOf('Evidence E1'));
+    expect(done?.meta.evidence.map((item) => [item.id, item.kind, item.publisher])).toEqual([
+      ['E0', 'platform', 'X'],
+      ['E1', 'link', 'example.org'],
+    ]);
+    expect(done?.note.claims[0]).toMatchObject({
+      basis: 'evidence',
+      verdict: 'refuted',
+      support: [{ evidence: 'E0', text: 'inaugurada em 2019, segundo a prefeitura' }],
+    });
+    expect(done?.meta.grounding).toEqual({ evidenceClaims: 1, grounded: 1, downgraded: 0 });
+  });
+
+  it("tells the model how the reader's rating list rates each source, and rates the post's links", async () => {
+    const low: SourceRating = {
+      domain: 'example.org',
+      score: 0.1,
+      level: 'low',
+      category: 'unreliable',
+      list: 'Test list',
+    };
+    const ratings: RatingLookup = {
+      version: 'Test list 2026-12-01',
+      rate: (url) => (new URL(url).hostname.endsWith('example.org') ? low : null),
+    };
+    const linking = samplePost({
+      text: 'A ponte foi inaugurada em 2021.',
+      links: ['https://news.example.org/ponte', 'https://other.example/ponte'],
+    });
+    const evidence = plan(
+      [source('link', async () => [linked]), source('wikipedia', async () => [encyclopedic])],
+      {
+        ratings,
+      },
+    );
+    const { done } = await setup({ evidence }).request({ post: linking });
+    expect(lastUserMessage(server.completionRequests()[0]!)).toContain(
+      'source reputation (Test list): low (0.10 of 1, category unreliable)',
+    );
+    expect(done?.meta.evidence.map((item) => item.rating ?? null)).toEqual([low, null]);
+    expect(done?.meta.linkRatings).toEqual([{ url: 'https://news.example.org/ponte', rating: low }]);
+  });
+
+  describe('a source the reader suggests', () => {
+    const suggested: GatheredEvidence = {
+      ...linked,
+      kind: 'suggested',
+      url: 'https://gov.example/ponte',
+      title: 'Prefeitura: a ponte',
+      publisher: 'gov.example',
+      excerpt: 'A ponte foi inaugurada em 2019 pela prefeitura.',
+    };
+
+    it('rewrites the note with it as the next evidence ID, keeping the first version', async () => {
+      const read: string[] = [];
+      const evidence = plan([source('link', async () => [linked])], {
+        readSuggested: async (url) => {
+          read.push(url);
+          return suggested;
+        },
+      });
+      const { request } = setup({ evidence });
+      const first = await request();
+      server.enqueue({ kind: 'note', note: citing(['E2']) });
+      const second = await request({ suggestedSource: 'https://gov.example/ponte' });
+      expect(second.error).toBeUndefined();
+      expect(read).toEqual(['https://gov.example/ponte']);
+      expect(lastUserMessage(server.completionRequests()[1]!)).toMatch(
+        /Evidence E2 \(a source the reader suggested\):\n<<<DATA:[^]*inaugurada em 2019 pela prefeitura/,
+      );
+      expect(second.done?.meta.evidence.map((item) => [item.id, item.kind])).toEqual([
+        ['E1', 'link'],
+        ['E2', 'suggested'],
+      ]);
+      expect(second.done?.meta.revision).toEqual({
+        sourceUrl: 'https://gov.example/ponte',
+        previous: {
+          note: first.done!.note,
+          evidence: first.done!.meta.evidence,
+          createdAt: first.done!.meta.createdAt,
+        },
+      });
+      // The revised note, with its first version, is what the cache answers from now on.
+      const third = await request();
+      expect(third.done?.meta).toMatchObject({ fromCache: true, revision: second.done!.meta.revision });
+      expect(server.completionRequests()).toHaveLength(2);
+    });
+
+    it('keeps the note when the source cannot be read, and says why', async () => {
+      const evidence = plan([source('link', async () => [linked])], {
+        readSuggested: async () => {
+          throw new Error('it is on your own network, which Footnote never reads.');
+        },
+      });
+      const { request } = setup({ evidence });
+      const first = await request();
+      const second = await request({ suggestedSource: 'http://192.168.1.1/' });
+      expect(second.error).toMatchObject({
+        code: 'invalid_request',
+        message:
+          'Footnote could not use http://192.168.1.1/ as a source: it is on your own network, which Footnote never reads.',
+      });
+      expect(server.completionRequests()).toHaveLength(1);
+      const third = await request();
+      expect(third.done).toMatchObject({ note: first.done!.note, meta: { fromCache: true } });
+    });
   });
 });

@@ -2,6 +2,7 @@ import { createNonce } from '../ai/data-block';
 import type { Note } from '../core/note-schema';
 import type { ChatEndpoint } from '../ai/openai-chat';
 import type { OutputMode } from '../core/output-mode';
+import { SELF_CHECK_VERSION } from '../ai/self-check-prompt';
 import { PROMPT_VERSION, type ChatMessage, type NotePromptInput } from '../ai/prompt';
 import { NoteFailure } from '../ai/provider-errors';
 import { completeStructured, type AnswerReader, type StructuredResult } from '../ai/structured-completion';
@@ -32,6 +33,8 @@ export interface PendingNote extends NoteRequest {
 export interface NoteRun extends ConfiguredEndpoint {
   answerLanguage: string;
   plan: EvidencePlan;
+  /** Single notes are reviewed by a second request before they are shown (self-check.ts). */
+  selfCheck: boolean;
 }
 
 /** A note as it is shown and kept: the rules enforced, with its metadata. */
@@ -69,8 +72,8 @@ export interface WrittenNote {
   answer: { mode: OutputMode; repaired: boolean };
   /** This note's share of the tokens. */
   usage: TokenUsage;
-  /** Evidence IDs the note may cite. */
-  citable: ReadonlySet<string>;
+  /** The text of each evidence item the note may cite, by ID (its spans are checked against it). */
+  citable: ReadonlyMap<string, string>;
   evidence?: EvidenceRecord;
 }
 
@@ -127,6 +130,7 @@ export function createNotePipeline(deps: NoteEngineDeps) {
       ...configured,
       answerLanguage: await deps.answerLanguage(),
       plan: evidence ? await deps.evidencePlan() : NO_EVIDENCE,
+      selfCheck: evidence && (await deps.selfCheck?.(configured.endpoint)) === true,
     };
   }
 
@@ -168,6 +172,12 @@ export function createNotePipeline(deps: NoteEngineDeps) {
     }
   }
 
+  /** The note the cache holds under `key` (the one a suggested source revises), or null. */
+  async function cached(key: string): Promise<FinishedNote | null> {
+    const entry = await deps.cache.get(key);
+    return entry ? { note: entry.note, meta: entry.meta } : null;
+  }
+
   /** One model call; its usage is counted whether or not another call follows. */
   async function callModel<T, P>(
     prepared: NoteRun,
@@ -207,8 +217,9 @@ export function createNotePipeline(deps: NoteEngineDeps) {
 
   function finish(prepared: NoteRun, written: WrittenNote): FinishedNote {
     const { evidence } = written;
+    const { note, grounding } = enforceNoteRules(written.note, written.citable);
     return {
-      note: enforceNoteRules(written.note, written.citable),
+      note,
       meta: {
         provider: prepared.providerLabel,
         model: prepared.endpoint.model,
@@ -216,6 +227,8 @@ export function createNotePipeline(deps: NoteEngineDeps) {
         evidence: evidence?.items ?? [],
         evidenceNotices: evidence?.notices ?? [],
         ...(evidence?.factCheckId ? { factCheckId: evidence.factCheckId } : {}),
+        ...(evidence?.linkRatings ? { linkRatings: evidence.linkRatings } : {}),
+        ...(grounding ? { grounding } : {}),
         usage: written.usage,
         mode: written.answer.mode,
         repaired: written.answer.repaired,
@@ -236,7 +249,7 @@ export function createNotePipeline(deps: NoteEngineDeps) {
     return limiter.run(endpoint.baseUrl, task, signal);
   }
 
-  return { run, prepare, checkBudget, fromCache, queue, callModel, finish, deliver };
+  return { run, prepare, checkBudget, fromCache, cached, queue, callModel, finish, deliver };
 }
 
 function cacheKeyParts(prepared: NoteRun, post: Post): CacheKeyParts {
@@ -246,7 +259,10 @@ function cacheKeyParts(prepared: NoteRun, post: Post): CacheKeyParts {
     model: prepared.endpoint.model,
     promptVersion: PROMPT_VERSION,
     answerLanguage: prepared.answerLanguage,
-    evidence: prepared.plan.fingerprint,
+    // A self-checked note may differ from an unchecked one: they are not the same cache entry.
+    evidence: prepared.selfCheck
+      ? `${prepared.plan.fingerprint}+selfcheck-${SELF_CHECK_VERSION}`
+      : prepared.plan.fingerprint,
   };
 }
 

@@ -1,4 +1,6 @@
 import { clipText } from '../core/clip-text';
+import type { Grounding } from '../core/note-meta';
+import { normaliseEvidence, verifiedSupport, type EvidenceTexts } from './grounding';
 import {
   CLAIMS_MAX,
   DETAIL_MAX,
@@ -16,41 +18,66 @@ export const LOW_CONFIDENCE = 0.7;
 
 const URL_PATTERN = /\bhttps?:\/\/\S+/gi;
 
+export interface RuledNote {
+  note: Note;
+  /** Null when the model based no claim on evidence. */
+  grounding: Grounding | null;
+}
+
 /**
- * What the schema cannot enforce (docs/ARCHITECTURE.md, The note): caps on counts and lengths, citations only
- * to evidence we gathered, and no "refuted"/"misleading" on a weak hunch.
+ * What the schema cannot enforce (docs/ARCHITECTURE.md, The note): caps on counts and lengths,
+ * citations only to evidence we gathered, verdicts "based on evidence" only where the evidence
+ * says so in words we can find, no "refuted"/"misleading" on a weak hunch, and nothing to check
+ * in an opinion. `evidence` maps each citable ID to the text the model was given.
  */
-export function enforceNoteRules(note: Note, evidenceIds: ReadonlySet<string>): Note {
+export function enforceNoteRules(note: Note, evidence: ReadonlyMap<string, string>): RuledNote {
+  const texts = normaliseEvidence(evidence);
+  const opinion = note.classification === 'opinion';
+  const modelClaims = opinion ? [] : note.claims.slice(0, CLAIMS_MAX);
+  const claims = modelClaims.map((claim) => enforceClaimRules(claim, texts));
+  const evidenceClaims = modelClaims.filter((claim) => claim.basis === 'evidence').length;
+  const grounded = claims.filter((claim) => claim.basis === 'evidence').length;
   return {
-    ...note,
-    summary: clipText(note.summary, SUMMARY_MAX),
-    note: clipNoteText(note.note),
-    claims: note.claims.slice(0, CLAIMS_MAX).map((claim) => enforceClaimRules(claim, evidenceIds)),
-    detail: clipText(note.detail, DETAIL_MAX),
+    note: {
+      ...note,
+      summary: clipText(note.summary, SUMMARY_MAX),
+      // "Nothing to fact-check": no claims, and no context note to read as a warning.
+      note: opinion ? '' : clipNoteText(note.note),
+      claims,
+      detail: clipText(note.detail, DETAIL_MAX),
+    },
+    grounding: evidenceClaims ? { evidenceClaims, grounded, downgraded: evidenceClaims - grounded } : null,
   };
 }
 
-function enforceClaimRules(claim: Claim, evidenceIds: ReadonlySet<string>): Claim {
-  const citations = [...new Set(claim.citations)].filter((id) => evidenceIds.has(id));
-  // "Evidence" that cites nothing we gathered is the model's own knowledge.
-  const basis = claim.basis === 'evidence' && citations.length === 0 ? 'model_knowledge' : claim.basis;
+function enforceClaimRules(claim: Claim, evidence: EvidenceTexts): Claim {
+  const support = verifiedSupport(claim, evidence);
+  const citations = [...new Set([...claim.citations, ...support.map((span) => span.evidence)])].filter((id) =>
+    evidence.has(id),
+  );
+  // A verdict rests on evidence only where the evidence says so: without a span found in what
+  // Footnote fetched, it is the model's own knowledge (and the weak-refutation rule applies).
+  const basis = claim.basis === 'evidence' && support.length === 0 ? 'model_knowledge' : claim.basis;
   const weakRefutation =
     (claim.verdict === 'refuted' || claim.verdict === 'misleading') &&
     basis !== 'evidence' &&
     claim.confidence < LOW_CONFIDENCE;
+  const { support: _claimed, ...rest } = claim;
   return {
-    ...claim,
+    ...rest,
     claim: clipNoteText(claim.claim),
     quote: clipText(claim.quote, QUOTE_MAX),
     verdict: weakRefutation ? 'unverifiable' : claim.verdict,
     basis,
     explanation: clipNoteText(claim.explanation),
     citations,
+    // Only verified spans are kept; a claim without any has no `support` (as before grounding).
+    ...(support.length ? { support } : {}),
   };
 }
 
 /** Community Notes count 280 characters without URLs; URLs do not count toward the cap. */
-function clipNoteText(text: string): string {
+export function clipNoteText(text: string): string {
   const urlLength = (text.match(URL_PATTERN) ?? []).reduce((sum, url) => sum + url.length, 0);
   return clipText(text, NOTE_TEXT_MAX + urlLength);
 }

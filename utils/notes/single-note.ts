@@ -4,7 +4,20 @@ import { buildNoteMessages } from '../ai/prompt';
 import type { Post } from '../core/post';
 import { noteContentKey } from './note-cache';
 import type { NoteSink } from './note-engine-deps';
-import { finishEvidence, gatherForPost, searchRound, type NoteEvidence } from './note-evidence';
+import {
+  citableTexts,
+  finishEvidence,
+  gatherForPost,
+  promptEvidence,
+  searchRound,
+  withSuggested,
+  type NoteEvidence,
+} from './note-evidence';
+import { needsSelfCheck, selfCheckNote } from './self-check';
+import { NoteFailure } from '../ai/provider-errors';
+import { noteError } from '../core/note-error';
+import type { GatheredEvidence } from '../core/evidence';
+import type { TokenUsage } from '../core/note-meta';
 import { onlyChanges, type FinishedNote, type NotePipeline, type NoteRun } from './note-pipeline';
 import { SharedRequests } from './shared-requests';
 
@@ -12,6 +25,8 @@ export interface NoteJob {
   post: Post;
   /** Ignore the cache and any identical request in flight (the user asked to regenerate). */
   refresh: boolean;
+  /** Rewrite the note with this source the reader suggested as evidence (implies refresh). */
+  suggestedSource?: string;
 }
 
 /** Single notes gather evidence (a batch goes without): part of their cache key. */
@@ -26,17 +41,25 @@ export function createSingleNotes(pipeline: NotePipeline) {
   const inFlight = new SharedRequests<FinishedNote, PartialNote>();
   let refreshes = 0;
 
-  function requestNote({ post, refresh }: NoteJob, sink: NoteSink, signal: AbortSignal): Promise<void> {
+  function requestNote(job: NoteJob, sink: NoteSink, signal: AbortSignal): Promise<void> {
+    const { post, suggestedSource } = job;
+    const refresh = job.refresh || suggestedSource !== undefined;
     return pipeline.run([{ post, sink }], { evidence: EVIDENCE, refresh }, async (run, [pending]) => {
+      // The note a suggestion revises is the one the reader sees: the cache's, before it is replaced.
+      const first = suggestedSource === undefined ? null : await pipeline.cached(pending.key);
       const shareKey = refresh ? `refresh:${++refreshes}` : await noteContentKey(pending.keyParts);
       const finished = await inFlight.join(
         shareKey,
         (sharedSignal, onPartial) =>
-          pipeline.queue(run.endpoint, () => write(run, post, sharedSignal, onPartial), sharedSignal),
+          pipeline.queue(
+            run.endpoint,
+            () => write(run, post, suggestedSource, sharedSignal, onPartial),
+            sharedSignal,
+          ),
         onlyChanges((partial) => sink.partial(partial)),
         signal,
       );
-      await pipeline.deliver(pending, finished);
+      await pipeline.deliver(pending, first ? revised(finished, first, suggestedSource!) : finished);
     });
   }
 
@@ -48,10 +71,14 @@ export function createSingleNotes(pipeline: NotePipeline) {
   async function write(
     run: NoteRun,
     post: Post,
+    suggestedSource: string | undefined,
     signal: AbortSignal,
     onPartial: (partial: PartialNote) => void,
   ): Promise<FinishedNote> {
     let evidence = await gatherForPost(run.plan, post, run.answerLanguage, signal);
+    if (suggestedSource !== undefined) {
+      evidence = withSuggested(evidence, await readSuggested(run, suggestedSource, signal));
+    }
     let answer = await callModel(run, post, evidence, signal, onPartial);
     // Round two: the card keeps showing round one's text while the model rewrites with more.
     const searched = await searchRound(run.plan, evidence, answer.value.search_queries, signal);
@@ -60,13 +87,28 @@ export function createSingleNotes(pipeline: NotePipeline) {
     }
     evidence = searched ?? evidence;
     const { search_queries: _queries, ...note } = answer.value;
-    return pipeline.finish(run, {
+    const draft = pipeline.finish(run, {
       note,
       answer,
       usage: answer.usage,
-      citable: new Set(evidence.given.map((item) => item.id)),
-      evidence: await finishEvidence(evidence, post.text),
+      citable: citableTexts(evidence),
+      evidence: await finishEvidence(evidence, post),
     });
+    if (!run.selfCheck || !needsSelfCheck(draft.note)) return draft;
+    const checked = await selfCheckNote(
+      pipeline,
+      run,
+      { post, note: draft.note, evidence: promptEvidence(evidence) },
+      signal,
+    );
+    return {
+      note: checked.note,
+      meta: {
+        ...draft.meta,
+        usage: addUsage(draft.meta.usage, checked.selfCheck.usage),
+        selfCheck: checked.selfCheck,
+      },
+    };
   }
 
   function callModel(
@@ -79,7 +121,7 @@ export function createSingleNotes(pipeline: NotePipeline) {
     return pipeline.callModel(
       run,
       {
-        prompt: (basics) => buildNoteMessages({ ...basics, post, evidence: evidence.given }),
+        prompt: (basics) => buildNoteMessages({ ...basics, post, evidence: promptEvidence(evidence) }),
         reader: noteReader,
         postLanguage: post.lang,
         tally: () => ({ kind: 'notes', notes: 1 }),
@@ -90,4 +132,43 @@ export function createSingleNotes(pipeline: NotePipeline) {
   }
 
   return { requestNote, peekNote };
+}
+
+/** The suggested source, read like a linked page; what went wrong is said in the reader's terms. */
+async function readSuggested(run: NoteRun, url: string, signal: AbortSignal): Promise<GatheredEvidence> {
+  if (!run.plan.readSuggested) throw new NoteFailure(noteError('invalid_request', SUGGESTIONS_OFF));
+  try {
+    return await run.plan.readSuggested(url, signal);
+  } catch (err) {
+    signal.throwIfAborted();
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new NoteFailure(
+      noteError('invalid_request', `Footnote could not use ${url} as a source: ${reason}`),
+    );
+  }
+}
+
+const SUGGESTIONS_OFF = 'Footnote cannot read suggested sources with the current settings.';
+
+/** The rewritten note, keeping the version the reader saw before suggesting the source. */
+function revised(finished: FinishedNote, first: FinishedNote, sourceUrl: string): FinishedNote {
+  const suggested = finished.meta.evidence.find((item) => item.kind === 'suggested');
+  return {
+    note: finished.note,
+    meta: {
+      ...finished.meta,
+      revision: {
+        sourceUrl: suggested?.url ?? sourceUrl,
+        previous: { note: first.note, evidence: first.meta.evidence, createdAt: first.meta.createdAt },
+      },
+    },
+  };
+}
+
+function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    estimated: a.estimated || b.estimated,
+  };
 }

@@ -1,5 +1,5 @@
 import type { ThreadPost } from '../core/thread';
-import { isPrivateHost } from '../evidence/private-host';
+import { isLocalServer } from '../evidence/private-host';
 import { isOnDevice } from '../settings/on-device-endpoint';
 
 /**
@@ -39,14 +39,6 @@ const LOCAL_PART_TOKENS = 2_500;
 export function partTokenBudget(endpoint: { baseUrl: string }): number {
   if (isOnDevice(endpoint)) return ON_DEVICE_PART_TOKENS;
   return isLocalServer(endpoint.baseUrl) ? LOCAL_PART_TOKENS : HOSTED_PART_TOKENS;
-}
-
-function isLocalServer(baseUrl: string): boolean {
-  try {
-    return isPrivateHost(new URL(baseUrl).hostname);
-  } catch {
-    return false;
-  }
 }
 
 /** A comment's estimated prompt tokens: its text and author, plus its line and block. */

@@ -4,5 +4,9 @@ import { defineStoredItem } from './stored-item';
 /** The evidence sources chosen in options (background and options page). */
 export const evidenceSettingsItem = defineStoredItem<EvidenceSettings>('local:evidence', {
   fallback: DEFAULT_EVIDENCE_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // Version 2 added the self-check and source ratings, at their defaults.
+    2: (saved: Partial<EvidenceSettings>): EvidenceSettings => ({ ...DEFAULT_EVIDENCE_SETTINGS, ...saved }),
+  },
 });

@@ -22,6 +22,15 @@ export const evidenceSettingsSchema = z.object({
   webSearch: z.enum(WEB_SEARCH_PROVIDERS),
   /** SearXNG instance base URL (its JSON API); unused by the other providers. */
   searxngUrl: z.string().check(z.maxLength(2_000)),
+  /**
+   * A second short request reviews each note before it is shown (utils/notes/self-check.ts);
+   * never for Chrome's on-device model. Absent in settings saved before it existed: on.
+   */
+  selfCheck: z._default(z.boolean(), true),
+  /** Rate sources with the reputation list below (off until the reader subscribes). */
+  sourceRatings: z._default(z.boolean(), false),
+  /** The rating list's address; empty for CRED-1 (utils/settings/rating-lists.ts). */
+  ratingListUrl: z._default(z.string().check(z.maxLength(2_000)), ''),
 });
 export type EvidenceSettings = z.infer<typeof evidenceSettingsSchema>;
 
@@ -31,4 +40,7 @@ export const DEFAULT_EVIDENCE_SETTINGS: EvidenceSettings = {
   factCheck: false,
   webSearch: 'off',
   searxngUrl: '',
+  selfCheck: true,
+  sourceRatings: false,
+  ratingListUrl: '',
 };

@@ -22,6 +22,9 @@ const snapshot: SettingsSnapshot = {
     factCheck: true,
     webSearch: 'searxng',
     searxngUrl: 'https://search.example.net',
+    selfCheck: false,
+    sourceRatings: true,
+    ratingListUrl: 'https://lists.example.org/ratings.json',
   },
   keys: { apiKey: 'sk-1', factCheckKey: 'fc-1', searchKey: '' },
 };

@@ -2,6 +2,7 @@ import { evidenceSettingsItem } from './evidence-settings-item';
 import { outputModesItem } from './output-modes-item';
 import { popupFocusItem } from './popup-focus';
 import { answerLanguageItem, providerSettingsItem } from './provider-items';
+import { ratingListCopyItem, ratingListStatusItem } from './rating-list-items';
 import { disabledSitesItem, enabledOriginsItem, triageSitesItem } from './site-items';
 import type { StoredItem } from './stored-item';
 import { dailyTokenBudgetItem, usageItem } from './usage-items';
@@ -24,4 +25,6 @@ export const STORAGE_ITEMS: ReadonlyArray<StoredItem<unknown>> = [
   dailyTokenBudgetItem,
   outputModesItem,
   popupFocusItem,
+  ratingListCopyItem,
+  ratingListStatusItem,
 ];

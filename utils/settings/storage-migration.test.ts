@@ -25,14 +25,26 @@ type Snapshot = {
 const V1 = snapshot as Snapshot;
 
 /** Items defined after version 1: a v1 install has no value for them, so they read their fallback. */
-const ADDED_AFTER_V1: string[] = ['local:triageSites'];
+const ADDED_AFTER_V1: string[] = ['local:triageSites', 'local:ratingList', 'local:ratingListStatus'];
 /** v1 items no longer defined, with why dropping their value loses nothing. */
 const DROPPED_SINCE_V1: Record<string, string> = {};
 /**
  * For items whose definition is past version 1: the value their migrations must turn the
  * snapshot's into. A version bump without an entry here fails the test on purpose.
  */
-const EXPECTED_AFTER_MIGRATION: Record<string, unknown> = {};
+const EXPECTED_AFTER_MIGRATION: Record<string, unknown> = {
+  // Version 2 added the self-check (on) and source ratings (off), keeping every v1 choice.
+  'local:evidence': {
+    links: true,
+    wikipedia: false,
+    factCheck: true,
+    webSearch: 'searxng',
+    searxngUrl: 'https://searx.example.org',
+    selfCheck: true,
+    sourceRatings: false,
+    ratingListUrl: '',
+  },
+};
 
 // ---- idb-keyval over an in-memory map (database/store → key → value) -----------------------
 const idb = vi.hoisted(() => ({ stores: new Map<string, Map<string, unknown>>() }));
