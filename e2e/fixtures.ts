@@ -322,6 +322,23 @@ export async function readProviderConfig(
   });
 }
 
+/**
+ * Waits until the private-network guard lets the extension's own GETs reach the test model
+ * server (utils/background/private-network-guard.ts): its allow rule follows the saved provider.
+ */
+export async function waitForEndpointAllowed(serviceWorker: Worker, server: ModelServer): Promise<void> {
+  await expect
+    .poll(() =>
+      serviceWorker.evaluate(async (allowed) => {
+        // A build without the guard (a stub under FOOTNOTE_EXTENSION_DIR) blocks nothing.
+        if (!chrome.declarativeNetRequest) return true;
+        const rules = await chrome.declarativeNetRequest.getDynamicRules();
+        return rules.some((rule) => rule.action.type === 'allow' && rule.condition.urlFilter === allowed);
+      }, `|${server.baseUrl}/`),
+    )
+    .toBe(true);
+}
+
 /** Points the extension at the test model server with its accepted key. */
 export async function configureModelServer(
   serviceWorker: Worker,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_API_KEY,
   DEFAULT_MODEL,
+  configureModelServer,
   configureProvider,
   dispatchCommand,
   expect,
@@ -17,6 +18,7 @@ import {
   routeFixture,
   stopServiceWorker,
   test,
+  waitForEndpointAllowed,
 } from './fixtures';
 
 /** A minimal page for the harness's own tests (site fixtures reproduce the real DOM instead). */
@@ -74,6 +76,9 @@ test('the service worker reaches the model server, with and without the key', as
   serviceWorker,
   modelServer,
 }) => {
+  // The extension's own GETs reach a local server only once it is the configured endpoint.
+  await configureModelServer(serviceWorker, modelServer);
+  await waitForEndpointAllowed(serviceWorker, modelServer);
   const result = await serviceWorker.evaluate(
     async ({ baseUrl, key }) => {
       const ok = await fetch(`${baseUrl}/models`, { headers: { Authorization: `Bearer ${key}` } });
@@ -209,6 +214,8 @@ test("the worker's requests carry its chrome-extension:// Origin, which Ollama-s
   extensionId,
 }) => {
   modelServer.setOriginPolicy('ollama');
+  await configureModelServer(serviceWorker, modelServer);
+  await waitForEndpointAllowed(serviceWorker, modelServer);
   const statuses = await serviceWorker.evaluate(
     async ({ baseUrl, key, model }) => {
       const headers = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' };

@@ -8,6 +8,7 @@ import {
   lastUserMessage,
   routeFixture,
   test,
+  waitForEndpointAllowed,
   withGrantedHosts,
 } from './fixtures';
 
@@ -66,13 +67,7 @@ test('the configured model endpoint stays reachable; the same server outside it 
   modelServer,
 }) => {
   // Saving the provider set its allow rule (the block rules are there from the start).
-  await expect
-    .poll(() =>
-      serviceWorker.evaluate(async () =>
-        (await chrome.declarativeNetRequest.getDynamicRules()).map((rule) => rule.condition.urlFilter),
-      ),
-    )
-    .toContain(`|${modelServer.baseUrl}/`);
+  await waitForEndpointAllowed(serviceWorker, modelServer);
 
   const get = (url: string) =>
     serviceWorker.evaluate(
