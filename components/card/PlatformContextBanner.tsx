@@ -44,7 +44,11 @@ export function PlatformContextBanner({
       <h2 className="section-title">{heading}</h2>
       {contexts.map((context, i) => (
         <div key={i} className="platform-context-item">
-          <p className="platform-context-kind">{KIND_TITLES[context.kind]()}</p>
+          <p className="platform-context-kind">
+            {context.byAuthor
+              ? i18n.t('platformContext.byAuthor', [KIND_TITLES[context.kind]()])
+              : KIND_TITLES[context.kind]()}
+          </p>
           <p className="platform-context-text">{context.text}</p>
           {context.url && (
             <p className="platform-context-link">

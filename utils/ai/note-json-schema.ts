@@ -25,7 +25,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'claims.claim': 'The claim restated so it stands on its own.',
   'claims.quote': 'The verbatim span of the post that makes the claim.',
   'claims.explanation': `At most ${NOTE_TEXT_MAX} characters.`,
-  'claims.citations': 'Evidence IDs (E1, E2, ...) only; never URLs.',
+  'claims.citations': 'Evidence IDs (E0, E1, E2, ...) only; never URLs.',
   'claims.support':
     'For each citation, the exact sentence(s) copied from that evidence item that support the verdict.',
   'claims.support.evidence': 'The evidence ID (E0, E1, ...).',

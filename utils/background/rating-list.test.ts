@@ -204,6 +204,21 @@ describe('refreshNow', () => {
   });
 });
 
+describe('a list replaced while it downloads', () => {
+  it('keeps the newer list: the older download ends without storing anything', async () => {
+    let answerOld!: (answer: Answer) => void;
+    answers.push(new Promise<Answer>((resolve) => (answerOld = resolve)), NEWER_LIST);
+    const old = service.refreshNow();
+    await evidenceSettingsItem.setValue({ ...ON, ratingListUrl: '' });
+    await service.refreshNow();
+    answerOld(LIST);
+    await old;
+    expect(fetched).toEqual([LIST_URL, CRED1.url]);
+    expect((await ratingListCopyItem.getValue())?.url).toBe(CRED1.url);
+    expect((await ratingListStatusItem.getValue())?.url).toBe(CRED1.url);
+  });
+});
+
 describe('watch', () => {
   it('downloads at background start, and again when the reader picks another list', async () => {
     answers.push(LIST, LIST);

@@ -52,11 +52,20 @@ export function createRatingList({
     return lookups.get(copy) ?? null;
   };
 
+  /**
+   * Whether the settings still name this list: a download that ends after the reader picked
+   * another must not overwrite the newer list's copy or status.
+   */
+  const stillWanted = async (url: string): Promise<boolean> => {
+    const settings = await evidenceSettingsItem.getValue();
+    return settings.sourceRatings && ratingListAddress(settings.ratingListUrl) === url;
+  };
+
   const fail = async (url: string, code: RatingListError, detail: string): Promise<RatingListStatus> => {
     const previous = await storedStatus();
     const kept = previous?.url === url ? previous : { url, updatedAt: null, entries: 0, skipped: 0 };
     const status = { ...kept, error: { code, detail, at: now() } };
-    await ratingListStatusItem.setValue(status);
+    if (await stillWanted(url)) await ratingListStatusItem.setValue(status);
     return status;
   };
 
@@ -86,8 +95,10 @@ export function createRatingList({
       skipped: parsed.list.skipped,
       error: null,
     };
-    await ratingListCopyItem.setValue({ url, fetchedAt, text });
-    await ratingListStatusItem.setValue(status);
+    if (await stillWanted(url)) {
+      await ratingListCopyItem.setValue({ url, fetchedAt, text });
+      await ratingListStatusItem.setValue(status);
+    }
     return status;
   };
 

@@ -31,17 +31,20 @@ export type FactCheckReview = z.infer<typeof factCheckReviewSchema>;
  * source-ratings). Shown as a chip with its list named; told to the model with the evidence.
  */
 export const RATING_LEVELS = ['low', 'mixed', 'high'] as const;
+/** A domain name's longest form (DNS), and the longest list name a chip shows. */
+export const RATED_DOMAIN_MAX = 253;
+export const RATING_LIST_NAME_MAX = 80;
 export type RatingLevel = (typeof RATING_LEVELS)[number];
 export const sourceRatingSchema = z.object({
   /** The rated domain that matched (the URL's host or a parent domain of it). */
-  domain: z.string().check(z.maxLength(253)),
+  domain: z.string().check(z.maxLength(RATED_DOMAIN_MAX)),
   /** The list's own score, 0 (least reliable) to 1. */
   score: z.number().check(z.gte(0), z.lte(1)),
   level: z.enum(RATING_LEVELS),
   /** The list's category for the domain ("conspiracy", "satire", …), when it gives one. */
   category: z.nullable(z.string().check(z.maxLength(40))),
   /** The list's name as the chip's tooltip credits it ("CRED-1"). */
-  list: z.string().check(z.maxLength(80)),
+  list: z.string().check(z.maxLength(RATING_LIST_NAME_MAX)),
 });
 export type SourceRating = z.infer<typeof sourceRatingSchema>;
 

@@ -66,6 +66,11 @@ export const platformContextSchema = z.object({
   text: z.string().check(z.maxLength(PLATFORM_CONTEXT_TEXT_MAX)),
   /** A link the context itself gives (an info panel's source, a note's page), http(s); else null. */
   url: z.nullable(url()),
+  /**
+   * The post's author wrote it (a Mastodon content warning): the card shows it as theirs, and it
+   * is not evidence (it is the post speaking).
+   */
+  byAuthor: z.optional(z.boolean()),
 });
 export type PlatformContext = z.infer<typeof platformContextSchema>;
 

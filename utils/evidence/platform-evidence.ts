@@ -34,7 +34,10 @@ const KIND_TITLES: Record<PlatformContextKind, string> = {
  * Its text came from the page like the post's, so the prompt treats it as untrusted data too.
  */
 export function platformEvidence(post: Post): NumberedEvidence | null {
-  const contexts = (post.platformContext ?? []).filter((context) => context.text.trim() !== '');
+  // The author's own words (a content warning they wrote) are the post's, not context on it.
+  const contexts = (post.platformContext ?? []).filter(
+    (context) => !context.byAuthor && context.text.trim() !== '',
+  );
   const [first] = contexts;
   if (!first) return null;
   const platform = PLATFORM_NAMES[post.site];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RatingLookup } from '../core/evidence';
+import { sourceRatingSchema, type RatingLookup } from '../core/evidence';
 import { CRED1 } from '../settings/rating-lists';
 import {
   parseRatingList,
@@ -80,6 +80,20 @@ describe('parseRatingList', () => {
     expect(lookup.version).toMatch(/^CRED-1#[0-9a-f]{8}$/);
     const changed = { ...LIST, 'rumours.example': { c: 'f', s: 0.06, n: 2 } };
     expect(lookupOf(parseRatingList(JSON.stringify(changed), CRED1.url)).version).not.toBe(lookup.version);
+  });
+
+  it('every rating it gives fits the note schema, whatever the list host or domain length', () => {
+    const longHost = `https://${'mirror-'.repeat(12)}bucket.s3.eu-central-1.example.com/ratings.json`;
+    const longDomain = `${['a', 'b', 'c', 'd', 'e'].map((c) => c.repeat(60)).join('.')}.example`;
+    const result = parseRatingList(
+      JSON.stringify({ 'rumours.example': { c: 'f', s: 0.05 }, [longDomain]: { c: 'u', s: 0.1 } }),
+      longHost,
+    );
+    const rated = lookupOf(result);
+    const rating = rated.rate('https://rumours.example/');
+    expect(sourceRatingSchema.safeParse(rating).success).toBe(true);
+    expect(rating?.list.length).toBeLessThanOrEqual(80);
+    expect(rated.rate(`https://${longDomain}/`)).toBeNull(); // longer than any DNS name: not listed
   });
 
   it('skips entries that rate no domain and counts them, keeping the rest', () => {

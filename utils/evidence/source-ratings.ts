@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { RatingLevel, RatingLookup, SourceRating } from '../core/evidence';
+import { RATED_DOMAIN_MAX, type RatingLevel, type RatingLookup, type SourceRating } from '../core/evidence';
 import type { RatingListError } from '../settings/rating-list-items';
 import { ratingListName } from '../settings/rating-lists';
 
@@ -145,7 +145,7 @@ function listedDomain(key: string): string | null {
     return null;
   }
   const host = bareHost(hostname);
-  return host.includes('.') ? host : null;
+  return host.includes('.') && host.length <= RATED_DOMAIN_MAX ? host : null;
 }
 
 function bareHost(hostname: string): string {

@@ -120,12 +120,12 @@ describe('a suggested source', () => {
     expect(await message).toBe(`${at('/slow')} did not answer within 300 ms.`);
   });
 
-  it('that is not a page, a text or a PDF is refused, naming what it is', async () => {
+  it('that is not a page or a text is refused, naming what it is', async () => {
     expect(await failure(read(at('/photo')))).toBe(
-      `${at('/photo')} is image/png, not something Footnote can read: suggest a web page, a text file or a PDF.`,
+      `${at('/photo')} is image/png, not something Footnote can read: suggest a web page or a text file.`,
     );
     expect(await failure(read(at('/untyped')))).toBe(
-      `${at('/untyped')} is of no stated type, not something Footnote can read: suggest a web page, a text file or a PDF.`,
+      `${at('/untyped')} is of no stated type, not something Footnote can read: suggest a web page or a text file.`,
     );
   });
 
@@ -137,8 +137,10 @@ describe('a suggested source', () => {
     }
   });
 
-  it('that is a PDF is named by its file, as a linked PDF is', async () => {
-    await expect(read(at('/report.pdf'))).resolves.toMatchObject({ title: 'report.pdf', excerpt: '' });
+  it('that is a PDF is refused: the model would get nothing new to read', async () => {
+    await expect(read(at('/report.pdf'))).rejects.toThrow(
+      `${at('/report.pdf')} is a PDF, whose text Footnote cannot read: suggest a web page that says the same.`,
+    );
   });
 
   it('that is huge is read up to the cap, not refused', async () => {

@@ -31,10 +31,17 @@ export function createSuggestedSourceReader(
     const { item, mediaType } = await readPageEvidence(url.href, 'suggested', pageFetchOptions(deps, signal));
     if (!item) {
       throw new Error(
-        `${url.href} is ${mediaType || 'of no stated type'}, not something Footnote can read: suggest a web page, a text file or a PDF.`,
+        `${url.href} is ${mediaType || 'of no stated type'}, not something Footnote can read: suggest a web page or a text file.`,
       );
     }
-    if (!item.excerpt && mediaType !== PDF_TYPE) {
+    // A linked PDF may stand in a note by its name; a suggested one would rewrite the note with
+    // nothing new for the model to read.
+    if (mediaType === PDF_TYPE) {
+      throw new Error(
+        `${item.url} is a PDF, whose text Footnote cannot read: suggest a web page that says the same.`,
+      );
+    }
+    if (!item.excerpt) {
       throw new Error(`${item.url} has no text Footnote can read: suggest the page with the article itself.`);
     }
     return item;

@@ -7,13 +7,14 @@ export const SPAN_MIN = 12;
 const SPANS_PER_CLAIM = 3;
 
 /**
- * Text as a page and a model's copy of it may differ without changing a word: Unicode forms,
- * case, curly or straight quotes, dash kinds, ellipses, invisible characters and runs of
- * whitespace. Nothing else is forgiven: a paraphrase does not match.
+ * Text as a page and a model's copy of it may differ without changing a word: composed or
+ * decomposed accents, case, curly or straight quotes, dash kinds, invisible characters and runs
+ * of whitespace. Nothing else is forgiven: a paraphrase does not match, nor does "106" match
+ * "10⁶" (compatibility folding would make them equal).
  */
 export function normaliseForMatch(text: string): string {
   return text
-    .normalize('NFKC')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/[\u2018\u2019\u201A\u201B\u2032`\u00B4]/g, "'")
@@ -23,16 +24,15 @@ export function normaliseForMatch(text: string): string {
     .trim();
 }
 
-/** Models often wrap a copied span in quotes or end it early with an ellipsis: not part of it. */
-function spanBody(span: string): string {
-  return normaliseForMatch(span)
-    .replace(/^["'\s]+|["'\s]+$/g, '')
-    .replace(/(?:\.\.\.)$/, '')
-    .trim();
-}
+/**
+ * What a model wraps a copied span in: quotes, and an ellipsis where it starts or stops
+ * mid-sentence. Not part of the evidence's words, so neither matched nor shown.
+ */
+const WRAPPING =
+  /^(?:["'\s\u201C\u201D\u2018\u2019\u00AB\u00BB]|\.\.\.|\u2026)+|(?:["'\s\u201C\u201D\u2018\u2019\u00AB\u00BB]|\.\.\.|\u2026)+$/g;
 
-const WRAPPING_QUOTES =
-  /^["'\u201C\u201D\u2018\u2019\u00AB\u00BB]+|["'\u201C\u201D\u2018\u2019\u00AB\u00BB]+$/g;
+/** Letters and digits: a span must not begin or end inside a word of the evidence. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Normalised evidence texts by ID, built once per note. */
 export type EvidenceTexts = ReadonlyMap<string, string>;
@@ -42,22 +42,40 @@ export function normaliseEvidence(texts: ReadonlyMap<string, string>): EvidenceT
 }
 
 /**
- * The claim's support spans that really are in the evidence item they name: each span must be
- * at least SPAN_MIN characters and appear, normalised, in that item's text (not another's).
- * Kept spans are clipped for display; duplicates and spans of unknown IDs go.
+ * The claim's support spans that really are in the evidence item they name: each span, without
+ * its wrapping, must be at least SPAN_MIN characters and appear, normalised and on word
+ * boundaries, in that item's text (not another's). Kept spans are clipped for display;
+ * duplicates and spans of unknown IDs go.
  */
 export function verifiedSupport(claim: Pick<Claim, 'support'>, evidence: EvidenceTexts): Support[] {
   const seen = new Set<string>();
   const kept: Support[] = [];
   for (const { evidence: id, text } of claim.support ?? []) {
-    const body = spanBody(text);
+    const shown = text.replace(WRAPPING, '');
+    const body = normaliseForMatch(shown);
     const source = evidence.get(id);
-    if (source === undefined || body.length < SPAN_MIN || !source.includes(body)) continue;
+    if (source === undefined || body.length < SPAN_MIN || !containsWords(source, body)) continue;
     const key = `${id}\n${body}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    kept.push({ evidence: id, text: clipText(text.trim().replace(WRAPPING_QUOTES, ''), SPAN_MAX) });
+    kept.push({ evidence: id, text: clipText(shown, SPAN_MAX) });
     if (kept.length === SPANS_PER_CLAIM) break;
   }
   return kept;
+}
+
+/** Whether `span` occurs in `source` starting and ending on word boundaries ("own grew" is not "town grew"). */
+function containsWords(source: string, span: string): boolean {
+  const startsWord = WORD_CHAR.test(span[0]!);
+  const endsWord = WORD_CHAR.test(span.at(-1)!);
+  for (let at = source.indexOf(span); at >= 0; at = source.indexOf(span, at + 1)) {
+    const before = source[at - 1];
+    const after = source[at + span.length];
+    if (
+      (!startsWord || before === undefined || !WORD_CHAR.test(before)) &&
+      (!endsWord || after === undefined || !WORD_CHAR.test(after))
+    )
+      return true;
+  }
+  return false;
 }

@@ -16,6 +16,7 @@ import {
 } from '../core/evidence';
 import { streamChatJson, type ChatEndpoint } from '../ai/openai-chat';
 import { samplePost } from '../../test-support/sample-post';
+import { sampleReview } from '../../test-support/self-check-review';
 import { NoteCache } from './note-cache';
 import type { NoteError } from '../core/note-error';
 import type { NoteMeta, TokenUsage } from '../core/note-meta';
@@ -47,6 +48,7 @@ interface Setup {
   concurrency?: number;
   usage?: Partial<UsageAccounting>;
   evidence?: EvidencePlan;
+  selfCheck?: boolean;
 }
 
 function setup({
@@ -54,6 +56,7 @@ function setup({
   concurrency = 3,
   usage = {},
   evidence = NO_EVIDENCE,
+  selfCheck = false,
 }: Setup = {}) {
   const outputModes = memoryOutputModes();
   const recorded: TokenUsage[] = [];
@@ -62,6 +65,7 @@ function setup({
       overrides === null ? null : { endpoint: { ...endpoint(), ...overrides }, providerLabel: 'Custom' },
     answerLanguage: async () => 'pt-BR',
     evidencePlan: async () => evidence,
+    selfCheck: async () => selfCheck,
     cache: new NoteCache(100, 1e6),
     outputModes,
     usage: {
@@ -478,6 +482,22 @@ describe('note engine', () => {
   });
 });
 
+describe('note engine with the self-check on', () => {
+  it('streams only the summary of a draft, so a note the review withdraws is never shown', async () => {
+    const draft = { ...DEFAULT_NOTE, classification: 'misleading', note: 'The author is lying again.' };
+    server.enqueue({ kind: 'note', note: draft, chunkSize: 5 });
+    server.enqueue({ kind: 'note', note: sampleReview({ action: 'withdraw', reason: 'About the author.' }) });
+    const { partials, done } = await setup({ selfCheck: true }).request();
+    expect(partials.length).toBeGreaterThan(0);
+    for (const partial of partials) expect(Object.keys(partial)).toEqual(['summary']);
+    expect(done?.note).toMatchObject({ note: '', classification: 'unverifiable' });
+    expect(done?.meta.selfCheck).toMatchObject({ outcome: 'withdrawn', reason: 'About the author.' });
+    expect(server.completionRequests()).toHaveLength(2);
+    // The review's tokens are in the note's.
+    expect(done!.meta.usage.promptTokens).toBeGreaterThan(done!.meta.selfCheck!.usage.promptTokens);
+  });
+});
+
 describe('note engine with evidence', () => {
   const linked: GatheredEvidence = {
     kind: 'link',
@@ -698,8 +718,9 @@ describe('note engine with evidence', () => {
       },
     );
     const { done } = await setup({ evidence }).request({ post: linking });
-    expect(lastUserMessage(server.completionRequests()[0]!)).toContain(
-      'source reputation (Test list): low (0.10 of 1, category unreliable)',
+    // Footnote's words, outside the data block: a page cannot rate itself.
+    expect(lastUserMessage(server.completionRequests()[0]!)).toMatch(
+      /Evidence E1 \(a page the post links to; source reputation \(Test list\): low \(0\.10 of 1, category unreliable\)\):\n<<<DATA:/,
     );
     expect(done?.meta.evidence.map((item) => item.rating ?? null)).toEqual([low, null]);
     expect(done?.meta.linkRatings).toEqual([{ url: 'https://news.example.org/ponte', rating: low }]);

@@ -166,6 +166,29 @@ describe('grounded verdicts', () => {
     expect(grounding).toEqual({ evidenceClaims: 1, grounded: 0, downgraded: 1 });
   });
 
+  it('never folds characters into others, nor matches inside a word', () => {
+    const texts = new Map([['E1', 'The town grew to a population of 10⁶ people by 1990.']]);
+    const spans = (text: string) =>
+      enforceNoteRules(
+        note({
+          claims: [claim({ basis: 'evidence', citations: ['E1'], support: [{ evidence: 'E1', text }] })],
+        }),
+        texts,
+      ).note.claims[0]?.support;
+    expect(spans('a population of 106 people')).toBeUndefined();
+    expect(spans('own grew to a popul')).toBeUndefined();
+    expect(spans('grew to a population of 10⁶ people')).toEqual([
+      { evidence: 'E1', text: 'grew to a population of 10⁶ people' },
+    ]);
+  });
+
+  it('takes the ellipses a model puts around a span as not part of it, at either end', () => {
+    const { note: ruled } = grounded([{ evidence: 'E1', text: '…foi inaugurada em 4 de março de 1974...' }]);
+    expect(ruled.claims[0]?.support).toEqual([
+      { evidence: 'E1', text: 'foi inaugurada em 4 de março de 1974' },
+    ]);
+  });
+
   it('checks a span against the item it names, not any item', () => {
     const { note: ruled } = grounded([{ evidence: 'E2', text: 'foi inaugurada em 4 de março de 1974' }], {
       citations: ['E2'],
@@ -227,5 +250,29 @@ describe('nothing to fact-check', () => {
     const { note: ruled, grounding } = enforceNoteRules(opinion, NO_EVIDENCE);
     expect(ruled).toMatchObject({ summary: opinion.summary, note: '', claims: [] });
     expect(grounding).toBeNull();
+  });
+});
+
+describe('a warning classification rests on its verdicts', () => {
+  it('"false" becomes "unverifiable" when every refutation behind it was downgraded', () => {
+    const weak = claim({ verdict: 'refuted', confidence: 0.4, basis: 'evidence', citations: ['E1'] });
+    const { note: ruled } = enforceNoteRules(
+      note({ classification: 'false', claims: [weak] }),
+      new Map([['E1', 'A page that says nothing of the kind.']]),
+    );
+    expect(ruled.claims[0]?.verdict).toBe('unverifiable');
+    expect(ruled.classification).toBe('unverifiable');
+  });
+
+  it('stays while one refutation stands, and is not touched for a note the model gave no claims', () => {
+    const confident = claim({ verdict: 'refuted', confidence: 0.95 });
+    const weak = claim({ verdict: 'misleading', confidence: 0.2 });
+    expect(
+      enforceNoteRules(note({ classification: 'misleading', claims: [confident, weak] }), NO_EVIDENCE).note
+        .classification,
+    ).toBe('misleading');
+    expect(enforceNoteRules(note({ classification: 'false' }), NO_EVIDENCE).note.classification).toBe(
+      'false',
+    );
   });
 });

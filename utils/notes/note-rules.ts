@@ -7,6 +7,7 @@ import {
   NOTE_TEXT_MAX,
   SUMMARY_MAX,
   type Claim,
+  type Classification,
   type Note,
 } from '../core/note-schema';
 
@@ -35,12 +36,18 @@ export function enforceNoteRules(note: Note, evidence: ReadonlyMap<string, strin
   const opinion = note.classification === 'opinion';
   const modelClaims = opinion ? [] : note.claims.slice(0, CLAIMS_MAX);
   const claims = modelClaims.map((claim) => enforceClaimRules(claim, texts));
+  // "False" or "misleading" rests on its claims: when every such verdict was downgraded, so is it.
+  const unbacked =
+    WARNING_CLASSIFICATIONS.has(note.classification) &&
+    modelClaims.some(isRefutation) &&
+    !claims.some(isRefutation);
   const evidenceClaims = modelClaims.filter((claim) => claim.basis === 'evidence').length;
   const grounded = claims.filter((claim) => claim.basis === 'evidence').length;
   return {
     note: {
       ...note,
       summary: clipText(note.summary, SUMMARY_MAX),
+      classification: unbacked ? 'unverifiable' : note.classification,
       // "Nothing to fact-check": no claims, and no context note to read as a warning.
       note: opinion ? '' : clipNoteText(note.note),
       claims,
@@ -58,10 +65,7 @@ function enforceClaimRules(claim: Claim, evidence: EvidenceTexts): Claim {
   // A verdict rests on evidence only where the evidence says so: without a span found in what
   // Footnote fetched, it is the model's own knowledge (and the weak-refutation rule applies).
   const basis = claim.basis === 'evidence' && support.length === 0 ? 'model_knowledge' : claim.basis;
-  const weakRefutation =
-    (claim.verdict === 'refuted' || claim.verdict === 'misleading') &&
-    basis !== 'evidence' &&
-    claim.confidence < LOW_CONFIDENCE;
+  const weakRefutation = isRefutation(claim) && basis !== 'evidence' && claim.confidence < LOW_CONFIDENCE;
   const { support: _claimed, ...rest } = claim;
   return {
     ...rest,
@@ -74,6 +78,12 @@ function enforceClaimRules(claim: Claim, evidence: EvidenceTexts): Claim {
     // Only verified spans are kept; a claim without any has no `support` (as before grounding).
     ...(support.length ? { support } : {}),
   };
+}
+
+const WARNING_CLASSIFICATIONS: ReadonlySet<Classification> = new Set(['false', 'misleading']);
+
+function isRefutation(claim: Pick<Claim, 'verdict'>): boolean {
+  return claim.verdict === 'refuted' || claim.verdict === 'misleading';
 }
 
 /** Community Notes count 280 characters without URLs; URLs do not count toward the cap. */

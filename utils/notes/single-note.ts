@@ -79,7 +79,14 @@ export function createSingleNotes(pipeline: NotePipeline) {
     if (suggestedSource !== undefined) {
       evidence = withSuggested(evidence, await readSuggested(run, suggestedSource, signal));
     }
-    let answer = await callModel(run, post, evidence, signal, onPartial);
+    // A draft the self-check may withdraw is not shown while it is written: only its summary.
+    let answer = await callModel(
+      run,
+      post,
+      evidence,
+      signal,
+      run.selfCheck ? summaryOnly(onPartial) : onPartial,
+    );
     // Round two: the card keeps showing round one's text while the model rewrites with more.
     const searched = await searchRound(run.plan, evidence, answer.value.search_queries, signal);
     if (searched && searched.given.length > evidence.given.length) {
@@ -162,6 +169,13 @@ function revised(finished: FinishedNote, first: FinishedNote, sourceUrl: string)
         previous: { note: first.note, evidence: first.meta.evidence, createdAt: first.meta.createdAt },
       },
     },
+  };
+}
+
+/** Passes on only the summary of a streamed draft (the rest waits for the self-check). */
+function summaryOnly(onPartial: (partial: PartialNote) => void): (partial: PartialNote) => void {
+  return (partial) => {
+    if (partial.summary !== undefined) onPartial({ summary: partial.summary });
   };
 }
 

@@ -1,3 +1,6 @@
+import { clipText } from '../core/clip-text';
+import { RATING_LIST_NAME_MAX } from '../core/evidence';
+
 /**
  * The source-rating list offered by default, CRED-1 (github.com/aloth/cred-1): where its authors
  * publish the compact JSON made for extensions, and how they ask to be credited (CC BY 4.0;
@@ -23,12 +26,17 @@ export function ratingListAddress(setting: string): string {
   return setting.trim() || CRED1.url;
 }
 
-/** How chips and options name a list: "CRED-1", else the host it is downloaded from. */
+/**
+ * How chips and options name a list: "CRED-1", else the host it is downloaded from, clipped to
+ * what a rating keeps (a long host must not make every rated note invalid).
+ */
 export function ratingListName(address: string): string {
   if (address === CRED1.url) return CRED1.name;
+  let host: string;
   try {
-    return new URL(address).host;
+    host = new URL(address).host;
   } catch {
-    return address;
+    host = address;
   }
+  return clipText(host, RATING_LIST_NAME_MAX);
 }

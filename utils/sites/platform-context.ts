@@ -25,6 +25,12 @@ export function platformContext(
   return { kind, text: shown, url: httpUrl(url) };
 }
 
+/** The same, for what the post's author wrote themselves (a content warning they chose). */
+export function authorContext(kind: PlatformContextKind, text: string): PlatformContext | null {
+  const context = platformContext(kind, text);
+  return context && { ...context, byAuthor: true };
+}
+
 /**
  * The post with the contexts found (the same text once, at most PLATFORM_CONTEXTS_MAX); the post
  * as it was when there are none, so a post without context has no `platformContext` field.

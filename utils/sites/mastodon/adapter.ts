@@ -28,7 +28,7 @@ import type { SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';
 import { snowflakeTime, type SnowflakeSpec } from '../snowflake';
 import { clip, firstOutside } from '../post-fields';
-import { platformContext, withPlatformContext } from '../platform-context';
+import { authorContext, withPlatformContext } from '../platform-context';
 
 /** Mastodon ids since 2017 are snowflakes: ms = id >> 16. Older ids are sequential. */
 const MASTODON_SNOWFLAKE: SnowflakeSpec = {
@@ -151,7 +151,8 @@ function extract(root: Element): Post | null {
     replyTo: replyTargets(root, textEl, host),
   };
   // The author's own warning, which Mastodon shows over the post (and may keep its text behind).
-  return withPlatformContext(post, [warning && platformContext('content_warning', warning.text)]);
+  // The warning is the author's own (its text is in the post's too): shown as theirs, not as evidence.
+  return withPlatformContext(post, [warning && authorContext('content_warning', warning.text)]);
 }
 
 /** A redesign status article nested in another one (a quote). */

@@ -26,12 +26,15 @@ describe('YouTube information panels', () => {
     }
   });
 
-  it('skips a hidden panel left from an earlier video, and reads one shown again', () => {
+  it('skips a hidden panel left from an earlier video, and reads one shown again', async () => {
     const doc = page();
     const box = doc.querySelector('#clarify-box')!;
     const root = rootById(youtubeAdapter, doc, FIRST);
     expect(youtubeAdapter.extractPost(root)?.platformContext).toHaveLength(1);
     box.removeAttribute('hidden');
+    // The page's panels are read once per task, for every comment extracted in it.
+    expect(youtubeAdapter.extractPost(root)?.platformContext).toHaveLength(1);
+    await Promise.resolve();
     expect(youtubeAdapter.extractPost(root)?.platformContext?.[1]).toEqual({
       kind: 'info_panel',
       text: 'Moon landing\nLeft over from the previous video: must not be read.',

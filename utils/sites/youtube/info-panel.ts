@@ -24,10 +24,25 @@ const CONTROLS = new Set([
   'IMG',
 ]);
 
+/**
+ * The panels are the page's, the same for every comment under the video: read once per task (a
+ * frame's new comments, a hundred of a thread's), not once per comment, since finding them means
+ * searching the whole watch page, comments included.
+ */
+let readThisTask: { page: Element; contexts: Array<PlatformContext | null> } | null = null;
+
 /** The panels of the watch page the comment is on; none elsewhere (Shorts, community posts). */
 export function infoPanels(comment: Element): Array<PlatformContext | null> {
   const page = comment.closest(WATCH_PAGE);
   if (page === null) return [];
+  if (readThisTask?.page !== page) {
+    readThisTask = { page, contexts: readPanels(page) };
+    queueMicrotask(() => (readThisTask = null));
+  }
+  return readThisTask.contexts;
+}
+
+function readPanels(page: Element): Array<PlatformContext | null> {
   const contexts: Array<PlatformContext | null> = [];
   for (const panel of page.querySelectorAll(PANELS)) {
     // A panel inside another is read with it; a hidden one is left from an earlier video or empty.
