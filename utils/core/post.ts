@@ -40,7 +40,15 @@ const authorSchema = z.object({
 const mediaSchema = z.object({
   /** Alt text of each image, in order; the site's placeholder ("Image") when the author wrote none. */
   imageAlts: z.array(z.string().check(z.maxLength(ALT_MAX))).check(z.maxLength(IMAGES_MAX)),
+  /**
+   * Each image's address on the site's media host, in imageAlts' order, at a size a model can
+   * read (about 1,000 px: X's name=medium, Bluesky's feed_fullsize); '' where the page gives
+   * none. Absent where the adapter reads no image addresses.
+   */
+  imageUrls: z.optional(z.array(url()).check(z.maxLength(IMAGES_MAX))),
   hasVideo: z.boolean(),
+  /** The video's alt text or caption, where the site shows one (no frames are ever sent). */
+  videoAlt: z.optional(z.string().check(z.maxLength(ALT_MAX))),
 });
 
 /**

@@ -1,8 +1,8 @@
 /**
- * Field readers shared by the site adapters: caps, scoped lookups, hosts, times, languages,
- * links and image alts. They accept anything and never throw.
+ * Field readers shared by the site adapters: caps, scoped lookups, hosts, times, languages and
+ * links (pictures and videos: post-media.ts). They accept anything and never throw.
  */
-import { ALT_MAX, IMAGES_MAX, LINKS_MAX, URL_MAX } from '../core/post';
+import { LINKS_MAX, URL_MAX } from '../core/post';
 
 /** At most `max` UTF-16 units, without leaving half a surrogate pair at the end. */
 export function clip(text: string, max: number): string {
@@ -107,17 +107,4 @@ export function addLink(links: string[], url: string): void {
 export function showsUrl(text: string): boolean {
   const shown = text.trim().replace(/(?:…|\.\.\.)$/, '');
   return /^(?:https?:\/\/|www\.)\S+$/i.test(shown) || /^[a-z0-9-]+(?:\.[a-z0-9-]+)+\/\S*$/i.test(shown);
-}
-
-// ---------------------------------------------------------------------------------------
-// Media
-
-/** The alt texts of `images`, in order, capped like a Post's media (an image without alt gives ""). */
-export function altsOf(images: Iterable<Element>): string[] {
-  const alts: string[] = [];
-  for (const img of images) {
-    if (alts.length >= IMAGES_MAX) break;
-    alts.push(clip(img.getAttribute('alt')?.trim() ?? '', ALT_MAX));
-  }
-  return alts;
 }

@@ -63,6 +63,8 @@ interface Expected {
   posts: number;
   /** Why a page gives no post. */
   none?: string;
+  /** Pictures with an address among the posts (and the posts they quote); none when absent. */
+  pictures?: number;
   /**
    * One post exactly: its fields; for a long text, `textStart` its beginning and `textLines` some of
    * its lines, whole.
@@ -76,6 +78,7 @@ const EXPECTED: Record<string, Expected> = {
   'blog/hentry-adactio-links.html': {
     adapter: 'generic',
     posts: 20,
+    pictures: 1, // a video's still in a link post
     sample: {
       id: 'https://adactio.com/links/14501',
       // No author in the entries: the page's own h-card (rel=me), the page having a rel=author link.
@@ -91,6 +94,7 @@ const EXPECTED: Record<string, Expected> = {
   'blog/hentry-waterpigs.html': {
     adapter: 'generic',
     posts: 20,
+    pictures: 20, // not the "likes" and "comments" icons
     sample: {
       id: 'https://waterpigs.co.uk/notes/4x4EsS/',
       author: { name: 'Barnaby Walters', handle: 'waterpigs.co.uk' }, // the h-feed's author
@@ -101,6 +105,7 @@ const EXPECTED: Record<string, Expected> = {
   'bluesky/profile-stephenking.html': {
     adapter: 'bluesky',
     posts: 28,
+    pictures: 3,
     sample: {
       id: 'stephenking.bsky.social/3md4rhnginc2m',
       author: { name: 'Stephen King', handle: 'stephenking.bsky.social' },
@@ -111,6 +116,7 @@ const EXPECTED: Record<string, Expected> = {
   'bluesky/thread-forbes.html': {
     adapter: 'bluesky',
     posts: 52,
+    pictures: 4,
     sample: {
       id: 'forbes.com/3mdd7aj7pgs2x',
       author: { name: 'Forbes', handle: 'forbes.com' },
@@ -120,12 +126,16 @@ const EXPECTED: Record<string, Expected> = {
   'bluesky/thread-glendunlap.html': {
     adapter: 'bluesky',
     posts: 52,
+    pictures: 6,
     sample: {
       id: 'glendunlap.bsky.social/3mdegyw3ves2t',
       author: { name: 'Glen Dunlap', handle: 'glendunlap.bsky.social' },
       text: 'Owliver decided to fly to another branch and check things out. He can look in my window from this spot!  #Birds #Raptors #Nature #Photography',
       media: {
-        imageAlts: ['Great-horned Owl perched on a branch and looking at the photographer. '],
+        imageAlts: ['Great-horned Owl perched on a branch and looking at the photographer.'],
+        imageUrls: [
+          'https://cdn.bsky.app/img/feed_fullsize/plain/did:plc:24xmtazrkaxh7kwx2ehginec/bafkreialfqefcq2xoumlw6ulbkfbamombpf5g56x3oncuxulwelcm6332i@jpeg',
+        ],
         hasVideo: false,
       },
     },
@@ -182,6 +192,7 @@ const EXPECTED: Record<string, Expected> = {
   'linkedin/company-guest.html': {
     adapter: 'linkedin',
     posts: 10,
+    pictures: 8, // from data-delayed-url: the page had not loaded them
     sample: {
       // A repost card: the post shown is Andrew Jenkins's.
       id: '7248246460041809920',
@@ -219,6 +230,7 @@ const EXPECTED: Record<string, Expected> = {
   'x/article-logged-in-kepano.html': {
     adapter: 'x',
     posts: 1,
+    pictures: 1,
     sample: {
       id: '2013045749580259680',
       author: { name: 'Heinrich', handle: 'arscontexta' },
@@ -274,6 +286,7 @@ const EXPECTED: Record<string, Expected> = {
   'x/profile-kikobeats.html': {
     adapter: 'x',
     posts: 3,
+    pictures: 6, // loaded at name=small, 900x900 and medium
     sample: {
       id: '1935738866390253649',
       author: { name: 'Kiko Beats', handle: 'Kikobeats' },
@@ -284,6 +297,7 @@ const EXPECTED: Record<string, Expected> = {
   'x/status-with-replies-2023-k4rliky.html': {
     adapter: 'x',
     posts: 6,
+    pictures: 1,
     sample: {
       id: '934490729832964099',
       author: { name: 'patoroco 🥏', handle: 'patoroco' },
@@ -294,6 +308,7 @@ const EXPECTED: Record<string, Expected> = {
   'x/status-with-replies-2023-realdonaldtrump.html': {
     adapter: 'x',
     posts: 7,
+    pictures: 1,
     sample: {
       id: '1222907250383245320',
       author: { name: 'Donald J. Trump', handle: 'realDonaldTrump' },
@@ -358,6 +373,37 @@ function read(document: Document, url: string): Reading {
     posts.set(id, post);
   }
   return { adapter, roots, posts };
+}
+
+/**
+ * Where each site's picture addresses point: its media host, at the size the adapter asks for
+ * (X's name=medium, Bluesky's feed_fullsize); LinkedIn's shared pictures (`feedshare-`), never a
+ * profile photo or company logo; on other sites, no avatar, emoji or icon.
+ */
+const PICTURE_ADDRESS: Partial<Record<SiteId, RegExp>> = {
+  x: /^https:\/\/pbs\.twimg\.com\/media\/[\w-]+\?format=\w+&name=medium$/,
+  bluesky: /^https:\/\/cdn\.bsky\.app\/img\/feed_fullsize\/plain\/did:plc:\w+\/\w+@jpeg$/,
+  linkedin: /^https:\/\/media\.licdn\.com\/dms\/image\/v2\/[\w-]+\/feedshare-shrink_/,
+  generic: /^https?:\/\/(?!.*(?:avatar|emoji|icon))/i,
+};
+
+/**
+ * One address per picture where the adapter reads addresses ('' where the page gives none), each
+ * where PICTURE_ADDRESS says; `count` of them in all. No capture shows a video's description.
+ */
+function expectPictures(site: SiteId | undefined, posts: Map<string, Post>, count: number): void {
+  let found = 0;
+  for (const post of posts.values()) {
+    for (const media of [post.media, post.quoted?.media]) {
+      expect(media?.videoAlt).toBeUndefined();
+      const addresses = media?.imageUrls?.filter((url) => url !== '') ?? [];
+      if (media?.imageUrls !== undefined) expect(media.imageUrls).toHaveLength(media.imageAlts.length);
+      for (const url of addresses)
+        expect(url).toMatch(PICTURE_ADDRESS[site ?? 'generic'] ?? /^no address expected$/);
+      found += addresses.length;
+    }
+  }
+  expect(found).toBe(count);
 }
 
 /** Every post gets a badge place inside its root, and the badge does not become part of the post. */
@@ -431,6 +477,7 @@ describe.runIf(hasRealCaptures())('real captures', () => {
         // No capture shows a Community Note, label, content warning, info panel or removal notice
         // (../shared/real/SOURCES.md; bluesky profile-stephenking's 28 content hiders hide nothing).
         expect([...posts.values()].filter((post) => post.platformContext !== undefined)).toEqual([]);
+        expectPictures(adapter?.id, posts, expected.pictures ?? 0);
 
         if (expected.sample !== undefined) {
           const { textStart, textLines, ...fields } = expected.sample;

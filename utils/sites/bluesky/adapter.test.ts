@@ -43,6 +43,9 @@ function rootById(doc: ParentNode, id: string, visible = true): Element {
   return root;
 }
 
+/** What the Bluesky adapter reads of a post without pictures or video. */
+const NO_MEDIA = { imageAlts: [], imageUrls: [], hasVideo: false };
+
 function bskyPost(fields: Partial<Post> & Pick<Post, 'author' | 'time' | 'text'> & { rkey: string }): Post {
   const { rkey, ...rest } = fields;
   return samplePost({
@@ -50,6 +53,7 @@ function bskyPost(fields: Partial<Post> & Pick<Post, 'author' | 'time' | 'text'>
     id: `${fields.author.handle}/${rkey}`,
     url: `https://bsky.app/profile/${fields.author.handle}/post/${rkey}`,
     lang: null,
+    media: NO_MEDIA,
     ...rest,
   });
 }
@@ -81,7 +85,14 @@ const QUOTED: QuotedPost = {
     'Current fares stay the same until at least June 2027.',
   lang: null,
   truncated: false,
-  media: { imageAlts: ['Screenshot of the 2019 fare proposal with a red REJECTED stamp'], hasVideo: false },
+  media: {
+    imageAlts: ['Screenshot of the 2019 fare proposal with a red REJECTED stamp'],
+    // Loaded as feed_thumbnail (up to 2,000 px); feed_fullsize is at most 1,000.
+    imageUrls: [
+      'https://cdn.bsky.app/img/feed_fullsize/plain/did:plc:c1tytr4ns1tupd4t3sz3c5d/bafkreiimage03c5d@jpeg',
+    ],
+    hasVideo: false,
+  },
 };
 
 const FEED_POSTS: Record<keyof typeof FEED, Post> = {
@@ -119,6 +130,10 @@ const FEED_POSTS: Record<keyof typeof FEED, Post> = {
     links: ['https://example.org/research/2026/november/coral-bleaching-survey.html'],
     media: {
       imageAlts: ['Aerial photo of bleached coral, white patches across a shallow reef', ''],
+      imageUrls: [
+        'https://cdn.bsky.app/img/feed_fullsize/plain/did:plc:oc34nw4tch0rgr33fz4d6e7/bafkreiimage0d6e7@jpeg',
+        'https://cdn.bsky.app/img/feed_fullsize/plain/did:plc:oc34nw4tch0rgr33fz4d6e7/bafkreiimage1d6e7@jpeg',
+      ],
       hasVideo: false,
     },
   }),
@@ -127,7 +142,11 @@ const FEED_POSTS: Record<keyof typeof FEED, Post> = {
     author: { name: 'Earth Observatory Daily', handle: 'earthobs.bsky.social' },
     time: '2026-11-26T22:03:59.804Z',
     text: 'Timelapse of the Ruang volcano eruption, captured by satellite over 48 hours.',
-    media: { imageAlts: [], hasVideo: true },
+    media: {
+      ...NO_MEDIA,
+      hasVideo: true,
+      videoAlt: 'Satellite timelapse: the ash plume of Ruang drifting east over two days', // its caption
+    },
   }),
   reply: bskyPost({
     rkey: '3n3btbckcnh2d',
@@ -527,6 +546,13 @@ describe('edge cases', () => {
     const post = blueskyAdapter.extractPost(root)!;
     expect(post.links).toEqual(['https://example.org/a?b=1']);
     expect(post.text).toContain('Reef: https://example.org/a?b=1\n');
+  });
+
+  it("takes a video's alt text only from the caption that labels its player", () => {
+    const root = clone(FEED.repost);
+    expect(blueskyAdapter.extractPost(root)?.media.videoAlt).toMatch(/^Satellite timelapse/);
+    root.querySelector('video')!.removeAttribute('aria-labelledby');
+    expect(blueskyAdapter.extractPost(root)?.media).toEqual({ ...NO_MEDIA, hasVideo: true });
   });
 
   it('gives a quote card without a timestamp link no id, and still reads it', () => {

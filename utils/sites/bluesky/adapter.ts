@@ -9,8 +9,6 @@
  * post always gets the same id; handles are lower-cased (they are case-insensitive).
  */
 import {
-  ALT_MAX,
-  IMAGES_MAX,
   LINKS_MAX,
   POST_TEXT_MAX,
   SHORT_TEXT_MAX,
@@ -26,6 +24,7 @@ import { readText } from '../dom-text';
 import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';
 import { clip, firstOutside } from '../post-fields';
+import { picturesOf, postMedia } from '../post-media';
 import { withPlatformContext } from '../platform-context';
 
 const ORIGIN = 'https://bsky.app';
@@ -308,12 +307,29 @@ function unproxied(href: string): string {
 
 function mediaIn(scope: Element, skip: Element | null): PostMedia {
   const outside = (el: Element) => skip === null || !skip.contains(el);
-  const imageAlts = Array.from(scope.querySelectorAll(POST_IMAGE))
-    .filter(outside)
-    .slice(0, IMAGES_MAX)
-    .map((img) => clip(img.getAttribute('alt') ?? '', ALT_MAX));
-  const hasVideo = Array.from(scope.querySelectorAll('video')).some(outside);
-  return { imageAlts, hasVideo };
+  const images = Array.from(scope.querySelectorAll(POST_IMAGE)).filter(outside);
+  const videos = Array.from(scope.querySelectorAll('video')).filter(outside);
+  return postMedia(picturesOf(images, fullsizeUrl), videos.length > 0, videoAlt(videos));
+}
+
+/**
+ * The image at feed_fullsize, at most 1,000 px on its long side (the feed loads feed_thumbnail,
+ * up to 2,000 px: atproto's preset table, `packages/bsky/src/image/uri.ts`).
+ */
+function fullsizeUrl(img: Element): string | null {
+  return img.getAttribute('src')?.replace('/img/feed_thumbnail/', '/img/feed_fullsize/') ?? null;
+}
+
+/**
+ * The author's alt text of a video: the caption of its figure, which labels the player
+ * [BSKY VideoEmbedInnerWeb.tsx `aria-labelledby={figId}`].
+ */
+function videoAlt(videos: Element[]): string | null {
+  for (const video of videos) {
+    const caption = video.closest('figure')?.querySelector('figcaption');
+    if (caption && caption.id === video.getAttribute('aria-labelledby')) return caption.textContent;
+  }
+  return null;
 }
 
 function quoteCardIn(root: Element): Element | null {

@@ -30,6 +30,7 @@ describe('Bluesky labels and content warnings', () => {
         time: tidTime('3n3cx2ab4kq2s'),
         lang: null,
         text: 'Lemon water cures diabetes in two weeks. Doctors hate this one trick.',
+        media: { imageAlts: [], imageUrls: [], hasVideo: false },
         platformContext: [
           { kind: 'label', text: 'Misleading', url: null },
           { kind: 'label', text: 'Unverified health claim', url: null },

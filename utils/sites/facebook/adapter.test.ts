@@ -14,7 +14,14 @@ import {
 import { facebookAdapter as facebook } from './adapter';
 
 function fbPost(fields: Partial<Post> & Pick<Post, 'id' | 'url' | 'text' | 'author'>): Post {
-  return samplePost({ site: 'facebook', time: null, lang: null, links: [], ...fields });
+  return samplePost({
+    site: 'facebook',
+    time: null,
+    lang: null,
+    links: [],
+    media: { imageAlts: [], imageUrls: [], hasVideo: false },
+    ...fields,
+  });
 }
 
 const WHO = 'https://www.who.int/news/item/27-11-2026-measles-travel-advice';
@@ -38,7 +45,13 @@ const FEED: Post[] = [
     url: 'https://www.facebook.com/groups/riverside.neighbours/posts/1234567890123456',
     author: { name: 'Ahmed Khan', handle: '100012345678901' },
     text: 'Road by the bridge is closed again, water is over the curb. Photo from 20 minutes ago.',
-    media: { imageAlts: ['May be an image of road, flood and text that says ROAD CLOSED'], hasVideo: false },
+    media: {
+      imageAlts: ['May be an image of road, flood and text that says ROAD CLOSED'],
+      imageUrls: [
+        'https://scontent.fgru5-1.fna.fbcdn.net/v/t39.30808-6/468112233_1029384756_n.jpg?stp=dst-jpg_s960x960&_nc_cat=104&ccb=1-7&oh=00_AYDq1w&oe=6750C3D4',
+      ],
+      hasVideo: false,
+    },
   }),
   fbPost({
     id: '1098765432101234',

@@ -16,7 +16,8 @@
  */
 import { SHORT_TEXT_MAX, type Post } from '../../core/post';
 import { readText } from '../dom-text';
-import { altsOf, clip, httpUrl, queryParam, urlHost } from '../post-fields';
+import { clip, httpUrl, queryParam, urlHost } from '../post-fields';
+import { picturesOf, postMedia } from '../post-media';
 import { readPostText } from '../post-text';
 import type { SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';
@@ -102,10 +103,8 @@ export const facebookAdapter: SiteAdapter = {
       // "See more" in the message: the rest of the text is not in the page until clicked.
       truncated: body.clipped || message?.querySelector('[role="button"]') != null,
       links: body.links,
-      media: {
-        imageAlts: altsOf(ownElements(root, PHOTOS)),
-        hasVideo: ownElements(root, 'video').length > 0,
-      },
+      // Photos as the feed loads them (signed fbcdn.net addresses, taken as given).
+      media: postMedia(picturesOf(ownElements(root, PHOTOS)), ownElements(root, 'video').length > 0),
       quoted: null,
       parent: null,
       replyTo: [],

@@ -40,8 +40,11 @@ function rootById(doc: ParentNode, id: string): Element {
   return root;
 }
 
+/** What the generic adapter reads of a post without pictures or video. */
+const NO_MEDIA = { imageAlts: [], imageUrls: [], hasVideo: false };
+
 function genericPost(fields: Partial<Post> & Pick<Post, 'id' | 'author' | 'time' | 'text'>): Post {
-  return samplePost({ site: 'generic', url: fields.id, lang: null, ...fields });
+  return samplePost({ site: 'generic', url: fields.id, lang: null, media: NO_MEDIA, ...fields });
 }
 
 const FORUM = {
@@ -61,7 +64,11 @@ const FORUM_POSTS: Record<keyof typeof FORUM, Post> = {
       'Original upload: https://video.example.com/watch?v=a8Kd02\nArchive copy from 2019 with the date visible.',
     lang: 'en', // from the topic's JSON-LD, matched by author and time
     links: ['https://video.example.com/watch?v=a8Kd02'],
-    media: { imageAlts: ['Still from the 2019 video showing the old steel truss bridge'], hasVideo: false },
+    media: {
+      imageAlts: ['Still from the 2019 video showing the old steel truss bridge'],
+      imageUrls: ['https://forum.example.org/uploads/default/original/2X/4/4f2a9c.jpeg'], // resolved against the page
+      hasVideo: false,
+    },
   }),
   second: genericPost({
     id: FORUM.second,
@@ -114,7 +121,11 @@ const NOTES_POSTS: Record<keyof typeof NOTES, Post> = {
     author: SAM,
     time: '2026-11-27T10:12:00.000Z',
     text: 'This chart is being shared without its caption. Here is the full context.',
-    media: { imageAlts: ['Bar chart of hospital admissions by age group, 2025 and 2026'], hasVideo: false },
+    media: {
+      imageAlts: ['Bar chart of hospital admissions by age group, 2025 and 2026'],
+      imageUrls: ['https://notes.example.net/media/2026/11/admissions-chart.png'],
+      hasVideo: false,
+    },
     quoted: {
       id: 'https://med.social/@priya/113498276102345678',
       url: 'https://med.social/@priya/113498276102345678',
@@ -123,7 +134,7 @@ const NOTES_POSTS: Record<keyof typeof NOTES, Post> = {
       text: 'Thread: what the new vaccine data actually shows, and what it does not.',
       lang: null,
       truncated: false,
-      media: { imageAlts: [], hasVideo: false },
+      media: NO_MEDIA,
     },
   }),
   context: genericPost({
@@ -140,7 +151,7 @@ const NOTES_POSTS: Record<keyof typeof NOTES, Post> = {
       text: 'The bike lanes made traffic on Market Street worse. Everyone can see it.',
       lang: null,
       truncated: false,
-      media: { imageAlts: [], hasVideo: false },
+      media: NO_MEDIA,
     },
   }),
   comment: genericPost({
@@ -478,7 +489,7 @@ describe('microdata', () => {
           text: 'Bridge inspection report published.',
           lang: null,
           truncated: false,
-          media: { imageAlts: [], hasVideo: false },
+          media: NO_MEDIA,
         },
       }),
     );
@@ -501,7 +512,7 @@ describe('microdata', () => {
       text: 'Is the tap water safe to drink after the flood warning?',
       lang: null,
       truncated: false,
-      media: { imageAlts: [], hasVideo: false },
+      media: NO_MEDIA,
     };
     expect(genericAdapter.extractPost(question!)?.parent).toBeNull();
     expect(genericAdapter.extractPost(answer!)).toEqual(

@@ -2,15 +2,9 @@
  * Field readers the dialects share: URLs, property values, times, handles, language, media and
  * quoted posts.
  */
-import {
-  ALT_MAX,
-  IMAGES_MAX,
-  SHORT_TEXT_MAX,
-  URL_MAX,
-  type PostMedia,
-  type QuotedPost,
-} from '../../core/post';
+import { SHORT_TEXT_MAX, URL_MAX, type PostMedia, type QuotedPost } from '../../core/post';
 import { clip, languageTag } from '../post-fields';
+import { picturesOf, postMedia } from '../post-media';
 import type { Fields } from './dialect';
 import { isNested } from './roots';
 
@@ -20,9 +14,9 @@ const ZONED_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?
 const HANDLE = /^@?([\w.-]{1,64}(?:@[\w.-]{1,253})?)$/;
 /** A site's own profile paths: `/u/user`, `/users/user`, `/user/user`, `/members/user`, `/profile/user`. */
 const PROFILE_PATH = /^\/(?:u|users?|members|profile)\/@?([\w.-]{1,64})\/?$/i;
-/** Emoji images are text (their alt), not media of the post; nor are avatars. */
+/** Emoji images are text (their alt), not media of the post; nor are avatars and icons (a "likes" count's). */
 export const EMOJI = 'img[class*="emoji"]';
-const NOT_MEDIA = `${EMOJI}, img[class*="avatar"], .h-card img`;
+const NOT_MEDIA = `${EMOJI}, img[class*="avatar"], img[class*="icon"], .h-card img`;
 
 /** An absolute http(s) URL, or null (javascript:, mailto:, unparseable, too long). */
 export function absoluteUrl(href: string, doc: Document): string | null {
@@ -80,19 +74,19 @@ export function langOf(textEl: Element | null, root: Element): string | null {
   return holder !== null && root.contains(holder) ? languageTag(holder.getAttribute('lang')) : null;
 }
 
-/** Pictures of the post (not emoji or avatars) and whether it has a video, nested posts left out. */
+/**
+ * Pictures of the post (not emoji, avatars or icons; addresses resolved against the page, from
+ * `srcset` where it offers a readable size) and whether it has a video, nested posts left out.
+ */
 export function mediaIn(root: Element, textEl: Element | null): PostMedia {
-  const imageAlts: string[] = [];
-  for (const img of root.querySelectorAll('img')) {
-    if (imageAlts.length >= IMAGES_MAX) break;
-    if (isNested(img, root) || img.matches(NOT_MEDIA) || (textEl === null && img.closest('header') !== null))
-      continue;
-    imageAlts.push(clip(img.getAttribute('alt') ?? '', ALT_MAX));
-  }
+  const images = Array.from(root.querySelectorAll('img')).filter(
+    (img) =>
+      !isNested(img, root) && !img.matches(NOT_MEDIA) && (textEl !== null || img.closest('header') === null),
+  );
   const hasVideo = Array.from(root.querySelectorAll('video, [itemprop~="video"]')).some(
     (v) => !isNested(v, root),
   );
-  return { imageAlts, hasVideo };
+  return postMedia(picturesOf(images), hasVideo);
 }
 
 /** A quoted post as read by its dialect, with the URL its `urlEl` gives (its id when short enough). */

@@ -13,12 +13,16 @@ import {
 import { linkedInAdapter as linkedin } from './adapter';
 import { siteMatches } from '../site-matches';
 
+/** What the LinkedIn adapter reads of a post without pictures or video. */
+const NO_MEDIA = { imageAlts: [], imageUrls: [], hasVideo: false };
+
 function linkedInPost(fields: Partial<Post> & Pick<Post, 'id' | 'text' | 'time' | 'author'>): Post {
   return samplePost({
     site: 'linkedin',
     url: `https://www.linkedin.com/feed/update/urn:li:activity:${fields.id}/`,
     lang: null,
     links: [],
+    media: NO_MEDIA,
     ...fields,
   });
 }
@@ -52,7 +56,7 @@ const FEED: Post[] = [
       text: 'Household electricity prices fell 12% in October compared with September, according to our monthly index.',
       lang: null,
       truncated: false,
-      media: { imageAlts: [], hasVideo: false },
+      media: NO_MEDIA,
     },
   }),
   linkedInPost({
@@ -62,6 +66,9 @@ const FEED: Post[] = [
     text: 'Nova exposição: “Oceanos em transformação” abre neste sábado. 🌊\nEntrada gratuita às terças.',
     media: {
       imageAlts: ['Sala da exposição com um grande painel azul mostrando correntes oceânicas'],
+      imageUrls: [
+        'https://media.licdn.com/dms/image/v2/D4D22AQH7xQm2Lk9aWg/feedshare-shrink_800/feedshare-shrink_800/0/1764230400123?e=1767225600&v=beta&t=Qm3vX8kZp2Rt5Yw9Lb4Nc7Hd1Jf6Gs0Ke2Ua8Vi3Ox',
+      ],
       hasVideo: false,
     },
   }),
@@ -70,7 +77,7 @@ const FEED: Post[] = [
     author: { name: 'Lena Fischer, PhD', handle: 'lena-fischer-phd' },
     time: '2026-11-27T06:30:00.803Z',
     text: 'Time-lapse: six hours of calving at the glacier front, compressed into 40 seconds.',
-    media: { imageAlts: [], hasVideo: true },
+    media: { ...NO_MEDIA, hasVideo: true },
   }),
 ];
 
@@ -175,7 +182,7 @@ Spotify: <a href="https://buff.ly/4ee5yB4?trk=organization_guest_main-feed-card-
 <a href="https://www.linkedin.com/signup?session_redirect=x%2Fhashtag%2Fai&amp;trk=t">#AI</a></p>
               <button aria-hidden="true">…see more</button>
             </div>
-            <ul data-test-id="feed-images-content"><li><img alt="No alternative text description for this image"></li></ul>
+            <ul data-test-id="feed-images-content"><li><img alt="No alternative text description for this image" data-delayed-url="https://media.licdn.com/dms/image/v2/D4D22AQFSC3zD64u9iA/feedshare-shrink_800/feedshare-shrink_800/0/1728044935909?e=2147483647&amp;v=beta&amp;t=uSEe"></li></ul>
           </article></div></li></ul>`,
         'text/html',
       )
@@ -187,7 +194,14 @@ Spotify: <a href="https://buff.ly/4ee5yB4?trk=organization_guest_main-feed-card-
     time: '2024-10-05T08:23:41.981Z', // from the activity id; the page says "4d"
     text: "Key lessons:\n• Adapt to 💾 Javier Burón's changes\n\nSpotify: https://buff.ly/4ee5yB4\n#AI",
     links: ['https://buff.ly/4ee5yB4'], // without LinkedIn's tracking parameter
-    media: { imageAlts: ['No alternative text description for this image'], hasVideo: false },
+    media: {
+      imageAlts: ['No alternative text description for this image'],
+      // Public pages load pictures late: the address waits in data-delayed-url.
+      imageUrls: [
+        'https://media.licdn.com/dms/image/v2/D4D22AQFSC3zD64u9iA/feedshare-shrink_800/feedshare-shrink_800/0/1728044935909?e=2147483647&v=beta&t=uSEe',
+      ],
+      hasVideo: false,
+    },
   });
 
   it('reads the card: id from the activity urn, author, text as written, links, photos', () => {
@@ -307,6 +321,7 @@ describe('redesigned feed (2026)', () => {
         time: '2026-11-25T16:42:19.242Z',
         text: 'Primeira linha\nSegunda linha com https://lnkd.in/dAbC123',
         links: ['https://lnkd.in/dAbC123'],
+        media: { imageAlts: [], hasVideo: false }, // the redesign's pictures are not read yet
       }),
     );
     const badge = insertBadge(linkedin, root);

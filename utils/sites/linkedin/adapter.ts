@@ -17,7 +17,8 @@
  */
 import { SHORT_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../../core/post';
 import { readText } from '../dom-text';
-import { altsOf, clip, httpUrl, urlHost } from '../post-fields';
+import { clip, httpUrl, urlHost } from '../post-fields';
+import { picturesOf, postMedia, readableSrc } from '../post-media';
 import { readPostText, textPostFields, type PostText } from '../post-text';
 import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';
@@ -184,7 +185,15 @@ function mediaIn(scope: Element, skip: Element | null): PostMedia {
   const videos = Array.from(scope.querySelectorAll('.update-components-linkedin-video video, video')).filter(
     outsideSkip,
   );
-  return { imageAlts: altsOf(photos), hasVideo: videos.length > 0 };
+  return postMedia(picturesOf(photos, photoUrl), videos.length > 0);
+}
+
+/**
+ * A photo's address as the page loaded it (media.licdn.com `feedshare-shrink_800` or
+ * `…_2048_1536`, signed: taken as given); public pages load it late, from `data-delayed-url`.
+ */
+function photoUrl(img: Element): string | null {
+  return img.getAttribute('data-delayed-url') ?? readableSrc(img);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -248,10 +257,10 @@ function guestPost(root: Element, id: string): Post {
   const name = link === null ? '' : readText(link).replace(/\s+/g, ' ');
   return {
     ...basePost(id, { name: clip(name, SHORT_TEXT_MAX), handle: slugOf(link?.getAttribute('href')) }, body),
-    media: {
-      imageAlts: altsOf(root.querySelectorAll(GUEST_PHOTOS)),
-      hasVideo: root.querySelector(GUEST_VIDEO) !== null,
-    },
+    media: postMedia(
+      picturesOf(root.querySelectorAll(GUEST_PHOTOS), photoUrl),
+      root.querySelector(GUEST_VIDEO) !== null,
+    ),
   };
 }
 

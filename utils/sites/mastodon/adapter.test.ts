@@ -32,6 +32,9 @@ function rootById(doc: Document, id: string): Element {
   return root;
 }
 
+/** What the Mastodon adapter reads of a post without pictures or video. */
+const NO_MEDIA = { imageAlts: [], imageUrls: [], hasVideo: false };
+
 function mastoPost(
   host: string,
   fields: Partial<Post> & Pick<Post, 'id' | 'author' | 'time' | 'text'> & { acct: string },
@@ -41,6 +44,7 @@ function mastoPost(
     site: 'mastodon',
     url: `https://${host}/@${acct}/${fields.id}`,
     lang: 'en',
+    media: NO_MEDIA,
     ...rest,
     id: `${host}/${fields.id}`,
   });
@@ -75,6 +79,11 @@ const HOME_POSTS: Record<keyof typeof HOME, Post> = {
     links: ['https://cleanair-institute.org/reports/2026/urban-air-quality-november.pdf'],
     media: {
       imageAlts: ['Line chart of PM2.5 levels in five cities, January to October 2026', ''],
+      // The srcset's original when it is 1080 px wide, its preview when the original is 4032.
+      imageUrls: [
+        'https://files.mastodon.social/media_attachments/files/117687/original/a1b2c3d4e5f60718.jpg',
+        'https://files.mastodon.social/media_attachments/files/117687/small/0718a1b2c3d4e5f6.jpg',
+      ],
       hasVideo: false,
     },
   }),
@@ -109,7 +118,7 @@ const HOME_POSTS: Record<keyof typeof HOME, Post> = {
       'Sea surface temperatures in the North Atlantic hit a record for November, new data shows. ' +
       'Full dataset: https://data.example.net/sst/2026-11/north-atlantic-daily.csv',
     links: ['https://data.example.net/sst/2026-11/north-atlantic-daily.csv'],
-    media: { imageAlts: [], hasVideo: true },
+    media: { ...NO_MEDIA, hasVideo: true, videoAlt: 'Timelapse of the reef at low tide' }, // its description
   }),
   emoji: social({
     id: HOME.emoji,
@@ -134,7 +143,7 @@ const HOME_POSTS: Record<keyof typeof HOME, Post> = {
       text: 'Thread: what the new vaccine data actually shows, and what it does not 🧵',
       lang: 'en',
       truncated: false,
-      media: { imageAlts: [], hasVideo: false },
+      media: NO_MEDIA,
     },
   }),
   reply: social({
@@ -515,7 +524,14 @@ describe('edge cases', () => {
     gif.className = 'media-gallery__item';
     gif.append(doc.createElement('video'));
     first!.after(gif);
-    expect(mastodonAdapter.extractPost(root)?.media).toEqual({ imageAlts: ['', ''], hasVideo: true });
+    expect(mastodonAdapter.extractPost(root)?.media).toEqual({
+      imageAlts: ['', ''],
+      imageUrls: [
+        '',
+        'https://files.mastodon.social/media_attachments/files/117687/small/0718a1b2c3d4e5f6.jpg',
+      ],
+      hasVideo: true,
+    });
   });
 
   it('clips text over the Post limit and marks it truncated', () => {

@@ -11,8 +11,6 @@
  * wherever Footnote runs (the popup lists tabs of several instances side by side).
  */
 import {
-  ALT_MAX,
-  IMAGES_MAX,
   LINKS_MAX,
   POST_TEXT_MAX,
   REPLY_TO_MAX,
@@ -28,6 +26,7 @@ import type { SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';
 import { snowflakeTime, type SnowflakeSpec } from '../snowflake';
 import { clip, firstOutside } from '../post-fields';
+import { picturesOf, postMedia } from '../post-media';
 import { authorContext, withPlatformContext } from '../platform-context';
 
 /** Mastodon ids since 2017 are snowflakes: ms = id >> 16. Older ids are sequential. */
@@ -436,18 +435,20 @@ function parentStatus(root: Element): Element | null {
 // Media, quote
 
 /**
- * Image descriptions [MAST media_gallery.jsx]: one entry per gallery item; an item whose image is
- * hidden (sensitive media not revealed) or has no description gives "". GIFs and videos are video.
+ * Images [MAST media_gallery.jsx]: one per gallery item, its description and its address (the
+ * `srcset` holds the preview and the original with their widths); an item whose image is hidden
+ * (sensitive media not revealed) gives "" for both. GIFs and videos are video, described by their
+ * player's label [MAST video/index.tsx].
  */
 function mediaIn(scope: Element, skip: Element | null): PostMedia {
   const outside = (el: Element) => skip === null || !skip.contains(el);
-  const imageAlts: string[] = [];
+  const images: Element[] = [];
   for (const item of scope.querySelectorAll(MEDIA_ITEM)) {
-    if (!outside(item) || item.querySelector('video') !== null || imageAlts.length >= IMAGES_MAX) continue;
-    imageAlts.push(clip(item.querySelector('img')?.getAttribute('alt') ?? '', ALT_MAX));
+    if (outside(item) && item.querySelector('video') === null) images.push(item.querySelector('img') ?? item);
   }
   const hasVideo = Array.from(scope.querySelectorAll(VIDEO)).some(outside);
-  return { imageAlts, hasVideo };
+  const described = firstOutside(scope, 'video[aria-label]', skip);
+  return postMedia(picturesOf(images), hasVideo, described?.getAttribute('aria-label'));
 }
 
 /** The quoted status (4.4+): a full status nested in `.status__quote`; error states yield null. */

@@ -13,11 +13,21 @@ import {
 } from '../../../test-support/adapter-test-helpers';
 import { redditAdapter as reddit } from './adapter';
 
+/** What the adapter reads of a post (t3_) without pictures or video; comments (t1_) have no media read. */
+const NO_MEDIA = { imageAlts: [], imageUrls: [], hasVideo: false };
+
 function redditPost(
   fields: Partial<Post> & Pick<Post, 'id' | 'url' | 'text' | 'time'>,
   handle: string,
 ): Post {
-  return samplePost({ site: 'reddit', author: { name: handle, handle }, lang: null, links: [], ...fields });
+  return samplePost({
+    site: 'reddit',
+    author: { name: handle, handle },
+    lang: null,
+    links: [],
+    ...(fields.id.startsWith('t3_') && { media: NO_MEDIA }),
+    ...fields,
+  });
 }
 
 const FEED: Post[] = [
@@ -55,6 +65,11 @@ const FEED: Post[] = [
       lang: 'en',
       media: {
         imageAlts: ['r/EarthPorn - Frozen waterfall near Skógafoss at sunrise [OC] [4032x3024]'],
+        // The widest srcset size up to 1,200 px (the page loads 640).
+        imageUrls: [
+          'https://preview.redd.it/frozen-waterfall-near-skogafoss-at-sunrise-oc-4032x3024-v0-k3x9q2w1f83g1.jpeg' +
+            '?width=1080&crop=smart&auto=webp&s=4b1e6f0c2d9a8e7f3c5b1a0d9e8f7c6b5a4d3e2f',
+        ],
         hasVideo: false,
       },
     },
@@ -67,7 +82,7 @@ const FEED: Post[] = [
       time: '2026-11-27T04:02:55.417Z',
       text: 'Timelapse of a glacier calving over 6 hours',
       lang: 'en',
-      media: { imageAlts: [], hasVideo: true },
+      media: { ...NO_MEDIA, hasVideo: true },
     },
     'glacierwatch',
   ),
@@ -337,6 +352,22 @@ describe('old.html (old.reddit.com post page)', () => {
     });
     root.querySelector('time')!.remove(); // then the time comes from data-timestamp
     expect(reddit.extractPost(root)?.time).toBe('2026-11-27T06:02:44.000Z');
+  });
+
+  it("reads an image post's opened preview: its alt text and the preview's address", () => {
+    const root = rootById(reddit, doc, 't3_1p8z0q3').cloneNode(true) as Element;
+    const preview = doc.createElement('div');
+    preview.className = 'media-preview';
+    const img = doc.createElement('img');
+    img.setAttribute('alt', 'Bread in a fridge');
+    img.setAttribute('src', 'https://preview.redd.it/bread.jpg?width=960&crop=smart&auto=webp&s=0a1b2c');
+    preview.append(img);
+    root.querySelector('.expando')!.append(preview);
+    expect(reddit.extractPost(root)?.media).toEqual({
+      imageAlts: ['Bread in a fridge'],
+      imageUrls: ['https://preview.redd.it/bread.jpg?width=960&crop=smart&auto=webp&s=0a1b2c'],
+      hasVideo: false,
+    });
   });
 
   it('gives an outbound link post its article as the first link, and skips ads', () => {

@@ -20,7 +20,8 @@ import {
 } from '../../core/post';
 import { readText } from '../dom-text';
 import { platformContext, withPlatformContext } from '../platform-context';
-import { addLink, altsOf, clip, epochTime, httpUrl, isoTime, languageTag, urlHost } from '../post-fields';
+import { addLink, clip, epochTime, httpUrl, isoTime, languageTag, urlHost } from '../post-fields';
+import { picturesOf, postMedia } from '../post-media';
 import { readFlowText, readPostText, textPostFields, type PostText } from '../post-text';
 import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';
@@ -212,17 +213,17 @@ function creditTime(bar: Element | null): string | null {
   return isoTime(bar?.querySelector('time[datetime]')?.getAttribute('datetime'));
 }
 
-/** Photos (not the blurred backdrop copy) and video players of the media slot. */
+/**
+ * Photos (not the blurred backdrop copy) and video players of the media slot. A photo's `srcset`
+ * offers preview.redd.it sizes from 108 to 1080 px wide, each signed: taken as given.
+ */
 function shredditMedia(root: Element): PostMedia {
   const container = child(root, '[slot="post-media-container"]');
   const images = Array.from(container?.querySelectorAll('img') ?? []).filter(
     (img) => !img.classList.contains('post-background-image-filter'),
   );
   const player = container?.querySelector('shreddit-player, shreddit-player-2, video') ?? null;
-  return {
-    imageAlts: altsOf(images),
-    hasVideo: player !== null || root.getAttribute('post-type') === 'video',
-  };
+  return postMedia(picturesOf(images), player !== null || root.getAttribute('post-type') === 'video');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -262,10 +263,10 @@ function oldPost(root: Element, id: string): Post {
     ),
     time: oldTime(root, entry),
     truncated: text.clipped || hiddenBody,
-    media: {
-      imageAlts: altsOf(entry?.querySelectorAll('.media-preview img') ?? []),
-      hasVideo: entry?.querySelector('video') != null || (shared !== null && urlHost(shared) === 'v.redd.it'),
-    },
+    media: postMedia(
+      picturesOf(entry?.querySelectorAll('.media-preview img') ?? []),
+      entry?.querySelector('video') != null || (shared !== null && urlHost(shared) === 'v.redd.it'),
+    ),
   };
 }
 

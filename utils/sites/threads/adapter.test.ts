@@ -12,6 +12,9 @@ import {
 } from '../../../test-support/adapter-test-helpers';
 import { threadsAdapter as threads } from './adapter';
 
+/** What the Threads adapter reads of a post without pictures or video. */
+const NO_MEDIA = { imageAlts: [], imageUrls: [], hasVideo: false };
+
 function threadsPost(fields: Partial<Post> & Pick<Post, 'id' | 'text' | 'time'>, handle: string): Post {
   return samplePost({
     site: 'threads',
@@ -19,6 +22,7 @@ function threadsPost(fields: Partial<Post> & Pick<Post, 'id' | 'text' | 'time'>,
     author: { name: handle, handle },
     lang: null,
     links: [],
+    media: NO_MEDIA,
     ...fields,
   });
 }
@@ -51,7 +55,7 @@ const FEED: Post[] = [
         text: 'Desemprego cai para 7,8% no trimestre, menor taxa da série.',
         lang: null,
         truncated: false,
-        media: { imageAlts: [], hasVideo: false },
+        media: NO_MEDIA,
       },
     },
     'jornal_do_dia',
@@ -66,6 +70,13 @@ const FEED: Post[] = [
           'Shibuya crossing at night, wet asphalt reflecting neon signs',
           'Photo by street.photo.tk on November 27, 2026. May be an image of street and night.',
         ],
+        imageUrls: [
+          // The srcset's 1080 px size (the page loads 640); the second photo has only its src.
+          'https://scontent-gru2-1.cdninstagram.com/v/t51.2885-15/468011223_18061_n.jpg' +
+            '?stp=dst-jpg_e35_s1080x1080_sh0.08&_nc_ht=scontent-gru2-1.cdninstagram.com&oh=00_AYB4x9&oe=6750A1B2',
+          'https://scontent-gru2-1.cdninstagram.com/v/t51.2885-15/468011224_18062_n.jpg' +
+            '?stp=dst-jpg_e35_s1080x1080_sh0.08&_nc_ht=scontent-gru2-1.cdninstagram.com&oh=00_AYC7y2&oe=6750A1B2',
+        ],
         hasVideo: false,
       },
     },
@@ -76,7 +87,7 @@ const FEED: Post[] = [
       id: 'DAa8ZxCvBn3',
       time: '2026-11-27T03:33:03.000Z',
       text: '60-second shakshuka 🍳',
-      media: { imageAlts: [], hasVideo: true },
+      media: { ...NO_MEDIA, hasVideo: true },
     },
     'chef.amara',
   ),

@@ -9,7 +9,8 @@
  */
 import { POST_TEXT_MAX, SHORT_TEXT_MAX, type Post, type PostMedia, type QuotedPost } from '../../core/post';
 import { readText } from '../dom-text';
-import { addLink, altsOf, clip, httpUrl, isoTime, queryParam, urlHost } from '../post-fields';
+import { addLink, clip, httpUrl, isoTime, queryParam, urlHost } from '../post-fields';
+import { picturesOf, postMedia } from '../post-media';
 import { readPostText, type PostText } from '../post-text';
 import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';
@@ -194,13 +195,16 @@ function withCardLinks(root: Element, quote: Element | null, links: string[]): s
 // ---------------------------------------------------------------------------------------
 // Media and badge
 
-/** Photos and videos of `scope` outside `skip`: not avatars (profile links, small sizes), not card thumbnails. */
+/**
+ * Photos and videos of `scope` outside `skip`: not avatars (profile links, small sizes), not card
+ * thumbnails. A photo's `srcset` offers signed CDN sizes up to 1080 px wide: taken as given.
+ */
 function mediaIn(scope: Element, skip: Element | null): PostMedia {
   const photos = Array.from(scope.querySelectorAll('img')).filter(
     (img) => !skip?.contains(img) && !isAvatar(img) && img.closest('a[href*="l.threads."]') === null,
   );
   const hasVideo = Array.from(scope.querySelectorAll('video')).some((video) => !skip?.contains(video));
-  return { imageAlts: altsOf(photos), hasVideo };
+  return postMedia(picturesOf(photos), hasVideo);
 }
 
 function isAvatar(img: Element): boolean {

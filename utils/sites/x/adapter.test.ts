@@ -48,11 +48,15 @@ function datetimeOf(id: string): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString();
 }
 
+/** What the X adapter reads of a post without pictures or video. */
+const NO_MEDIA = { imageAlts: [], imageUrls: [], hasVideo: false };
+
 function xPost(fields: Partial<Post> & Pick<Post, 'id' | 'author' | 'text'>): Post {
   return samplePost({
     url: `https://x.com/${fields.author.handle}/status/${fields.id}`,
     time: datetimeOf(fields.id),
     lang: 'en',
+    media: NO_MEDIA,
     ...fields,
   });
 }
@@ -101,7 +105,11 @@ const HOME_POSTS: Record<keyof typeof HOME, Post | null> = {
       text: 'Thread: what the new vaccine data actually shows, and what it does not 🧵',
       lang: 'en',
       truncated: false,
-      media: { imageAlts: ['Bar chart of hospital admissions by month, 2025 and 2026'], hasVideo: false },
+      media: {
+        imageAlts: ['Bar chart of hospital admissions by month, 2025 and 2026'],
+        imageUrls: ['https://pbs.twimg.com/media/GdQ4aW1XcAAb7Yk?format=png&name=medium'], // loaded at name=small
+        hasVideo: false,
+      },
     },
   }),
   quoted: null, // only inside the quote card: not a post root of its own
@@ -117,7 +125,7 @@ const HOME_POSTS: Record<keyof typeof HOME, Post | null> = {
       text: 'BREAKING: massive flood in the city centre right now 😱',
       lang: 'en',
       truncated: false,
-      media: { imageAlts: [], hasVideo: false },
+      media: NO_MEDIA,
     },
   }),
   quotedNoId: null,
@@ -142,13 +150,20 @@ const HOME_POSTS: Record<keyof typeof HOME, Post | null> = {
     id: HOME.video,
     author: { name: 'Night Sky Daily', handle: 'nightskydaily' },
     text: "Timelapse of last night's aurora over Tromsø 🌌 #aurora",
-    media: { imageAlts: [], hasVideo: true },
+    media: { ...NO_MEDIA, hasVideo: true }, // its player's label is X's "Embedded video": no description
   }),
   photos: xPost({
     id: HOME.photos,
     author: { name: 'Lena Park', handle: 'lenapark_photo' },
     text: 'Two views of the same bridge, ten years apart.',
-    media: { imageAlts: ['The old wooden footbridge in 2016, covered in snow', 'Image'], hasVideo: false },
+    media: {
+      imageAlts: ['The old wooden footbridge in 2016, covered in snow', 'Image'],
+      imageUrls: [
+        'https://pbs.twimg.com/media/GdP9kLmWoAEx3Qz?format=jpg&name=medium', // loaded at 900x900
+        'https://pbs.twimg.com/media/GdP9kLnXsAA8rTe.jpg?name=medium', // loaded as `.jpg:large`
+      ],
+      hasVideo: false,
+    },
   }),
   repost: xPost({
     id: HOME.repost,
@@ -176,7 +191,11 @@ const STATUS_POSTS: Record<keyof typeof STATUS, Post> = {
     id: STATUS.ancestor,
     author: { name: 'Dr. Priya Nair', handle: 'priyanair_md' },
     text: 'Thread: what the new vaccine data actually shows, and what it does not 🧵',
-    media: { imageAlts: ['Bar chart of hospital admissions by month, 2025 and 2026'], hasVideo: false },
+    media: {
+      imageAlts: ['Bar chart of hospital admissions by month, 2025 and 2026'],
+      imageUrls: ['https://pbs.twimg.com/media/GdQ4aW1XcAAb7Yk?format=png&name=medium'],
+      hasVideo: false,
+    },
   }),
   focused: xPost({
     id: STATUS.focused,
@@ -480,7 +499,11 @@ describe('Articles (long-form posts)', () => {
         'vault/\n├── inbox/\nThe end',
     );
     expect(post.links).toEqual(['https://example.org/']);
-    expect(post.media).toEqual({ imageAlts: ['Cover', 'A diagram'], hasVideo: false });
+    expect(post.media).toEqual({
+      imageAlts: ['Cover', 'A diagram'],
+      imageUrls: ['', 'https://pbs.twimg.com/media/x.jpg?name=medium'], // the cover has no address yet
+      hasVideo: false,
+    });
     expect(post.author).toEqual({ name: 'Writer', handle: 'writer' });
     expect(post.lang).toBeNull();
     expect(postSchema.parse(post)).toEqual(post);
@@ -579,7 +602,34 @@ describe('edge cases', () => {
     poster.setAttribute('alt', 'Embedded video');
     photo.append(poster);
     player.append(photo);
-    expect(xAdapter.extractPost(article)?.media).toEqual({ imageAlts: [], hasVideo: true });
+    expect(xAdapter.extractPost(article)?.media).toEqual({ ...NO_MEDIA, hasVideo: true });
+  });
+
+  it("takes a video's label for its description, unless it is X's generic label in any language", () => {
+    const article = clone(HOME.video);
+    const video = article.querySelector('video')!;
+    video.setAttribute('aria-label', ' Aurora over Tromsø, filmed from the harbour ');
+    expect(xAdapter.extractPost(article)?.media.videoAlt).toBe('Aurora over Tromsø, filmed from the harbour');
+    for (const generic of [
+      'Embedded video',
+      'Vídeo incorporado',
+      'Eingebettetes Video',
+      'Vidéo intégrée',
+      '',
+    ]) {
+      video.setAttribute('aria-label', generic);
+      expect(xAdapter.extractPost(article)?.media, generic).not.toHaveProperty('videoAlt');
+    }
+  });
+
+  it("gives a photo off X's photo host no address, and keeps its alt text", () => {
+    const article = clone(HOME.photos);
+    const [first, second] = article.querySelectorAll('[data-testid="tweetPhoto"] img');
+    first!.setAttribute('src', 'blob:https://x.com/4f1c0d2e'); // still uploading
+    second!.setAttribute('src', 'https://pbs.twimg.com.example.net/media/GdP9kLnXsAA8rTe?name=small');
+    const { imageAlts, imageUrls } = xAdapter.extractPost(article)!.media;
+    expect(imageAlts).toHaveLength(2);
+    expect(imageUrls).toEqual(['', '']);
   });
 
   it('clips text over the Post limit and marks it truncated', () => {

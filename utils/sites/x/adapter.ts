@@ -3,8 +3,6 @@
  * role, aria-*, lang, href and time[datetime] are relied on (class names rotate).
  */
 import {
-  ALT_MAX,
-  IMAGES_MAX,
   LINKS_MAX,
   POST_TEXT_MAX,
   REPLY_TO_MAX,
@@ -23,6 +21,7 @@ import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';
 import { snowflakeTime, X_SNOWFLAKE } from '../snowflake';
 import { clip, firstOutside } from '../post-fields';
+import { picturesOf, postMedia } from '../post-media';
 
 const POST_ROOT = 'article[data-testid="tweet"]';
 /** The author block; early-2023 builds named it `User-Names` (status-with-replies-2023-*.html). */
@@ -42,6 +41,14 @@ const CODE_BLOCK = '[data-testid="markdown-code-block"]';
 const EMOJI = 'img[src*="/emoji/"]';
 const PHOTO_IMG = `[data-testid="tweetPhoto"] img, ${ARTICLE_BODY} img:not(${EMOJI})`;
 const VIDEO = '[data-testid="videoPlayer"], [data-testid="videoComponent"], video';
+/** A photo on X's media host: the address without its size (`:large`), and its query. */
+const X_PHOTO =
+  /^(https:\/\/pbs\.twimg\.com\/media\/[\w-]{1,100}(?:\.\w{1,5})?)(?::\w{1,10})?(?:\?([^#]*))?$/;
+/**
+ * The label X gives a video without a description: "Embedded video", and in other languages the
+ * same two words ("Vídeo incorporado", "Eingebettetes Video", "Vidéo intégrée").
+ */
+const GENERIC_VIDEO_LABEL = /^(?:\S+\s)?v[ií]d[eé]o(?:\s\S+)?$/i;
 
 /** `/{handle}/status/{id}` (also absolute, and X's handle-less `/i/status/{id}`, `/i/web/status/{id}`). */
 const STATUS_HREF =
@@ -391,14 +398,33 @@ function displayLang(textEl: Element | null): string | null {
 /** Photos and video of `scope`, leaving out the quote card unless it is the scope. */
 function mediaIn(scope: Element, skip: Element | null): PostMedia {
   const outside = (el: Element) => skip === null || !skip.contains(el);
-  const imageAlts: string[] = [];
-  for (const img of scope.querySelectorAll(PHOTO_IMG)) {
-    // A thumbnail inside a video player is the video, not a photo.
-    if (!outside(img) || img.closest(VIDEO) !== null || imageAlts.length >= IMAGES_MAX) continue;
-    imageAlts.push(clip(img.getAttribute('alt') ?? '', ALT_MAX));
-  }
+  // A thumbnail inside a video player is the video, not a photo.
+  const photos = Array.from(scope.querySelectorAll(PHOTO_IMG)).filter(
+    (img) => outside(img) && img.closest(VIDEO) === null,
+  );
   const hasVideo = Array.from(scope.querySelectorAll(VIDEO)).some(outside);
-  return { imageAlts, hasVideo };
+  return postMedia(picturesOf(photos, photoUrl), hasVideo, videoDescription(scope, outside));
+}
+
+/**
+ * A photo at name=medium (at most 1,200 px on its long side) whatever size the page loaded
+ * (name=small, 900x900, 360x360; `:large` in older markup); null off X's photo host.
+ */
+function photoUrl(img: Element): string | null {
+  const match = X_PHOTO.exec(img.getAttribute('src') ?? '');
+  if (match === null) return null;
+  const params = new URLSearchParams(match[2] ?? '');
+  params.set('name', 'medium');
+  return `${match[1]}?${params}`;
+}
+
+/** The author's description of a video: its player's label, unless that is X's "Embedded video". */
+function videoDescription(scope: Element, outside: (el: Element) => boolean): string | null {
+  for (const video of scope.querySelectorAll('video[aria-label]')) {
+    const label = video.getAttribute('aria-label')?.trim() ?? '';
+    if (outside(video) && !GENERIC_VIDEO_LABEL.test(label)) return label;
+  }
+  return null;
 }
 
 function quotedPostIn(card: Element | null): QuotedPost | null {

@@ -41,6 +41,7 @@ describe('X Community Notes', () => {
         text:
           'BREAKING: new study proves the flu vaccine causes more hospital visits than it prevents. ' +
           'Share before they delete it!',
+        media: { imageAlts: [], imageUrls: [], hasVideo: false },
         platformContext: [{ kind: 'community_note', text: NOTE_TEXT, url: null }],
       }),
     );
