@@ -4,6 +4,31 @@ import { SITE_MATCHES } from './utils/sites/site-matches';
 // Local model servers (Ollama, LM Studio) and the test server listen here.
 const LOCAL_MODEL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/**
+ * Where the built-in sites serve a post's pictures, which the background fetches to send to the
+ * model (utils/background/post-images.ts). Match patterns allow a wildcard only as a whole first
+ * label, so Threads' and Facebook's scontent-… hosts take their CDN's domain. Another Mastodon
+ * instance's media host is read once the reader grants it (popup or linked pages).
+ */
+const IMAGE_HOSTS = [
+  'https://pbs.twimg.com/*', // X
+  'https://cdn.bsky.app/*', // Bluesky
+  'https://i.redd.it/*', // Reddit
+  'https://preview.redd.it/*',
+  'https://*.cdninstagram.com/*', // Threads
+  'https://*.fbcdn.net/*', // Facebook
+  'https://media.licdn.com/*', // LinkedIn
+  // The Mastodon instances of utils/sites/site-matches.ts that serve media from a host of their own.
+  'https://files.mastodon.social/*',
+  'https://files.mastodon.online/*',
+  'https://media.mstdn.social/*',
+  'https://media.mas.to/*',
+  'https://media.hachyderm.io/*',
+  'https://cdn.fosstodon.org/*',
+  'https://media.infosec.exchange/*',
+  'https://media.troet.cafe/*',
+];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   imports: false,
@@ -14,7 +39,7 @@ export default defineConfig({
     // declarativeNetRequest keeps evidence fetches out of the reader's own network, redirects
     // included (utils/background/private-network-guard.ts); this variant adds no install warning.
     permissions: ['storage', 'scripting', 'tabs', 'declarativeNetRequestWithHostAccess'],
-    host_permissions: [...SITE_MATCHES, ...LOCAL_MODEL_HOSTS],
+    host_permissions: [...SITE_MATCHES, ...IMAGE_HOSTS, ...LOCAL_MODEL_HOSTS],
     // Remote model endpoints are whatever the user configures: asked for at save time.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {

@@ -8,8 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { QUIET_CHROMIUM_FLAGS } from '../e2e/chromium-flags';
+import { bundleScript } from '../test-support/bundle-script';
 import { DEFAULT_API_KEY, DEFAULT_MODEL } from '../e2e/model-server';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -59,22 +59,8 @@ export async function pageMetrics(cdp: CDPSession): Promise<PageMetrics> {
 }
 
 /** The React feed page's script, bundled in production mode (React's development build checks a lot more). */
-export async function bundleReactFeed(): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'warn',
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: path.join(ROOT, 'bench/react-feed/x-timeline.ts'), formats: ['iife'], name: 'xTimeline' },
-    },
-  });
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
-  const chunk = chunks.find((c) => c.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('bench: the React feed did not bundle');
-  return chunk.code;
+export function bundleReactFeed(): Promise<string> {
+  return bundleScript('bench/react-feed/x-timeline.ts', 'xTimeline');
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   type Browser,
   type BrowserContext,
   type CDPSession,
+  type Locator,
   type Page,
   type Worker,
 } from '@playwright/test';
@@ -337,6 +338,23 @@ export async function waitForEndpointAllowed(serviceWorker: Worker, server: Mode
       }, `|${server.baseUrl}/`),
     )
     .toBe(true);
+}
+
+/** The options page with a provider saved (the test model server), and its "Evidence sources" section. */
+export async function openEvidenceOptions({
+  context,
+  extensionId,
+  serviceWorker,
+  modelServer,
+}: {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  modelServer: ModelServer;
+}): Promise<{ options: Page; evidence: Locator }> {
+  await configureModelServer(serviceWorker, modelServer);
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  return { options, evidence: options.getByRole('region', { name: 'Evidence sources' }) };
 }
 
 /** Points the extension at the test model server with its accepted key. */

@@ -11,6 +11,7 @@ import {
   routeFixture,
   test,
   withGrantedHosts,
+  openEvidenceOptions,
 } from './fixtures';
 import { expectFootnoteNotRunning, expectFootnoteRunning, expectFootnoteRunsElsewhere } from './running';
 import { badge, card } from './x-card';
@@ -343,9 +344,12 @@ test.describe('with the permission for every site', () => {
     serviceWorker,
     modelServer,
   }) => {
-    await configureModelServer(serviceWorker, modelServer);
-    const options = await openExtensionPage(context, extensionId, 'options.html');
-    const evidence = options.getByRole('region', { name: 'Evidence sources' });
+    const { options, evidence } = await openEvidenceOptions({
+      context,
+      extensionId,
+      serviceWorker,
+      modelServer,
+    });
     await expect(evidence.getByRole('switch', { name: 'Linked pages' })).toBeChecked();
     // configureModelServer switched Wikipedia off (no internet here): switch it back on.
     const wikipedia = evidence.getByRole('switch', { name: 'Wikipedia' });
@@ -379,6 +383,7 @@ test.describe('with the permission for every site', () => {
       webSearch: 'searxng',
       searxngUrl: 'http://127.0.0.1:8888',
       selfCheck: true,
+      sendImages: true,
       sourceRatings: false,
       ratingListUrl: '',
     });

@@ -1,15 +1,14 @@
 import {
-  configureModelServer,
   configureProvider,
   DEFAULT_API_KEY,
   DEFAULT_MODEL,
   DEFAULT_NOTE,
   expect,
   lastUserMessage,
-  openExtensionPage,
   routeFixture,
   test,
   withGrantedHosts,
+  openEvidenceOptions,
 } from './fixtures';
 
 const STATUS_URL = 'https://mastodon.social/@mayachen/117687656200409703';
@@ -20,9 +19,12 @@ test('"Check each note before showing it" is on by default, says what it costs, 
   serviceWorker,
   modelServer,
 }) => {
-  await configureModelServer(serviceWorker, modelServer);
-  const options = await openExtensionPage(context, extensionId, 'options.html');
-  const evidence = options.getByRole('region', { name: 'Evidence sources' });
+  const { options, evidence } = await openEvidenceOptions({
+    context,
+    extensionId,
+    serviceWorker,
+    modelServer,
+  });
   const check = evidence.getByRole('checkbox', { name: 'Check each note before showing it' });
   await expect(check).toBeChecked();
   await expect(check).toHaveAccessibleDescription(

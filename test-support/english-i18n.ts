@@ -12,6 +12,8 @@ const messages = new Map(
 );
 
 function t(key: string, ...args: Array<number | string[]>): string {
+  // The locale an English browser reports (the file has only a placeholder for it).
+  if (key === '@@ui_locale') return 'en';
   const message = messages.get(key);
   if (!message) throw new Error(`No message ${key}`);
   const count = args.find((a): a is number => typeof a === 'number');

@@ -10,6 +10,7 @@ import { ErrorPanel } from './ErrorPanel';
 import { EvidenceList } from './EvidenceList';
 import { FactCheckBanner } from './FactCheckBanner';
 import { noteAsText, type Translate } from './note-text';
+import { PictureNotes } from './PictureNotes';
 import { PlatformContextBanner } from './PlatformContextBanner';
 import { QuickCheck } from './QuickCheck';
 import { SelfCheckStatus } from './SelfCheckStatus';
@@ -66,6 +67,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
             note={shown.note}
             meta={shown.meta}
             streaming={state.status === 'streaming'}
+            hasVideo={model.hasVideo ?? false}
             actions={actions}
           />
         ) : (
@@ -85,11 +87,13 @@ function NoteBody({
   note,
   meta,
   streaming,
+  hasVideo,
   actions,
 }: {
   note: PartialNote;
   meta: NoteMeta | null;
   streaming: boolean;
+  hasVideo: boolean;
   actions: CardActions;
 }) {
   const evidence: EvidenceItem[] = meta?.evidence ?? [];
@@ -137,6 +141,7 @@ function NoteBody({
           onOpenOptions={actions.openOptions}
         />
       )}
+      {meta && <PictureNotes images={meta.images} hasVideo={hasVideo} />}
       {note.detail ? (
         <details className="detail">
           <summary>{i18n.t('card.detail')}</summary>

@@ -16,6 +16,8 @@ export interface CardModel {
   triage?: Triage;
   /** What the platform itself shows on the post (Post.platformContext): shown on top at once. */
   platformContext?: PlatformContext[];
+  /** The post (or its quoted post) has a video: the card says its frames were not sent. */
+  hasVideo?: boolean;
   /** Pinned cards take focus and stay open until closed. */
   pinned: boolean;
   /** A source the reader suggested for the note: being read and written with, or why it failed. */

@@ -6,6 +6,7 @@ import { errorText, FIELD_IDS } from './fields';
 import { OPTIONS_SECTIONS } from './sections';
 import { Switch } from '../ui/Switch';
 import { SelfCheckField } from './SelfCheckField';
+import { SendImagesField, type ModelReadsImages } from './SendImagesField';
 import { SourceRatingsField, type SourceRatingsProps } from './SourceRatingsField';
 import { TextField } from './TextField';
 import type { EvidenceFormValues, FieldErrors, LinksNotice } from './types';
@@ -20,6 +21,8 @@ export interface EvidenceSectionProps {
   onLinksChange(on: boolean): void;
   /** "Source ratings": the list's status and the switch's permission (rating-list-store). */
   ratings: SourceRatingsProps;
+  /** Whether the model in the provider fields reads images (beside "Send pictures to the model"). */
+  modelReadsImages: ModelReadsImages;
 }
 
 function searchName(provider: WebSearchProvider): string {
@@ -57,6 +60,7 @@ export function EvidenceSection({
   onChange,
   onLinksChange,
   ratings,
+  modelReadsImages,
 }: EvidenceSectionProps) {
   const headingId = useId();
   return (
@@ -182,6 +186,11 @@ export function EvidenceSection({
         />
       </div>
       <SelfCheckField checked={evidence.selfCheck} onChange={(on) => onChange('selfCheck', on)} />
+      <SendImagesField
+        checked={evidence.sendImages}
+        modelReadsImages={modelReadsImages}
+        onChange={(on) => onChange('sendImages', on)}
+      />
     </section>
   );
 }

@@ -195,6 +195,7 @@ function HistoryItem({ entry, format }: { entry: HistoryEntry; format: Intl.Date
   const excerpt = shortExcerpt(post.text);
   const href = postHref(post.url);
   const titleId = useId();
+  const imageTokens = meta.images?.estimatedTokens ?? 0;
   return (
     <li className="history-item">
       <article aria-labelledby={titleId}>
@@ -225,6 +226,11 @@ function HistoryItem({ entry, format }: { entry: HistoryEntry; format: Intl.Date
           <span className={`classification classification-${note.classification}`}>
             {i18n.t(`classification.${note.classification}` as const)}
           </span>
+          {imageTokens > 0 && (
+            <span className="history-images">
+              {i18n.t('images.tokens', [imageTokens.toLocaleString(bcp47(i18n.t('@@ui_locale')))])}
+            </span>
+          )}
         </p>
         {note.summary && (
           <p className="history-summary" dir="auto">

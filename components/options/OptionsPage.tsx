@@ -21,6 +21,7 @@ import {
 } from './ProviderFields';
 import { PAGE_HEADING_ID } from './sections';
 import { SettingsTransfer, type SettingsTransferProps } from './SettingsTransfer';
+import type { ModelReadsImages } from './SendImagesField';
 import { SetupHelp } from './SetupHelp';
 import { SitesSection, type SitesSectionProps } from './SitesSection';
 import type { SourceRatingsProps } from './SourceRatingsField';
@@ -67,6 +68,8 @@ export interface OptionsPageProps {
   onLinksChange(on: boolean): void;
   /** "Source ratings" in the evidence section. */
   ratings: SourceRatingsProps;
+  /** Whether the model in the form reads images (learnt, or known before it was tried). */
+  modelReadsImages: ModelReadsImages;
   /** Called from the submit handler (a user gesture: it may ask for a permission). */
   onSave(): void;
   /** Called from the click handler (a user gesture). */
@@ -256,6 +259,7 @@ function SettingsForm(props: OptionsPageProps) {
         onChange={props.onEvidenceChange}
         onLinksChange={props.onLinksChange}
         ratings={props.ratings}
+        modelReadsImages={props.modelReadsImages}
       />
 
       <div className="actions form-actions">

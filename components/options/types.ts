@@ -41,6 +41,8 @@ export interface EvidenceFormValues {
   searxngUrl: string;
   /** Review each note with a second short request before showing it. */
   selfCheck: boolean;
+  /** Send a post's pictures to models that read them. */
+  sendImages: boolean;
   /** Subscribe to the source-rating list (asks for its host when switched on). */
   sourceRatings: boolean;
   /** The list's address; empty for CRED-1. */

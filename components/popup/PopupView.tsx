@@ -5,6 +5,7 @@ import { PostItem } from './PostItem';
 import { emptyFilterText, PostFilterControl } from './PostFilterControl';
 import { ProviderStatus } from './ProviderStatus';
 import { TriageSection } from './TriageSection';
+import { UsageLine } from './UsageLine';
 import { ThreadSection } from './ThreadSection';
 import type { ThreadAction } from '../thread/thread-view';
 import { filterCounts, filterPosts, type PostFilter } from './post-filter';
@@ -128,22 +129,6 @@ function Digest({
         </div>
       )}
     </section>
-  );
-}
-
-function UsageLine({ usage }: { usage: UsageToday }) {
-  const format = new Intl.NumberFormat(i18n.t('@@ui_locale').replace('_', '-'));
-  const { triage } = usage;
-  return (
-    <footer className="usage muted">
-      <p>
-        {i18n.t('popup.usageToday', [format.format(usage.tokens), format.format(usage.notes)])}
-        {usage.budget > 0 && ` · ${i18n.t('popup.usageBudget', [format.format(usage.budget)])}`}
-      </p>
-      {triage.posts + triage.tokens > 0 && (
-        <p>{i18n.t('triage.usageToday', [format.format(triage.posts), format.format(triage.tokens)])}</p>
-      )}
-    </footer>
   );
 }
 

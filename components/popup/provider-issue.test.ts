@@ -26,7 +26,7 @@ describe('providerIssue', () => {
       providerIssue({
         provider: remote,
         posts: [post()],
-        usage: { tokens: 10, notes: 1, budget: 0, triage: NO_TRIAGE },
+        usage: { tokens: 10, notes: 1, budget: 0, triage: NO_TRIAGE, imageTokens: 0 },
       }),
     ).toEqual({
       kind: 'none',
@@ -89,7 +89,7 @@ describe('providerIssue', () => {
       providerIssue({
         provider: remote,
         posts: [],
-        usage: { tokens: 5000, notes: 3, budget: 5000, triage: NO_TRIAGE },
+        usage: { tokens: 5000, notes: 3, budget: 5000, triage: NO_TRIAGE, imageTokens: 0 },
       }),
     ).toEqual({
       kind: 'budget',

@@ -39,4 +39,6 @@ export interface UsageToday {
   notes: number;
   budget: number;
   triage: { posts: number; tokens: number };
+  /** What the day's pictures are estimated to cost, of `tokens`. */
+  imageTokens: number;
 }

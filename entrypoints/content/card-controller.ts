@@ -18,6 +18,7 @@ interface OpenCard {
   authorName: string;
   handle: string;
   platformContext?: PlatformContext[];
+  hasVideo: boolean;
 }
 
 /**
@@ -79,6 +80,7 @@ export class CardController {
       authorName: post.author.name,
       handle: post.author.handle,
       platformContext: post.platformContext,
+      hasVideo: post.media.hasVideo || (post.quoted?.media.hasVideo ?? false),
     };
     this.focusOnPaint = this.current.pinned ? key : null;
     if (!noteStore.getState().notes[key]) this.notes.request(post);
@@ -169,6 +171,7 @@ export class CardController {
             triage: triageOf(current.key),
             suggestion: noteStore.getState().suggestions[current.key],
             platformContext: current.platformContext,
+            hasVideo: current.hasVideo,
             pinned: current.pinned,
           }
         : null;

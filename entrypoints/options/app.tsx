@@ -8,6 +8,11 @@ import { ErrorBoundary } from '../../components/ui/ErrorBoundary';
 import { PageError } from '../../components/ui/PageError';
 import { bcp47 } from '../../components/ui/boot';
 import { browserOptionsDeps, createOptionsStore } from './options-store';
+import {
+  browserImageCapabilitiesDeps,
+  createImageCapabilitiesStore,
+  modelReadsImages,
+} from './image-capabilities-store';
 import { onDeviceLanguageNotice } from './on-device-language';
 import { browserRatingListDeps, createRatingListStore } from './rating-list-store';
 import { BUILT_IN_SITES, browserSitesDeps, createSitesStore } from './sites-store';
@@ -29,12 +34,15 @@ const ratingListStore = createRatingListStore(browserRatingListDeps, (on) =>
   actions.setEvidence('sourceRatings', on),
 );
 const ratingActions = ratingListStore.getState();
+const imageCapabilitiesStore = createImageCapabilitiesStore(browserImageCapabilitiesDeps);
+const imageCapabilities = imageCapabilitiesStore.getState();
 
 function OptionsApp() {
   const state = useStore(store);
   const sitesState = useStore(sitesStore);
   const transferState = useStore(transferStore);
   const ratingState = useStore(ratingListStore);
+  const learnedImageCapabilities = useStore(imageCapabilitiesStore, (s) => s.learned);
   return (
     <OptionsPage
       phase={state.phase}
@@ -69,6 +77,7 @@ function OptionsApp() {
         onToggle: (on) => void ratingActions.setEnabled(on, state.evidence.ratingListUrl),
         onUpdate: () => void ratingActions.update(),
       }}
+      modelReadsImages={modelReadsImages(learnedImageCapabilities, state.form)}
       onSave={() => void actions.save()}
       onTest={() => void actions.testConnection()}
       onShowSettings={actions.showSettings}
@@ -120,6 +129,8 @@ export function mount(root: HTMLElement): void {
   sites.watch();
   void ratingActions.load();
   ratingActions.watch();
+  void imageCapabilities.load();
+  imageCapabilities.watch();
   window.addEventListener('hashchange', jumpToHash);
   createRoot(root).render(
     <StrictMode>

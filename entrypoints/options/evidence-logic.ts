@@ -37,6 +37,7 @@ export function evidenceFormFromSettings(
     searchKey,
     searxngUrl: settings.searxngUrl,
     selfCheck: settings.selfCheck,
+    sendImages: settings.sendImages,
     sourceRatings: settings.sourceRatings,
     ratingListUrl: settings.ratingListUrl,
   };
@@ -79,6 +80,7 @@ export function buildEvidence(values: EvidenceFormValues): {
       webSearch: values.webSearch,
       searxngUrl: normalizeBaseUrl(values.searxngUrl),
       selfCheck: values.selfCheck,
+      sendImages: values.sendImages,
       sourceRatings: values.sourceRatings,
       ratingListUrl: values.ratingListUrl.trim(),
     },

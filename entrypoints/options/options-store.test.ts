@@ -633,6 +633,7 @@ describe('evidence sources', () => {
         webSearch: 'brave',
         searxngUrl: '',
         selfCheck: true,
+        sendImages: true,
         sourceRatings: false,
         ratingListUrl: '',
       },

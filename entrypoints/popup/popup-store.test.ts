@@ -8,7 +8,13 @@ import { samplePostListItem } from './sample-post-list-item';
 import { createPopupStore, type PopupDeps, type PopupState } from './popup-store';
 
 const post = samplePostListItem;
-const USAGE = { tokens: 1234, notes: 3, budget: 0, triage: { posts: 40, tokens: 6000 } };
+const USAGE = {
+  tokens: 1234,
+  notes: 3,
+  budget: 0,
+  triage: { posts: 40, tokens: 6000 },
+  imageTokens: 170,
+};
 const LIST: PostList = {
   site: 'x',
   posts: [post()],

@@ -16,7 +16,7 @@ import type { PostFilter } from '../../components/popup/post-filter';
 import type { ProviderFix } from '../../components/popup/provider-issue';
 import type { ThreadAction } from '../../components/thread/thread-view';
 import { OPTIONS_SECTIONS, type OptionsSection } from '../../components/options/sections';
-import { dayOf, EMPTY_DAY, totalTokens, triageOf } from '../../utils/settings/usage-ledger';
+import { dayOf, EMPTY_DAY, imageTokensOf, totalTokens, triageOf } from '../../utils/settings/usage-ledger';
 import { dailyTokenBudgetItem, usageItem } from '../../utils/settings/usage-items';
 import { diagnosticText } from '../../components/popup/diagnostic-text';
 import { applyPageMessage } from './post-list';
@@ -354,7 +354,13 @@ export const browserPopupDeps: PopupDeps = {
   async usageToday() {
     const [ledger, budget] = await Promise.all([usageItem.getValue(), dailyTokenBudgetItem.getValue()]);
     const today = ledger[dayOf(Date.now())] ?? EMPTY_DAY;
-    return { tokens: totalTokens(today), notes: today.notes, budget, triage: triageOf(today) };
+    return {
+      tokens: totalTokens(today),
+      notes: today.notes,
+      budget,
+      triage: triageOf(today),
+      imageTokens: imageTokensOf(today),
+    };
   },
   loadTriageSites() {
     return triageSitesItem.getValue();

@@ -106,6 +106,27 @@ describe("Chrome's on-device model", () => {
     expect(await listOnDeviceModels()).toEqual(['gemini-nano']);
   });
 
+  it('is given text only: pictures a message carries are left out (Chrome 148 image input is not assumed)', async () => {
+    const { calls } = fakeLanguageModel('available');
+    const picture = { dataUrl: 'data:image/jpeg;base64,/9j/', label: 'image 1 of the post' };
+    const repair = [
+      { role: 'system' as const, content: 'rules' },
+      { role: 'user' as const, content: 'the post', images: [picture] },
+      { role: 'assistant' as const, content: '{"summary":' },
+      { role: 'user' as const, content: 'fix it', images: [picture] },
+    ];
+    await streamOnDevice(endpoint, repair, noteReader.format, 'prompt_only', {
+      signal: new AbortController().signal,
+      onContent: () => {},
+    });
+    expect(calls[0]?.initialPrompts).toEqual([
+      { role: 'system', content: 'rules' },
+      { role: 'user', content: 'the post' },
+      { role: 'assistant', content: '{"summary":' },
+    ]);
+    expect(calls[0]?.input).toBe('fix it');
+  });
+
   it('sends no constraint in the other modes', async () => {
     const { calls } = fakeLanguageModel('available');
     await streamOnDevice(endpoint, messages, noteReader.format, 'prompt_only', {

@@ -133,7 +133,9 @@ export async function streamOnDevice(
   try {
     session = await api.create({
       ...expected,
-      initialPrompts: messages.slice(0, -1),
+      // Text only: Chrome's image input (from Chrome 148) is not assumed here, so pictures a
+      // message carries are left out and the model reads the alt text in `content`.
+      initialPrompts: messages.slice(0, -1).map(({ role, content }) => ({ role, content })),
       signal: options.signal,
     });
     let content = '';

@@ -1,7 +1,11 @@
 import OpenAI, { APIUserAbortError } from 'openai';
+import type {
+  ChatCompletionContentPartImage,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
 import type { OutputMode } from '../core/output-mode';
 import { responseFormat, type JsonSchemaFormat } from './output-modes';
-import type { ChatMessage } from './prompt';
+import type { ChatImage, ChatMessage } from './prompt';
 import { NoteFailure, toNoteError } from './provider-errors';
 import { noteError } from '../core/note-error';
 import type { RequestLanguages } from './answer-language';
@@ -62,7 +66,7 @@ export async function streamChatJson(
     const stream = await client.chat.completions.create(
       {
         model: endpoint.model,
-        messages,
+        messages: requestMessages(messages),
         stream: true,
         stream_options: { include_usage: true },
         response_format: responseFormat(mode, format),
@@ -97,6 +101,30 @@ export async function streamChatJson(
       throw new NoteFailure(noteError('malformed', `${endpoint.baseUrl} returned an empty answer.`));
     return { content, usage };
   });
+}
+
+/**
+ * How closely OpenAI looks at each picture: 'low' is one 512 px view at a fixed 85 tokens, which
+ * is what the images' token estimate counts (utils/background/post-images.ts). A headline or a
+ * chart's title reads at that size; other providers ignore the field.
+ */
+export const IMAGE_DETAIL = 'low';
+
+/**
+ * The messages as the endpoint takes them: a user message with pictures becomes its text, then
+ * one image part per picture in order; every other message keeps its text as a plain string,
+ * so a request without pictures is the same, byte for byte, as before pictures existed.
+ */
+export function requestMessages(messages: readonly ChatMessage[]): ChatCompletionMessageParam[] {
+  return messages.map(({ role, content, images }) =>
+    role === 'user' && images?.length
+      ? { role, content: [{ type: 'text', text: content }, ...images.map(imagePart)] }
+      : { role, content },
+  );
+}
+
+function imagePart(image: ChatImage): ChatCompletionContentPartImage {
+  return { type: 'image_url', image_url: { url: image.dataUrl, detail: IMAGE_DETAIL } };
 }
 
 /** The endpoint's model ids: what "Test connection" shows, and proof that the key works. */

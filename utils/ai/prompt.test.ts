@@ -86,7 +86,7 @@ describe('buildNoteMessages', () => {
     const blocks = dataBlocks(userMessage(post({ quoted })));
     expect(blocks).toHaveLength(2);
     expect(blocks[0]).toContain('Quoted words');
-    expect(blocks[0]).toContain('image 1 alt text: A chart');
+    expect(blocks[0]).toContain('image 1 of the quoted post (not shown to you), alt text: A chart');
     expect(blocks[1]).toContain('The bridge opened in 2021.');
   });
 });
@@ -117,7 +117,7 @@ describe('thread context (the post replied to)', () => {
     expect(text).toContain(`The post replies to this post (context only):\n<<<DATA:${NONCE}`);
     expect(blocks[0]).toContain('author: First Poster (@first)');
     expect(blocks[0]).toContain('text:\nParent words\non two lines');
-    expect(blocks[0]).toContain('image 1 alt text: A map');
+    expect(blocks[0]).toContain('image 1 (not shown to you), alt text: A map');
     expect(blocks[0]).toContain('note: the page shows only the beginning of this post');
     expect(blocks[1]).toContain('Quoted words');
     expect(blocks[2]!.endsWith('text:\nThe bridge opened in 2021.')).toBe(true);

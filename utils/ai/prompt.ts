@@ -1,14 +1,32 @@
 import type { Post, QuotedPost } from '../core/post';
 import { clipText } from '../core/clip-text';
 import { dataBlock } from './data-block';
+import { attachedImagesNote, mediaLines, type ImageRef } from './image-prompt';
 import { noteAnswerJsonSchema } from './note-json-schema';
 import { describeEvidence, type PromptEvidence } from './evidence-prompt';
 import { CLAIMS_MAX, DETAIL_MAX, NOTE_TEXT_MAX, SEARCH_QUERIES_MAX } from '../core/note-schema';
 
 /** Part of every cache key: bump it whenever the prompt's wording or shape changes. */
-export const PROMPT_VERSION = 'p5';
+export const PROMPT_VERSION = 'p6';
 
-export type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string };
+/** A picture given with a user message: a data: URL Footnote encoded itself, and what it is. */
+export interface ChatImage {
+  /** `data:image/jpeg;base64,…` (or png/webp): never a remote address the provider would fetch. */
+  dataUrl: string;
+  /** What the prompt calls it ("image 1 of the post"). */
+  label: string;
+}
+
+/**
+ * One chat message. `content` is always the whole text (transcripts, estimates and Chrome's
+ * on-device model read it); `images` go with a user message as image parts after it, for
+ * endpoints that read them (openai-chat.ts).
+ */
+export type ChatMessage = {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+  images?: ChatImage[];
+};
 
 export interface NotePromptInput {
   post: Post;
@@ -20,6 +38,8 @@ export interface NotePromptInput {
   nonce: string;
   /** Evidence gathered for the post (E1…En); none for batches. */
   evidence?: PromptEvidence[];
+  /** The post's (and its quoted post's) pictures Footnote attaches, in order; none for batches. */
+  images?: Array<ImageRef & ChatImage>;
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -66,16 +86,21 @@ export function systemPrompt(schema: Record<string, unknown>): string {
 
 export const SYSTEM_PROMPT = systemPrompt(noteAnswerJsonSchema);
 
-/** Builds the chat messages for one post's note. */
+/**
+ * Builds the chat messages for one post's note; its pictures, when any are attached, go after
+ * the user message's text, named by their labels (image-prompt.ts).
+ */
 export function buildNoteMessages(input: NotePromptInput): ChatMessage[] {
+  const images = input.images ?? [];
   const parts = [...requestPreamble(input), ...describeEvidence(input.evidence ?? [], input.nonce)];
   if (input.post.parent) parts.push(describeParent(input.post.parent, input.nonce));
-  if (input.post.quoted) parts.push(describeQuoted(input.post.quoted, input.nonce));
-  parts.push(`The post to write a note for:\n${describePost(input.post, input.nonce)}`);
-  return [
-    { role: 'system', content: SYSTEM_PROMPT },
-    { role: 'user', content: parts.join('\n\n') },
-  ];
+  if (input.post.quoted) parts.push(describeQuoted(input.post.quoted, input.nonce, images));
+  parts.push(`The post to write a note for:\n${describePost(input.post, input.nonce, undefined, images)}`);
+  const note = attachedImagesNote(images);
+  if (note) parts.push(note);
+  const user: ChatMessage = { role: 'user', content: parts.join('\n\n') };
+  if (images.length) user.images = images.map(({ dataUrl, label }) => ({ dataUrl, label }));
+  return [{ role: 'system', content: SYSTEM_PROMPT }, user];
 }
 
 export interface BatchPromptInput extends Omit<NotePromptInput, 'post'> {
@@ -109,7 +134,7 @@ function requestPreamble(input: Omit<NotePromptInput, 'post'>): string[] {
   ];
 }
 
-function describePost(post: Post, nonce: string, ref?: string): string {
+function describePost(post: Post, nonce: string, ref?: string, attached: readonly ImageRef[] = []): string {
   const fields = [
     ref ? `ref: ${ref}` : '',
     `site: ${post.site}`,
@@ -118,7 +143,8 @@ function describePost(post: Post, nonce: string, ref?: string): string {
     `language: ${post.lang ?? 'unknown'}`,
     post.replyTo.length ? `replying to: ${post.replyTo.map((h) => '@' + h).join(', ')}` : '',
     post.truncated ? 'note: the page shows only the beginning of this post' : '',
-    mediaLine(post.media.imageAlts, post.media.hasVideo),
+    // A batch's posts go without pictures.
+    ...mediaLines(post.media, ref ? null : 'post', attached),
     post.links.length ? `links: ${post.links.join(' ')}` : '',
     ref && post.parent ? `replies to @${post.parent.author.handle}: ${oneLine(post.parent.text)}` : '',
     ref && post.quoted ? `quotes @${post.quoted.author.handle}: ${post.quoted.text}` : '',
@@ -127,11 +153,11 @@ function describePost(post: Post, nonce: string, ref?: string): string {
   return dataBlock(fields, nonce);
 }
 
-function describeQuoted(quoted: QuotedPost, nonce: string): string {
+function describeQuoted(quoted: QuotedPost, nonce: string, attached: readonly ImageRef[]): string {
   const fields = [
     `author: ${quoted.author.name} (@${quoted.author.handle})`,
     `time: ${quoted.time ?? 'unknown'}`,
-    mediaLine(quoted.media.imageAlts, quoted.media.hasVideo),
+    ...mediaLines(quoted.media, 'quoted', attached),
     `text:\n${quoted.text}`,
   ];
   return `The post quotes this post (context only):\n${dataBlock(fields, nonce)}`;
@@ -143,7 +169,7 @@ function describeParent(parent: QuotedPost, nonce: string): string {
     `author: ${parent.author.name} (@${parent.author.handle})`,
     `time: ${parent.time ?? 'unknown'}`,
     parent.truncated ? 'note: the page shows only the beginning of this post' : '',
-    mediaLine(parent.media.imageAlts, parent.media.hasVideo),
+    ...mediaLines(parent.media, null, []),
     `text:\n${parent.text}`,
   ];
   return `The post replies to this post (context only):\n${dataBlock(fields, nonce)}`;
@@ -154,9 +180,4 @@ const CONTEXT_LINE_MAX = 280;
 
 function oneLine(text: string): string {
   return clipText(text.replace(/\s+/g, ' ').trim(), CONTEXT_LINE_MAX);
-}
-
-function mediaLine(imageAlts: string[], hasVideo: boolean): string {
-  const images = imageAlts.map((alt, i) => `image ${i + 1} alt text: ${alt}`);
-  return [...images, hasVideo ? 'has a video (not shown to you)' : ''].filter(Boolean).join('\n');
 }

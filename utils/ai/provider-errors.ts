@@ -86,10 +86,13 @@ function fromHttpStatus(err: APIError, status: number, ctx: ErrorContext): NoteE
   }
 }
 
-/** The provider's own words, which are usually the most actionable part. */
+/**
+ * The provider's own words, which are usually the most actionable part: OpenAI's shape is
+ * `{"error":{"message":…}}`; LM Studio's is `{"error":"…"}`.
+ */
 function providerMessage(err: APIError): string {
-  const body = err.error as { message?: unknown } | undefined;
-  const message = typeof body?.message === 'string' ? body.message : '';
+  const body = err.error as { message?: unknown } | string | undefined;
+  const message = typeof body === 'string' ? body : typeof body?.message === 'string' ? body.message : '';
   return message ? `: "${message.slice(0, 300)}"` : '';
 }
 

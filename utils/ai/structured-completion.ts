@@ -5,6 +5,7 @@ import type { OutputMode } from '../core/output-mode';
 import { modesFrom, outputModeKey, type JsonSchemaFormat } from './output-modes';
 import { jsonObjectText } from './partial-note';
 import type { ChatMessage } from './prompt';
+import { rejectsImages } from './image-rejection';
 import { NoteFailure } from './provider-errors';
 
 /** Where the working output mode of each endpoint and model is remembered. */
@@ -105,7 +106,7 @@ async function firstAcceptedMode<T, P>(
       return { result: await streamOnce(request, request.messages, mode), mode };
     } catch (err) {
       const last = i === modes.length - 1;
-      if (last || !rejectsOutputMode(err)) throw err;
+      if (last || !rejectsOutputMode(err) || rejectsPictures(request.messages, err)) throw err;
     }
   }
   throw new Error('unreachable: modesFrom() always returns prompt_only last');
@@ -121,6 +122,15 @@ function streamOnce<T, P>(
     languages: request.languages,
     onContent: (answer) => request.onPartial(request.reader.partial(answer)),
   });
+}
+
+/** A refusal of the request's pictures is not one of its output mode: the caller drops the pictures. */
+function rejectsPictures(messages: ChatMessage[], err: unknown): boolean {
+  return (
+    messages.some((message) => message.images?.length) &&
+    err instanceof NoteFailure &&
+    rejectsImages(err.error)
+  );
 }
 
 /** A 400/422 to a request with response_format: the provider does not support that format. */

@@ -8,9 +8,11 @@ import { cachedValue } from '../settings/cached-item';
 import { evidenceSettingsItem } from '../settings/evidence-settings-item';
 import type { CachedTriage } from '../notes/triage-cache';
 import { loadAnswerLanguage } from './answer-language';
+import { createBackgroundImagePreparer } from './background-image-preparer';
 import { loadConfiguredEndpoint } from './configured-endpoint';
 import { loadEvidencePlan } from './evidence-plan';
 import { idbNoteStore, idbThreadStore, idbTriageStore } from './idb-note-store';
+import { storedImageCapabilities } from './stored-image-capabilities';
 import { storedOutputModes } from './stored-output-modes';
 import { storedUsage } from './stored-usage';
 
@@ -47,6 +49,8 @@ export function createBackgroundNoteEngine(): NoteEngine {
       idbTriageStore(),
     ),
     threadCache: createThreadCache(idbThreadStore()),
+    images: createBackgroundImagePreparer(),
+    imageCapabilities: storedImageCapabilities,
     outputModes: storedOutputModes,
     usage: storedUsage,
     stream: streamCompletion,

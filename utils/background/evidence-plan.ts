@@ -8,8 +8,8 @@ import { createWikipediaSource } from '../evidence/wikipedia';
 import { readSecret } from '../settings/api-key-store';
 import { cachedValue } from '../settings/cached-item';
 import { evidenceSettingsItem } from '../settings/evidence-settings-item';
-import { originPermission } from '../settings/site-origins';
 import { evidenceFingerprint, type EvidencePlan } from '../notes/note-evidence';
+import { hasHostPermission } from './host-permission';
 import { ratingList } from './rating-list';
 
 /**
@@ -46,15 +46,6 @@ export async function loadEvidencePlan(): Promise<EvidencePlan> {
     ratings,
     readSuggested: createSuggestedSourceReader({ canFetch: hasHostPermission }),
   };
-}
-
-/** Linked pages are read only where the user granted Footnote access (optional permission). */
-async function hasHostPermission(url: string): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: [originPermission(new URL(url).origin)] });
-  } catch {
-    return false;
-  }
 }
 
 /** Wikimedia asks API clients to say who they are (Api-User-Agent, since browsers fix User-Agent). */

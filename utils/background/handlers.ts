@@ -3,6 +3,7 @@ import type { BackgroundHandlers } from '../messaging/background-router';
 import type { ExtensionPageRequests, NoteHistory, ResponseIn } from '../messaging/protocol';
 import { injectCardUi } from './card-ui';
 import { showInPopup } from './popup-opener';
+import { storedImageCapabilities } from './stored-image-capabilities';
 import { testProvider } from './provider-test';
 import { ratingList } from './rating-list';
 import { switchSite } from './site-switch';
@@ -25,7 +26,8 @@ export function backgroundHandlers(archive: NoteArchive): BackgroundHandlers {
       'provider:test': ({ draft }) => testProvider(draft),
       'notes:history': async () => ({ notes: await archive.history() }),
       'notes:clear': async () => {
-        await archive.clearCache();
+        // What was learnt of which models read images goes too: a refused model is tried again.
+        await Promise.all([archive.clearCache(), storedImageCapabilities.forget()]);
         return { ok: true };
       },
       'sites:enable': async ({ origin }) => {

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { OUTPUT_MODES } from './output-mode';
 import { evidenceItemSchema, evidenceNoticeSchema, sourceRatingSchema } from './evidence';
 import { noteSchema } from './note-schema';
+import { imageReportSchema } from './images';
 
 export const tokenUsageSchema = z.object({
   promptTokens: z.number(),
@@ -78,5 +79,7 @@ export const noteMetaSchema = z.object({
   revision: z.optional(revisionSchema),
   /** Ratings of the post's own links, when source ratings are on. */
   linkRatings: z.optional(z.array(linkRatingSchema)),
+  /** The post's pictures: sent, skipped and why, or alt text only. Absent for posts without any. */
+  images: z.optional(imageReportSchema),
 });
 export type NoteMeta = z.infer<typeof noteMetaSchema>;

@@ -141,6 +141,7 @@ describe('fetchBounded', () => {
     const err = await failure(fetchBounded(`${server.url}/missing`, options()));
     expect(err.status).toBe(404);
     expect(err.message).toBe(`${server.url}/missing answered HTTP 404.`);
+    expect(err.timedOut).toBe(false);
   });
 
   it('gives up on slow headers with a timeout message', async () => {
@@ -149,6 +150,7 @@ describe('fetchBounded', () => {
     // The server never answers, so the message proves the deadline fired; a loose lower bound
     // proves it was not early (timers may fire a little before the measured 300 ms).
     expect(err.message).toBe(`${server.url}/slow-headers did not answer within 300 ms.`);
+    expect(err.timedOut).toBe(true);
     expect(performance.now() - started).toBeGreaterThanOrEqual(150);
   });
 

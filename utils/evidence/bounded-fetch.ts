@@ -1,7 +1,7 @@
 import { isPrivateHost } from './private-host';
 
 /**
- * Every evidence request goes through here: a deadline, a cap on the bytes read (a page can be
+ * Every evidence request (and a post's pictures) goes through here: a deadline, a cap on the bytes read (a page can be
  * gigabytes; we stop reading, we do not download it all), no cookies, the address the response
  * really came from after redirects, and no answer from a redirect into the reader's own network.
  */
@@ -32,10 +32,17 @@ export interface BoundedResponse {
   truncated: boolean;
 }
 
+/** What fetchBoundedBytes answers: the body undecoded (a picture), at most maxBytes of it. */
+export interface BoundedBytes extends Omit<BoundedResponse, 'text'> {
+  bytes: Uint8Array;
+}
+
 export class FetchFailed extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** The deadline passed (not a cancel, not a network error). */
+    readonly timedOut = false,
   ) {
     super(message);
     this.name = 'FetchFailed';
@@ -52,6 +59,17 @@ export async function fetchBounded(
   options: BoundedFetchOptions,
   readBody: (mediaType: string) => boolean = () => true,
 ): Promise<BoundedResponse> {
+  const { bytes, ...response } = await fetchBoundedBytes(url, options, readBody);
+  const contentType = response.headers.get('content-type') ?? '';
+  return { ...response, text: decode(bytes, contentType, response.mediaType, response.truncated) };
+}
+
+/** As fetchBounded, with the body as bytes (empty when `readBody` declined it). */
+export async function fetchBoundedBytes(
+  url: string,
+  options: BoundedFetchOptions,
+  readBody: (mediaType: string) => boolean = () => true,
+): Promise<BoundedBytes> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = AbortSignal.any([options.signal, timeout]);
   const describe = (err: unknown): string => {
@@ -59,6 +77,8 @@ export async function fetchBounded(
     if (timeout.aborted) return `${url} did not answer within ${formatDuration(options.timeoutMs)}.`;
     return `${url} could not be reached (${err instanceof Error ? err.message : String(err)}).`;
   };
+  const failed = (err: unknown) =>
+    new FetchFailed(describe(err), undefined, timeout.aborted && !options.signal.aborted);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -71,7 +91,7 @@ export async function fetchBounded(
       referrerPolicy: 'no-referrer',
     });
   } catch (err) {
-    throw new FetchFailed(describe(err));
+    throw failed(err);
   }
   if (redirectedIntoPrivateNetwork(url, response.url)) {
     void response.body?.cancel().catch(() => undefined);
@@ -88,13 +108,12 @@ export async function fetchBounded(
   const base = { url: response.url || url, status: response.status, mediaType, headers: response.headers };
   if (!readBody(mediaType) || !response.body) {
     void response.body?.cancel().catch(() => undefined);
-    return { ...base, text: '', truncated: false };
+    return { ...base, bytes: new Uint8Array(0), truncated: false };
   }
   try {
-    const { bytes, truncated } = await readAtMost(response.body, options.maxBytes);
-    return { ...base, text: decode(bytes, contentType, mediaType, truncated), truncated };
+    return { ...base, ...(await readAtMost(response.body, options.maxBytes)) };
   } catch (err) {
-    throw new FetchFailed(describe(err));
+    throw failed(err);
   }
 }
 

@@ -64,6 +64,9 @@ export async function noteContentKey(parts: CacheKeyParts): Promise<string> {
       post.quoted?.text ?? null,
       post.parent?.text ?? null,
       post.media.imageAlts,
+      // Pictures sent to the model are part of what the note was written from.
+      post.media.imageUrls ?? [],
+      post.quoted?.media.imageUrls ?? [],
       // A Community Note or label that appears later is new evidence: a new note.
       post.platformContext ?? [],
     ]),

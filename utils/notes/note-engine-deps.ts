@@ -7,6 +7,8 @@ import type { NoteError } from '../core/note-error';
 import type { NoteMeta, TokenUsage } from '../core/note-meta';
 import type { OverBudget, UsageTally } from '../settings/usage-ledger';
 import type { ThreadCache } from './thread-cache';
+import type { ImageCapability, ImageOwner, ImageReport } from '../core/images';
+import type { Post } from '../core/post';
 import type { TriageCache } from './triage-cache';
 
 // What the note engine is built from: settings, storage and the network come in only here, so
@@ -47,12 +49,48 @@ export interface NoteEngineDeps {
    * self-check.ts) at this endpoint; without it, none (tests and the eval switch it on).
    */
   selfCheck?(endpoint: ChatEndpoint): Promise<boolean>;
+  /**
+   * Reads a post's pictures for the model (fetch, downsize, re-encode; utils/background/
+   * post-images.ts); without it, or when it answers null (images switched off), alt text only.
+   */
+  images?: ImagePreparer;
+  /** Which endpoint+model reads images, learned like output modes (a 400 for images: no). */
+  imageCapabilities?: ImageCapabilityMemory;
   outputModes: OutputModeMemory;
   usage: UsageAccounting;
   stream: typeof streamChatJson;
   now(): number;
   /** Model calls at once per endpoint. */
   concurrency: number;
+}
+
+/** One picture ready to send: encoded by Footnote, with where it came from. */
+export interface PreparedImage {
+  of: ImageOwner;
+  /** 1-based, in its post's order. */
+  index: number;
+  dataUrl: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export interface PreparedImages {
+  images: PreparedImage[];
+  skipped: ImageReport['skipped'];
+}
+
+export interface ImagePreparer {
+  /** Whether the reader lets pictures be sent ("Send pictures to the model"): part of the cache key. */
+  enabled(): Promise<boolean>;
+  /** At most IMAGES_SENT_MAX of the post's and its quoted post's pictures; null when images are off. */
+  prepare(post: Post, signal: AbortSignal): Promise<PreparedImages | null>;
+}
+
+/** Keyed by endpoint and model, as output modes are (outputModeKey). */
+export interface ImageCapabilityMemory {
+  get(key: string): Promise<ImageCapability | undefined>;
+  set(key: string, capability: ImageCapability): Promise<void>;
 }
 
 /** Where one request's results go, in order: any number of partials, then done or error. */

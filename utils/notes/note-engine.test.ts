@@ -24,6 +24,7 @@ import { createNoteEngine, type UsageAccounting } from './note-engine';
 import { useLocalModelServer } from '../../test-support/local-model-server';
 import { memoryOutputModes } from '../../test-support/memory-output-modes';
 import { NO_EVIDENCE, type EvidencePlan } from './note-evidence';
+import type { ImageCapabilityMemory, ImagePreparer } from './note-engine-deps';
 
 // The engine end to end over real HTTP: the real openai SDK against the local server.
 
@@ -49,6 +50,8 @@ interface Setup {
   usage?: Partial<UsageAccounting>;
   evidence?: EvidencePlan;
   selfCheck?: boolean;
+  images?: ImagePreparer;
+  imageCapabilities?: ImageCapabilityMemory;
 }
 
 function setup({
@@ -57,6 +60,8 @@ function setup({
   usage = {},
   evidence = NO_EVIDENCE,
   selfCheck = false,
+  images,
+  imageCapabilities,
 }: Setup = {}) {
   const outputModes = memoryOutputModes();
   const recorded: TokenUsage[] = [];
@@ -66,6 +71,8 @@ function setup({
     answerLanguage: async () => 'pt-BR',
     evidencePlan: async () => evidence,
     selfCheck: async () => selfCheck,
+    ...(images ? { images } : {}),
+    ...(imageCapabilities ? { imageCapabilities } : {}),
     cache: new NoteCache(100, 1e6),
     outputModes,
     usage: {
@@ -495,6 +502,98 @@ describe('note engine with the self-check on', () => {
     expect(server.completionRequests()).toHaveLength(2);
     // The review's tokens are in the note's.
     expect(done!.meta.usage.promptTokens).toBeGreaterThan(done!.meta.selfCheck!.usage.promptTokens);
+  });
+});
+
+describe('note engine with pictures', () => {
+  const pictured = samplePost({
+    text: 'Olha o que o jornal publicou hoje.',
+    media: {
+      imageAlts: ['Image', 'Image'],
+      imageUrls: ['https://pbs.twimg.com/media/a?name=medium', ''],
+      hasVideo: false,
+    },
+  });
+  const JPEG = 'data:image/jpeg;base64,/9j/4AAQSkZJRg==';
+  function preparer(): ImagePreparer & { prepared: number } {
+    return {
+      prepared: 0,
+      enabled: async () => true,
+      async prepare() {
+        this.prepared++;
+        return {
+          images: [{ of: 'post', index: 1, dataUrl: JPEG, width: 1024, height: 768, bytes: 51_000 }],
+          skipped: [{ of: 'post', index: 2, reason: 'no_address' }],
+        };
+      },
+    };
+  }
+  function memory(): ImageCapabilityMemory & { learned: Map<string, string> } {
+    const learned = new Map<string, 'yes' | 'no'>();
+    return {
+      learned,
+      get: async (key) => learned.get(key),
+      set: async (key, value) => void learned.set(key, value),
+    };
+  }
+  const imageParts = (index: number) =>
+    JSON.stringify(server.completionRequests()[index]!.body).match(/"type":"image_url"/g)?.length ?? 0;
+
+  it('sends the pictures as image parts after the text, named in the prompt, and keeps a report', async () => {
+    const capabilities = memory();
+    const { done } = await setup({ images: preparer(), imageCapabilities: capabilities }).request({
+      post: pictured,
+    });
+    const request = server.completionRequests()[0]!;
+    expect(imageParts(0)).toBe(1);
+    expect(JSON.stringify(request.body)).toContain(JPEG);
+    expect(lastUserMessage(request)).toContain(
+      'Attached after this message, in this order: image 1 of the post.',
+    );
+    expect(lastUserMessage(request)).toContain('image 2 of the post (not shown to you), alt text: Image');
+    expect(done?.meta.images).toEqual({
+      sent: [{ of: 'post', index: 1, width: 1024, height: 768, bytes: 51_000 }],
+      skipped: [{ of: 'post', index: 2, reason: 'no_address' }],
+      textOnly: false,
+      estimatedTokens: 85,
+    });
+    expect([...capabilities.learned.values()]).toEqual(['yes']);
+  });
+
+  it('falls back to alt text when the model refuses pictures, remembers it, and sends none after', async () => {
+    const capabilities = memory();
+    const images = preparer();
+    server.enqueue({
+      kind: 'error',
+      status: 400,
+      message: 'Invalid content type. image_url is only supported by certain models.',
+    });
+    const engine = setup({ images, imageCapabilities: capabilities });
+    const first = await engine.request({ post: pictured });
+    expect(first.error).toBeUndefined();
+    expect(server.completionRequests().map((_, i) => imageParts(i))).toEqual([1, 0]);
+    expect(first.done?.meta.images).toMatchObject({ sent: [], textOnly: true });
+    expect([...capabilities.learned.values()]).toEqual(['no']);
+
+    const second = await engine.request({ post: { ...pictured, id: '2', text: 'Outra imagem.' } });
+    expect(images.prepared).toBe(1); // not fetched again for a model that reads none
+    expect(imageParts(2)).toBe(0);
+    expect(second.done?.meta.images).toEqual({ sent: [], skipped: [], textOnly: true, estimatedTokens: 0 });
+  });
+
+  it('takes another 400 for what it was before (an output mode refused): the pictures stay', async () => {
+    server.enqueue({
+      kind: 'error',
+      status: 400,
+      message: "Invalid parameter: 'response_format' of type 'json_schema'",
+    });
+    const capabilities = memory();
+    const { done } = await setup({ images: preparer(), imageCapabilities: capabilities }).request({
+      post: pictured,
+    });
+    expect(done?.meta.images?.textOnly).toBe(false);
+    expect(server.completionRequests().map((_, i) => imageParts(i))).toEqual([1, 1]);
+    expect([...capabilities.learned.values()]).toEqual(['yes']);
   });
 });
 

@@ -10,7 +10,15 @@ import { hasSomethingToCheck } from '../core/checkable';
 import type { Post } from '../core/post';
 import { ConcurrencyLimiter } from './concurrency-limiter';
 import { noteCacheKey, notePostRef, type CacheKeyParts } from './note-cache';
-import type { ConfiguredEndpoint, NoteEngineDeps, NoteSink } from './note-engine-deps';
+import type {
+  ConfiguredEndpoint,
+  ImagePreparer,
+  NoteEngineDeps,
+  NoteSink,
+  PreparedImages,
+} from './note-engine-deps';
+import type { ImageCapability } from '../core/images';
+import { outputModeKey } from '../ai/output-modes';
 import { noteError, type NoteError } from '../core/note-error';
 import { NO_EVIDENCE, type EvidencePlan, type EvidenceRecord } from './note-evidence';
 import type { NoteMeta, TokenUsage } from '../core/note-meta';
@@ -35,6 +43,13 @@ export interface NoteRun extends ConfiguredEndpoint {
   plan: EvidencePlan;
   /** Single notes are reviewed by a second request before they are shown (self-check.ts). */
   selfCheck: boolean;
+  /** Reads the post's pictures, when single notes send them (the reader's setting); else null. */
+  images: ImagePreparer | null;
+}
+
+/** The pictures a note request carries, and whether the model is given alt text only. */
+export interface Pictures extends PreparedImages {
+  textOnly: boolean;
 }
 
 /** A note as it is shown and kept: the rules enforced, with its metadata. */
@@ -63,6 +78,8 @@ export interface ModelCall<T, P> {
   postLanguage: string | null;
   /** What the call is counted as in the usage ledger besides its tokens (notes, posts triaged). */
   tally(value: T): UsageTally;
+  /** Prompt tokens its pictures are estimated to cost (counted when the provider reports none). */
+  imageTokens?: number;
   onPartial(partial: P): void;
 }
 
@@ -131,6 +148,7 @@ export function createNotePipeline(deps: NoteEngineDeps) {
       answerLanguage: await deps.answerLanguage(),
       plan: evidence ? await deps.evidencePlan() : NO_EVIDENCE,
       selfCheck: evidence && (await deps.selfCheck?.(configured.endpoint)) === true,
+      images: evidence && deps.images && (await deps.images.enabled()) ? deps.images : null,
     };
   }
 
@@ -178,6 +196,23 @@ export function createNotePipeline(deps: NoteEngineDeps) {
     return entry ? { note: entry.note, meta: entry.meta } : null;
   }
 
+  /**
+   * The post's pictures for this run: null when the run sends none (a batch, no preparer, the
+   * setting off) or the post has none; alt text only when the model is known to read no images.
+   */
+  async function pictures(run: NoteRun, post: Post, signal: AbortSignal): Promise<Pictures | null> {
+    if (!run.images || !hasPictures(post)) return null;
+    const capability = await deps.imageCapabilities?.get(imageKey(run));
+    if (capability === 'no') return { images: [], skipped: [], textOnly: true };
+    const prepared = await run.images.prepare(post, signal);
+    return prepared ? { ...prepared, textOnly: false } : { images: [], skipped: [], textOnly: true };
+  }
+
+  /** Remembers whether the run's model read the pictures it was sent. */
+  async function learnImages(run: NoteRun, capability: ImageCapability): Promise<void> {
+    await deps.imageCapabilities?.set(imageKey(run), capability);
+  }
+
   /** One model call; its usage is counted whether or not another call follows. */
   async function callModel<T, P>(
     prepared: NoteRun,
@@ -198,7 +233,9 @@ export function createNotePipeline(deps: NoteEngineDeps) {
       signal,
       onPartial: call.onPartial,
     });
-    const usage = result.usage ? { ...result.usage, estimated: false } : estimateUsage(result.transcript);
+    const usage = result.usage
+      ? { ...result.usage, estimated: false }
+      : estimateUsage(result.transcript, call.imageTokens ?? 0);
     await recordUsage(usage, call.tally(result.value));
     return { ...result, usage };
   }
@@ -249,7 +286,19 @@ export function createNotePipeline(deps: NoteEngineDeps) {
     return limiter.run(endpoint.baseUrl, task, signal);
   }
 
-  return { run, prepare, checkBudget, fromCache, cached, queue, callModel, finish, deliver };
+  return {
+    run,
+    prepare,
+    checkBudget,
+    fromCache,
+    cached,
+    pictures,
+    learnImages,
+    queue,
+    callModel,
+    finish,
+    deliver,
+  };
 }
 
 function cacheKeyParts(prepared: NoteRun, post: Post): CacheKeyParts {
@@ -259,11 +308,22 @@ function cacheKeyParts(prepared: NoteRun, post: Post): CacheKeyParts {
     model: prepared.endpoint.model,
     promptVersion: PROMPT_VERSION,
     answerLanguage: prepared.answerLanguage,
-    // A self-checked note may differ from an unchecked one: they are not the same cache entry.
-    evidence: prepared.selfCheck
-      ? `${prepared.plan.fingerprint}+selfcheck-${SELF_CHECK_VERSION}`
-      : prepared.plan.fingerprint,
+    evidence: runFingerprint(prepared),
   };
+}
+
+/**
+ * What the run writes with besides the post: the evidence sources, and whether a self-check
+ * reviews the note and pictures go with it (notes written either way differ: not one entry).
+ */
+function runFingerprint(run: NoteRun): string {
+  return [
+    run.plan.fingerprint,
+    run.selfCheck ? `selfcheck-${SELF_CHECK_VERSION}` : '',
+    run.images ? 'pictures' : '',
+  ]
+    .filter(Boolean)
+    .join('+');
 }
 
 /** Passes a streamed partial on only when it shows something new (a chunk may complete nothing). */
@@ -288,9 +348,22 @@ function budgetError(over: OverBudget): NoteError {
   );
 }
 
-/** About four characters a token: only used when the provider reports no usage. */
-function estimateUsage(transcript: string): TokenUsage {
-  return { promptTokens: Math.ceil(transcript.length / 4), completionTokens: 0, estimated: true };
+/** About four characters a token, plus the pictures: only used when the provider reports no usage. */
+function estimateUsage(transcript: string, imageTokens: number): TokenUsage {
+  return {
+    promptTokens: Math.ceil(transcript.length / 4) + imageTokens,
+    completionTokens: 0,
+    estimated: true,
+  };
+}
+
+function hasPictures(post: Post): boolean {
+  return post.media.imageAlts.length > 0 || (post.quoted?.media.imageAlts.length ?? 0) > 0;
+}
+
+/** Image capabilities are kept per endpoint and model, as output modes are. */
+function imageKey(run: NoteRun): string {
+  return outputModeKey(run.endpoint.baseUrl, run.endpoint.model);
 }
 
 function describe(err: unknown): string {

@@ -64,6 +64,7 @@ function setup(over: OverBudget | null = null) {
     providerLabel: 'Custom',
     answerLanguage: 'en',
     plan: NO_EVIDENCE,
+    images: null,
     selfCheck: true,
   };
   const check = (note = draft, signal = new AbortController().signal) =>

@@ -18,7 +18,18 @@ import { NoteFailure } from '../ai/provider-errors';
 import { noteError } from '../core/note-error';
 import type { GatheredEvidence } from '../core/evidence';
 import type { TokenUsage } from '../core/note-meta';
-import { onlyChanges, type FinishedNote, type NotePipeline, type NoteRun } from './note-pipeline';
+import {
+  onlyChanges,
+  type FinishedNote,
+  type NotePipeline,
+  type NoteRun,
+  type Pictures,
+} from './note-pipeline';
+import type { ImageReport } from '../core/images';
+import { imageLabel } from '../ai/image-prompt';
+import { rejectsImages } from '../ai/image-rejection';
+import { estimateImageTokens } from '../ai/image-tokens';
+import { IMAGE_DETAIL } from '../ai/openai-chat';
 import { SharedRequests } from './shared-requests';
 
 export interface NoteJob {
@@ -79,28 +90,37 @@ export function createSingleNotes(pipeline: NotePipeline) {
     if (suggestedSource !== undefined) {
       evidence = withSuggested(evidence, await readSuggested(run, suggestedSource, signal));
     }
+    let pictures = await pipeline.pictures(run, post, signal);
     // A draft the self-check may withdraw is not shown while it is written: only its summary.
-    let answer = await callModel(
-      run,
-      post,
-      evidence,
-      signal,
-      run.selfCheck ? summaryOnly(onPartial) : onPartial,
-    );
+    const streamTo = run.selfCheck ? summaryOnly(onPartial) : onPartial;
+    let answer: Awaited<ReturnType<typeof callModel>>;
+    try {
+      answer = await callModel(run, post, evidence, pictures, signal, streamTo);
+      if (pictures?.images.length) await pipeline.learnImages(run, 'yes');
+    } catch (err) {
+      if (!pictures?.images.length || !(err instanceof NoteFailure) || !rejectsImages(err.error)) throw err;
+      // The model reads no pictures: remembered, and the note is written from their alt text.
+      await pipeline.learnImages(run, 'no');
+      pictures = { ...pictures, images: [], textOnly: true };
+      answer = await callModel(run, post, evidence, pictures, signal, streamTo);
+    }
     // Round two: the card keeps showing round one's text while the model rewrites with more.
     const searched = await searchRound(run.plan, evidence, answer.value.search_queries, signal);
     if (searched && searched.given.length > evidence.given.length) {
-      answer = await callModel(run, post, searched, signal, () => undefined);
+      answer = await callModel(run, post, searched, pictures, signal, () => undefined);
     }
     evidence = searched ?? evidence;
     const { search_queries: _queries, ...note } = answer.value;
-    const draft = pipeline.finish(run, {
+    const written = pipeline.finish(run, {
       note,
       answer,
       usage: answer.usage,
       citable: citableTexts(evidence),
       evidence: await finishEvidence(evidence, post),
     });
+    const draft = pictures
+      ? { ...written, meta: { ...written.meta, images: imageReport(pictures, run) } }
+      : written;
     if (!run.selfCheck || !needsSelfCheck(draft.note)) return draft;
     const checked = await selfCheckNote(
       pipeline,
@@ -122,16 +142,21 @@ export function createSingleNotes(pipeline: NotePipeline) {
     run: NoteRun,
     post: Post,
     evidence: NoteEvidence,
+    pictures: Pictures | null,
     signal: AbortSignal,
     onPartial: (partial: PartialNote) => void,
   ) {
+    const images = (pictures?.images ?? []).map((image) => ({ ...image, label: imageLabel(image) }));
+    const imageTokens = pictures ? imageReport(pictures, run).estimatedTokens : 0;
     return pipeline.callModel(
       run,
       {
-        prompt: (basics) => buildNoteMessages({ ...basics, post, evidence: promptEvidence(evidence) }),
+        prompt: (basics) =>
+          buildNoteMessages({ ...basics, post, evidence: promptEvidence(evidence), images }),
         reader: noteReader,
         postLanguage: post.lang,
-        tally: () => ({ kind: 'notes', notes: 1 }),
+        tally: () => ({ kind: 'notes', notes: 1, ...(imageTokens ? { imageTokens } : {}) }),
+        imageTokens,
         onPartial,
       },
       signal,
@@ -170,6 +195,22 @@ function revised(finished: FinishedNote, first: FinishedNote, sourceUrl: string)
       },
     },
   };
+}
+
+/** What a note's metadata keeps of its pictures: sent (with their size), skipped and why, the estimate. */
+function imageReport(pictures: Pictures, run: NoteRun): ImageReport {
+  const sent = pictures.images.map(({ of, index, width, height, bytes }) => ({
+    of,
+    index,
+    width,
+    height,
+    bytes,
+  }));
+  const estimatedTokens = sent.reduce(
+    (sum, size) => sum + estimateImageTokens(size, { detail: IMAGE_DETAIL, model: run.endpoint.model }),
+    0,
+  );
+  return { sent, skipped: pictures.skipped, textOnly: pictures.textOnly, estimatedTokens };
 }
 
 /** Passes on only the summary of a streamed draft (the rest waits for the self-check). */

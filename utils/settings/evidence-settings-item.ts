@@ -6,7 +6,7 @@ export const evidenceSettingsItem = defineStoredItem<EvidenceSettings>('local:ev
   fallback: DEFAULT_EVIDENCE_SETTINGS,
   version: 2,
   migrations: {
-    // Version 2 added the self-check and source ratings, at their defaults.
+    // Version 2 added the self-check, pictures and source ratings, at their defaults.
     2: (saved: Partial<EvidenceSettings>): EvidenceSettings => ({ ...DEFAULT_EVIDENCE_SETTINGS, ...saved }),
   },
 });

@@ -27,6 +27,11 @@ export const evidenceSettingsSchema = z.object({
    * never for Chrome's on-device model. Absent in settings saved before it existed: on.
    */
   selfCheck: z._default(z.boolean(), true),
+  /**
+   * Send a post's pictures to models that read them (utils/background/post-images.ts); off: alt
+   * text only. Absent in settings saved before it existed: on.
+   */
+  sendImages: z._default(z.boolean(), true),
   /** Rate sources with the reputation list below (off until the reader subscribes). */
   sourceRatings: z._default(z.boolean(), false),
   /** The rating list's address; empty for CRED-1 (utils/settings/rating-lists.ts). */
@@ -41,6 +46,7 @@ export const DEFAULT_EVIDENCE_SETTINGS: EvidenceSettings = {
   webSearch: 'off',
   searxngUrl: '',
   selfCheck: true,
+  sendImages: true,
   sourceRatings: false,
   ratingListUrl: '',
 };

@@ -23,6 +23,7 @@ const snapshot: SettingsSnapshot = {
     webSearch: 'searxng',
     searxngUrl: 'https://search.example.net',
     selfCheck: false,
+    sendImages: false,
     sourceRatings: true,
     ratingListUrl: 'https://lists.example.org/ratings.json',
   },

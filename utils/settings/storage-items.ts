@@ -1,4 +1,5 @@
 import { evidenceSettingsItem } from './evidence-settings-item';
+import { imageCapabilitiesItem } from './image-capabilities-item';
 import { outputModesItem } from './output-modes-item';
 import { popupFocusItem } from './popup-focus';
 import { answerLanguageItem, providerSettingsItem } from './provider-items';
@@ -24,6 +25,7 @@ export const STORAGE_ITEMS: ReadonlyArray<StoredItem<unknown>> = [
   usageItem,
   dailyTokenBudgetItem,
   outputModesItem,
+  imageCapabilitiesItem,
   popupFocusItem,
   ratingListCopyItem,
   ratingListStatusItem,

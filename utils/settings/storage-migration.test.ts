@@ -25,7 +25,12 @@ type Snapshot = {
 const V1 = snapshot as Snapshot;
 
 /** Items defined after version 1: a v1 install has no value for them, so they read their fallback. */
-const ADDED_AFTER_V1: string[] = ['local:triageSites', 'local:ratingList', 'local:ratingListStatus'];
+const ADDED_AFTER_V1: string[] = [
+  'local:triageSites',
+  'local:ratingList',
+  'local:ratingListStatus',
+  'local:imageCapabilities',
+];
 /** v1 items no longer defined, with why dropping their value loses nothing. */
 const DROPPED_SINCE_V1: Record<string, string> = {};
 /**
@@ -41,6 +46,7 @@ const EXPECTED_AFTER_MIGRATION: Record<string, unknown> = {
     webSearch: 'searxng',
     searxngUrl: 'https://searx.example.org',
     selfCheck: true,
+    sendImages: true,
     sourceRatings: false,
     ratingListUrl: '',
   },

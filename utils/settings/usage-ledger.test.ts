@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import snapshot from './fixtures/v1-storage-snapshot.json';
-import { addUsage, dayOf, overBudget, totalTokens, triageOf, type UsageLedger } from './usage-ledger';
+import {
+  addUsage,
+  dayOf,
+  imageTokensOf,
+  overBudget,
+  totalTokens,
+  triageOf,
+  type UsageLedger,
+} from './usage-ledger';
 
 const NOON = new Date(2026, 9, 31, 12).getTime();
 const used = (promptTokens: number, completionTokens: number) => ({
@@ -77,6 +85,23 @@ describe('usage ledger', () => {
     const digestOnly = addUsage({}, dayOf(NOON), used(10, 2), { kind: 'digest' })[dayOf(NOON)]!;
     expect(digestOnly).toEqual({ promptTokens: 10, completionTokens: 2, notes: 0, estimated: false });
     expect(triageOf(digestOnly)).toEqual({ posts: 0, tokens: 0 });
+  });
+
+  it('keeps the picture tokens of notes apart (already in the totals), from a ledger stored before them', () => {
+    const stored = structuredClone(snapshot.storage.local.usage) as UsageLedger;
+    expect(imageTokensOf(stored['2026-10-31']!)).toBe(0);
+    let ledger = addUsage(stored, '2026-10-31', used(1_200, 80), {
+      kind: 'notes',
+      notes: 1,
+      imageTokens: 170,
+    });
+    ledger = addUsage(ledger, '2026-10-31', used(900, 60), { kind: 'notes', notes: 1, imageTokens: 85 });
+    ledger = addUsage(ledger, '2026-10-31', used(400, 40), notes(1)); // a post without pictures
+    const day = ledger['2026-10-31']!;
+    expect(imageTokensOf(day)).toBe(255);
+    expect(day.promptTokens).toBe(stored['2026-10-31']!.promptTokens + 2_500);
+    // A day without pictures stores no count at all, as ledgers did before them.
+    expect(addUsage({}, dayOf(NOON), used(10, 2), notes(1))[dayOf(NOON)]).not.toHaveProperty('imageTokens');
   });
 
   it('reads a ledger stored before triage existed as no triage, and adds triage to its days', () => {

@@ -14,6 +14,12 @@ export interface DayUsage {
    * existed: read it as zeros (triageOf).
    */
   triage?: TriageUsage;
+  /**
+   * Prompt tokens the day's pictures are estimated to cost (already in the totals above: the
+   * provider counts them in its prompt tokens, or the estimate adds them). Absent on days
+   * without pictures, and in ledgers stored before they were sent: read it as 0 (imageTokensOf).
+   */
+  imageTokens?: number;
 }
 
 export interface TriageUsage {
@@ -26,7 +32,10 @@ export interface TriageUsage {
  * more (a part or merge of a thread digest: its tokens count toward the day and its budget only).
  */
 export type UsageTally =
-  { kind: 'notes'; notes: number } | { kind: 'triage'; posts: number } | { kind: 'digest' };
+  /** `imageTokens`: what the note's pictures are estimated to cost (meta.images.estimatedTokens). */
+  | { kind: 'notes'; notes: number; imageTokens?: number }
+  | { kind: 'triage'; posts: number }
+  | { kind: 'digest' };
 
 /** Token use per local day (YYYY-MM-DD), the last DAYS_KEPT days. */
 export type UsageLedger = Record<string, DayUsage>;
@@ -54,6 +63,11 @@ export function triageOf(day: DayUsage): TriageUsage {
   return day.triage ?? NO_TRIAGE;
 }
 
+/** A day's estimated picture tokens; 0 for a day without (or recorded before) pictures. */
+export function imageTokensOf(day: DayUsage): number {
+  return day.imageTokens ?? 0;
+}
+
 export function addUsage(
   ledger: UsageLedger,
   day: string,
@@ -69,6 +83,7 @@ export function addUsage(
   };
   if (tally.kind === 'notes') {
     after.notes = before.notes + tally.notes;
+    if (tally.imageTokens) after.imageTokens = imageTokensOf(before) + tally.imageTokens;
   } else if (tally.kind === 'triage') {
     const triage = triageOf(before);
     after.triage = {
