@@ -10,6 +10,7 @@ import {
 } from '@/components/card/card-contract';
 import { fakeRuntime } from '@/test-support/fake-runtime';
 import { doneNote, FALSE_TRIAGE } from '@/test-support/sample-note';
+import { noteError } from '@/utils/core/note-error';
 import { samplePost } from '@/test-support/sample-post';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 import { CardController } from './card-controller';
@@ -141,6 +142,25 @@ describe('the card', () => {
     });
     setSuggestion('x:1');
     expect(shown()?.suggestion).toBeUndefined();
+  });
+
+  it('forgets a failed suggestion when the card closes, and keeps one still running', () => {
+    setNoteState('x:1', doneNote());
+    controller.open(root('1'), true);
+    setSuggestion('x:1', {
+      url: 'https://city.example.org/report',
+      error: noteError('timeout', 'Too slow.'),
+    });
+    controller.close(false);
+    expect(noteStore.getState().suggestions['x:1']).toBeUndefined();
+
+    controller.open(root('1'), true);
+    setSuggestion('x:1', { url: 'https://city.example.org/report', error: null });
+    controller.close(false);
+    expect(noteStore.getState().suggestions['x:1']).toEqual({
+      url: 'https://city.example.org/report',
+      error: null,
+    });
   });
 
   it('hides the card it showed while the next post’s note is asked for', () => {

@@ -8,7 +8,7 @@ import { BADGE_SELECTOR } from './badges';
 import { CardHost } from './card-host';
 import { CLOSE_GRACE_MS, HOVER_INTENT_MS } from './card-timing';
 import type { NoteClient } from './note-client';
-import { noteStatus, noteStore, triageOf, type NoteStore } from './note-store';
+import { noteStatus, noteStore, setSuggestion, triageOf, type NoteStore } from './note-store';
 
 interface OpenCard {
   key: string;
@@ -100,6 +100,8 @@ export class CardController {
     // for the next look.
     const status = noteStatus(closing.key);
     if (status === 'loading' || status === 'idle') this.notes.cancel(closing.key);
+    // A suggestion that failed is done with once read; one still running goes on.
+    if (noteStore.getState().suggestions[closing.key]?.error) setSuggestion(closing.key);
     this.render();
     if (restoreFocus && hadFocus && closing.badge instanceof HTMLElement && closing.badge.isConnected) {
       closing.badge.focus();
