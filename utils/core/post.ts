@@ -121,6 +121,12 @@ export const postSchema = z.object({
   replyTo: z.array(shortText()).check(z.maxLength(REPLY_TO_MAX)),
   /** Context the platform shows on the post; absent where the adapter reads none. */
   platformContext: z.optional(z.array(platformContextSchema).check(z.maxLength(PLATFORM_CONTEXTS_MAX))),
+  /**
+   * The post is a video page's video itself (YouTube's watch page): its id, from which the page's
+   * transcript is read (utils/core/video.ts). Absent on every other post. The adapter checks the
+   * id (VIDEO_ID); a regex check here would cost every content script's page-load budget.
+   */
+  video: z.optional(z.object({ id: z.string().check(z.maxLength(SHORT_TEXT_MAX)) })),
 });
 
 export type Post = z.infer<typeof postSchema>;

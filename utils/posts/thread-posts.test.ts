@@ -255,12 +255,13 @@ describe('collectThread on the sites’ fixtures', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('YouTube watch page: comments, their replies under the thread’s top comment', async () => {
+  it('YouTube watch page: the video first (like a status page’s focused post), then comments, their replies under the thread’s top comment', async () => {
     const url = 'https://www.youtube.com/watch?v=Xk3vN8a1QpE';
     expect(youtubeAdapter.threadPage(new URL(url))).toBe(true);
     const { posts } = await collectThread(youtubeAdapter, mountFixture('youtube', 'watch.html', url));
     const top = 'youtube:UgzQ7xWc3d8kLmN0pR2sT4v5AaABAg';
     expect(tree(posts)).toEqual([
+      ['youtube:Xk3vN8a1QpE', null],
       [top, null],
       [`${top}.9zKp3QwErTy0AbCdEfGhIj`, top],
       [`${top}.9zKq1LmNoPq2RsTuVwXyZa`, top],

@@ -33,7 +33,7 @@ const ADAPTERS: Array<[SiteAdapter, string[]]> = [
   [linkedInAdapter, ['linkedin/feed.html']],
   [facebookAdapter, ['facebook/feed.html']],
   [hackerNewsAdapter, ['hackernews/front.html', 'hackernews/item.html']],
-  [youtubeAdapter, ['youtube/watch.html', 'youtube/info-panel.html']],
+  [youtubeAdapter, ['youtube/watch.html', 'youtube/info-panel.html', 'youtube/video.html']],
   [genericAdapter, ['generic/forum.html', 'generic/hentry.html', 'generic/comments.html']],
 ];
 

@@ -65,14 +65,44 @@ interface Expected {
   none?: string;
   /** Pictures with an address among the posts (and the posts they quote); none when absent. */
   pictures?: number;
-  /**
-   * One post exactly: its fields; for a long text, `textStart` its beginning and `textLines` some of
-   * its lines, whole.
-   */
-  sample?: Partial<Post> & Pick<Post, 'id' | 'author'> & { textStart?: string; textLines?: string[] };
+  /** One post exactly. */
+  sample?: Sample;
+  /** A watch page's video, exactly (a second sample where `sample` is a comment). */
+  video?: Sample;
 }
 
+/**
+ * A post's fields; for a long text, `textStart` its beginning and `textLines` some of its lines,
+ * whole.
+ */
+type Sample = Partial<Post> & Pick<Post, 'id' | 'author'> & { textStart?: string; textLines?: string[] };
+
 const RETIRED = 'a design the site no longer serves: no post, rather than wrong ones';
+
+/** The video of the two 2022 captures of PGXcFGlofbQ. */
+const ACID_ARAB_VIDEO: Sample = {
+  id: 'PGXcFGlofbQ',
+  url: 'https://www.youtube.com/watch?v=PGXcFGlofbQ',
+  author: { name: 'Acid Arab', handle: '' },
+  time: null,
+  textStart:
+    'ACID ARAB - STAIFIA feat. Radia Menel (Official Music Video)\n\nDirected & edited by Giulia Grossmann \nProduced by Bocalupo Films & Shelter Studio\n',
+  textLines: [
+    'From the album "JDID" (Crammed Discs, 2019)',
+    '𝔹𝕦𝕪/𝕊𝕥𝕣𝕖𝕒𝕞 : https://smarturl.it/acidarab-jdid',
+  ],
+  links: [
+    'https://smarturl.it/acidarab-jdid',
+    'https://fr-fr.facebook.com/acidarab/',
+    'https://www.instagram.com/acid_arab/',
+    'https://acidarab.bandcamp.com/',
+    'https://www.facebook.com/crammeddiscs/',
+    'https://www.instagram.com/crammeddiscs/',
+    'http://crammed.be/',
+  ],
+  media: { imageAlts: [], hasVideo: true },
+  video: { id: 'PGXcFGlofbQ' },
+};
 
 const EXPECTED: Record<string, Expected> = {
   'blog/hentry-adactio-links.html': {
@@ -317,10 +347,12 @@ const EXPECTED: Record<string, Expected> = {
       lang: 'en',
     },
   },
-  // 2022 comments link their authors by channel id (`/channel/UC…`): YouTube had no handles yet.
+  // 2022 comments and channels are linked by channel id (`/channel/UC…`): YouTube had no handles
+  // yet. The video is a post too: the title, a blank line, the description.
   'youtube/watch-rendered-2022-13-comments.html': {
     adapter: 'youtube',
-    posts: 13,
+    posts: 14, // 13 comments and the video
+    video: ACID_ARAB_VIDEO,
     sample: {
       id: 'UgwlgUKDr581UAuaLv94AaABAg',
       url: 'https://www.youtube.com/watch?v=PGXcFGlofbQ&lc=UgwlgUKDr581UAuaLv94AaABAg',
@@ -330,9 +362,12 @@ const EXPECTED: Record<string, Expected> = {
   },
   'youtube/watch-rendered-2022-before-comments.html': {
     adapter: 'youtube',
-    posts: 0,
-    none: 'the comments had not loaded yet',
+    posts: 1, // the video; the comments had not loaded yet
+    video: ACID_ARAB_VIDEO,
   },
+  // No video: after the player the saved markup closes more elements than it opens, so as any
+  // HTML parser reads it ytd-watch-flexy ends there, and the title and comments lie outside the
+  // element that carries the video's id (video-id).
   'youtube/watch-rendered-2022-fr-14-comments.html': {
     adapter: 'youtube',
     posts: 14,
@@ -417,6 +452,14 @@ function expectBadges(adapter: SiteAdapter, roots: Map<string, Element>, posts: 
   }
 }
 
+function expectSample(posts: Map<string, Post>, sample: Sample): void {
+  const { textStart, textLines, ...fields } = sample;
+  const post = posts.get(fields.id);
+  expect(post).toMatchObject(fields);
+  if (textStart !== undefined) expect(post?.text.startsWith(textStart)).toBe(true);
+  for (const line of textLines ?? []) expect(post?.text.split('\n')).toContain(line);
+}
+
 const CI = (process.env.CI ?? '') !== '' && process.env.CI !== 'false';
 
 describe.runIf(!hasRealCaptures())('real captures', () => {
@@ -479,12 +522,8 @@ describe.runIf(hasRealCaptures())('real captures', () => {
         expect([...posts.values()].filter((post) => post.platformContext !== undefined)).toEqual([]);
         expectPictures(adapter?.id, posts, expected.pictures ?? 0);
 
-        if (expected.sample !== undefined) {
-          const { textStart, textLines, ...fields } = expected.sample;
-          const post = posts.get(fields.id);
-          expect(post).toMatchObject(fields);
-          if (textStart !== undefined) expect(post?.text.startsWith(textStart)).toBe(true);
-          for (const line of textLines ?? []) expect(post?.text.split('\n')).toContain(line);
+        for (const sample of [expected.sample, expected.video]) {
+          if (sample !== undefined) expectSample(posts, sample);
         }
       } finally {
         window.close();

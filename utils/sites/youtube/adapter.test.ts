@@ -110,9 +110,9 @@ describe('watch.html comments', () => {
     expectScopedPostId(youtube, rootsIn(youtube, doc));
   });
 
-  it('finds every comment and reply in order; the unfilled comment gives nothing', () => {
-    expect(rootsIn(youtube, doc).map((r) => youtube.postId(r))).toEqual([T1, R1, R2, T2, null, T4]);
-    const empty = rootsIn(youtube, doc)[4]!;
+  it('finds the video, then every comment and reply in order; the unfilled comment gives nothing', () => {
+    expect(rootsIn(youtube, doc).map((r) => youtube.postId(r))).toEqual([VIDEO, T1, R1, R2, T2, null, T4]);
+    const empty = rootsIn(youtube, doc)[5]!;
     expect(youtube.extractPost(empty)).toBeNull();
     expect(youtube.badgeAnchor(empty)).toBeNull();
   });

@@ -1,9 +1,9 @@
 /**
- * YouTube comments adapter (www.youtube.com): each comment and reply under a video, a Short or a
- * community post. The DOM it reads is described in utils/sites/youtube/README.md (from the selector
- * configs of public YouTube extensions and scrapers): `ytd-comment-view-model` (2024+;
- * `ytd-comment-renderer` before) inside `ytd-comment-thread-renderer`, replies under
- * `ytd-comment-replies-renderer`.
+ * YouTube adapter (www.youtube.com): each comment and reply under a video, a Short or a community
+ * post, and the watch page's video itself (video-post.ts, routed by the root's tag). The DOM it
+ * reads is described in utils/sites/youtube/README.md (from the selector configs of public YouTube
+ * extensions and scrapers): `ytd-comment-view-model` (2024+; `ytd-comment-renderer` before) inside
+ * `ytd-comment-thread-renderer`, replies under `ytd-comment-replies-renderer`.
  *
  * Polymer repeats element ids in every comment (`#comment`, `#author-text`, `#content-text`…), so
  * ids are matched as attributes (`[id="…"]`): `#id` lookups scoped to one comment are not reliable
@@ -17,12 +17,14 @@ import { withPlatformContext } from '../platform-context';
 import { readPostText, textPostFields } from '../post-text';
 import type { BadgeAnchor, SiteAdapter } from '../site-adapter';
 import { isSiteHost } from '../site-matches';
+import { linkedHandle } from './channel-handle';
 import { infoPanels } from './info-panel';
 import { linkTarget } from './link-target';
+import { VIDEO_ROOT, extractVideoPost, isVideoRoot, videoBadgeAnchor, videoPostId } from './video-post';
 
 const ORIGIN = 'https://www.youtube.com';
 
-const POST_ROOT = 'ytd-comment-view-model, ytd-comment-renderer';
+const COMMENT_ROOT = 'ytd-comment-view-model, ytd-comment-renderer';
 /** The timestamp link, `/watch?v=…&lc={commentId}` (older builds: a `.published-time-text` string). */
 const PERMALINK = '[id="published-time-text"] a[href], .published-time-text a[href]';
 const AUTHOR = '[id="author-text"]';
@@ -33,7 +35,6 @@ const REPLIES = 'ytd-comment-replies-renderer';
 /** Comment ids: base64url-ish, a reply's is `{parentId}.{replyId}`. */
 const COMMENT_ID = /^[\w-]{10,100}(?:\.[\w-]{10,100})?$/;
 const PATH = /^\/[\w\-/]{0,200}$/;
-const HANDLE_HREF = /^\/@([\w.\-%]{1,100})$/;
 /** Pages whose comments the adapter reads: a video (`/watch?v=…`), a Short, a community post. */
 const THREAD_PATH = /^\/(?:watch|shorts\/[\w-]{1,20}|post\/[\w-]{1,100})\/?$/;
 
@@ -42,18 +43,20 @@ export const youtubeAdapter: SiteAdapter = {
   /** Comments load only once the reader scrolls to them, so no page is sure to show any. */
   expectsPosts: () => false,
   threadPage: (location) => THREAD_PATH.test(location.pathname),
-  probes: { thread: THREAD, author: AUTHOR, text: CONTENT },
-  postRootSelector: POST_ROOT,
+  probes: { thread: THREAD, author: AUTHOR, text: CONTENT, video: VIDEO_ROOT },
+  postRootSelector: `${COMMENT_ROOT}, ${VIDEO_ROOT}`,
 
   matchesLocation(location) {
     return isSiteHost('youtube', location.hostname);
   },
 
   postId(root) {
+    if (isVideoRoot(root)) return videoPostId(root);
     return permalinkOf(root)?.id ?? null;
   },
 
   extractPost(root) {
+    if (isVideoRoot(root)) return extractVideoPost(root);
     const post = extract(root);
     if (post === null) return null;
     const parent = parentComment(root);
@@ -62,6 +65,7 @@ export const youtubeAdapter: SiteAdapter = {
   },
 
   badgeAnchor(root) {
+    if (isVideoRoot(root)) return videoBadgeAnchor(root);
     const time = permalinkOf(root)?.link.closest('[id="published-time-text"], .published-time-text');
     return time ? besides(root, time) : null;
   },
@@ -118,13 +122,7 @@ function authorOf(root: Element): Post['author'] | null {
   if (link === null) return null;
   const shown = clip(readText(link), SHORT_TEXT_MAX);
   if (/^@\S+$/.test(shown)) return { name: shown.slice(1), handle: shown.slice(1) };
-  const linked = HANDLE_HREF.exec(link.getAttribute('href') ?? '')?.[1];
-  return { name: shown, handle: linked ? clip(decodeHandle(linked), SHORT_TEXT_MAX) : '' };
-}
-
-/** Handles may hold non-ASCII letters, percent-encoded in the link. */
-function decodeHandle(raw: string): string {
-  return new URLSearchParams(`h=${raw.replace(/\+/g, '%2B')}`).get('h') ?? raw;
+  return { name: shown, handle: linkedHandle(link) };
 }
 
 /** A reply answers the thread's top comment (YouTube threads are two levels deep). */
@@ -146,7 +144,7 @@ function parentComment(root: Element): Element | null {
 
 /** The thread's first comment outside its replies. */
 function topComment(thread: Element | null): Element | null {
-  for (const comment of thread?.querySelectorAll(POST_ROOT) ?? []) {
+  for (const comment of thread?.querySelectorAll(COMMENT_ROOT) ?? []) {
     if (comment.closest(REPLIES) === null) return comment;
   }
   return null;
