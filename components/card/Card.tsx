@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import type { PartialNote } from '@/utils/core/note-schema';
 import type { EvidenceItem } from '@/utils/core/evidence';
 import type { NoteMeta } from '@/utils/core/note-meta';
-import type { CardActions, CardModel } from './card-contract';
+import type { CardActions, CardModel, CardPage } from './card-contract';
 import { ClaimItem } from './ClaimItem';
 import { ClassificationChip } from './chips';
 import { ErrorPanel } from './ErrorPanel';
@@ -16,6 +16,7 @@ import { QuickCheck } from './QuickCheck';
 import { SelfCheckStatus } from './SelfCheckStatus';
 import { SuggestSource } from './SuggestSource';
 import { useShownVersion } from './RevisionNotice';
+import { VideoOutline, VideoProgressLine } from './VideoOutline';
 
 /**
  * The in-page card: the context the platform itself shows on the post first (from the moment
@@ -26,7 +27,7 @@ import { useShownVersion } from './RevisionNotice';
  * source". Everything in it is untrusted (model output, post data, fetched pages) and rendered
  * as text by React; the only links are http(s) sources Footnote fetched itself.
  */
-export function Card({ model, actions }: { model: CardModel; actions: CardActions }) {
+export function Card({ model, actions, page }: { model: CardModel; actions: CardActions; page: CardPage }) {
   const { state } = model;
   const note: PartialNote | null =
     state.status === 'done' ? state.note : state.status === 'streaming' ? state.partial : null;
@@ -69,9 +70,17 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
             streaming={state.status === 'streaming'}
             hasVideo={model.hasVideo ?? false}
             actions={actions}
+            onSeek={page.seekVideo}
           />
         ) : (
-          busy && <Skeleton />
+          busy && (
+            <>
+              {state.status === 'loading' && state.progress && (
+                <VideoProgressLine progress={state.progress} />
+              )}
+              <Skeleton />
+            </>
+          )
         )}
         {state.status === 'error' && (
           <ErrorPanel error={state.error} onOpenOptions={actions.openOptions} onRetry={actions.retry} />
@@ -89,12 +98,14 @@ function NoteBody({
   streaming,
   hasVideo,
   actions,
+  onSeek,
 }: {
   note: PartialNote;
   meta: NoteMeta | null;
   streaming: boolean;
   hasVideo: boolean;
   actions: CardActions;
+  onSeek(seconds: number): void;
 }) {
   const evidence: EvidenceItem[] = meta?.evidence ?? [];
   const factCheck = evidence.find((item) => item.id === meta?.factCheckId);
@@ -112,6 +123,7 @@ function NoteBody({
           <p className="summary">{note.summary}</p>
         </section>
       )}
+      {meta?.video && <VideoOutline video={meta.video} onSeek={onSeek} />}
       {note.classification === 'opinion' ? (
         <p className="nothing-to-check">{i18n.t('card.nothingToCheckHint')}</p>
       ) : note.note ? (
@@ -141,7 +153,8 @@ function NoteBody({
           onOpenOptions={actions.openOptions}
         />
       )}
-      {meta && <PictureNotes images={meta.images} hasVideo={hasVideo} />}
+      {/* A video read from its transcript has its own lines (VideoOutline). */}
+      {meta && <PictureNotes images={meta.images} hasVideo={hasVideo && !meta.video} />}
       {note.detail ? (
         <details className="detail">
           <summary>{i18n.t('card.detail')}</summary>
@@ -158,7 +171,10 @@ function CardFooter({ model, meta, actions }: { model: CardModel; meta: NoteMeta
   const { state } = model;
   const copy = () => {
     if (state.status !== 'done') return;
-    const text = noteAsText({ handle: model.handle, note: state.note, evidence: meta.evidence }, translate);
+    const text = noteAsText(
+      { handle: model.handle, note: state.note, evidence: meta.evidence, moments: meta.video?.moments },
+      translate,
+    );
     actions.copy(text).then(
       () => setCopied('copied'),
       () => setCopied('failed'),

@@ -44,6 +44,14 @@ export interface CardActions {
 }
 
 /**
+ * What the card does on the page itself, given by the UI bundle (not the content script): plays
+ * the page's video from a second (a video note's moment).
+ */
+export interface CardPage {
+  seekVideo(seconds: number): void;
+}
+
+/**
  * What the UI bundle does for the card's host (entrypoints/content/card-host.ts). Only what must
  * run before the UI is there stays in the content script; reading the page's theme and placing
  * the card happen once it has loaded, so they are not in the page-load bundle.

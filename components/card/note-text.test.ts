@@ -65,4 +65,24 @@ describe('noteAsText', () => {
       'card.label(@ana)\n\ncard.summary: A claim about rain.\ncard.classification: classification.misleading',
     );
   });
+
+  it("lists a video's moments with their times after the classification", () => {
+    const bare = { ...note, note: '', claims: [] };
+    const moments = [
+      { at: 0, text: 'The host opens.' },
+      { at: 3723, text: 'A chart of cases.' },
+    ];
+    expect(noteAsText({ handle: 'ana', note: bare, evidence: [], moments }, t)).toBe(
+      [
+        'card.label(@ana)',
+        '',
+        'card.summary: A claim about rain.',
+        'card.classification: classification.misleading',
+        '',
+        'video.card.moments:',
+        '0:00 The host opens.',
+        '1:02:03 A chart of cases.',
+      ].join('\n'),
+    );
+  });
 });

@@ -1,5 +1,7 @@
 import type { Note } from '@/utils/core/note-schema';
 import type { EvidenceItem } from '@/utils/core/evidence';
+import type { VideoMoment } from '@/utils/core/video';
+import { formatVideoTime } from '@/utils/core/video-time';
 
 export type Translate = (key: string, substitutions?: string[]) => string;
 
@@ -8,12 +10,16 @@ export type Translate = (key: string, substitutions?: string[]) => string;
  * reply or a message — the same sections as the card, sources with their URLs.
  */
 export function noteAsText(
-  input: { handle: string; note: Note; evidence: EvidenceItem[] },
+  input: { handle: string; note: Note; evidence: EvidenceItem[]; moments?: VideoMoment[] },
   t: Translate,
 ): string {
-  const { note, evidence } = input;
+  const { note, evidence, moments = [] } = input;
   const lines = [t('card.label', ['@' + input.handle]), '', `${t('card.summary')}: ${note.summary}`];
   lines.push(`${t('card.classification')}: ${t(`classification.${note.classification}`)}`);
+  if (moments.length > 0) {
+    lines.push('', `${t('video.card.moments')}:`);
+    for (const { at, text } of moments) lines.push(`${formatVideoTime(at)} ${text}`);
+  }
   if (note.note) lines.push('', `${t('card.readersAddedContext')}: ${note.note}`);
   if (note.claims.length > 0) {
     lines.push('', `${t('card.claims')}:`);

@@ -2,13 +2,15 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Card } from '@/components/card/Card';
-import { CARD_UI_GLOBAL } from '@/components/card/card-contract';
+import { CARD_UI_GLOBAL, type CardPage } from '@/components/card/card-contract';
 import type { PageUi } from '../content/page-ui';
 import { keepCardPlaced } from './card-placement';
 import { focusPost } from './focus-post';
 import { attachHost, pageTheme } from './host-page';
 import { adoptStyles } from './stylesheet';
 import { ThreadController } from './thread-controller';
+import { readVideoTranscript } from './video-transcript';
+import { seekPageVideo } from './page-video';
 
 /**
  * Footnote's UI on the page (the card, the thread digest and its panel), injected by the
@@ -16,6 +18,9 @@ import { ThreadController } from './thread-controller';
  * utils/messaging/background-router.ts). It registers itself on that world's global object,
  * which the page cannot see.
  */
+/** What the card does on the page besides its actions. */
+const PAGE: CardPage = { seekVideo: seekPageVideo };
+
 export default defineUnlistedScript(() => {
   const roots = new WeakMap<ShadowRoot, Root>();
   const ui: PageUi = {
@@ -27,7 +32,7 @@ export default defineUnlistedScript(() => {
       }
       // Synchronous, so the host can measure and place the card right after.
       const target = root;
-      flushSync(() => target.render(model ? <Card model={model} actions={actions} /> : null));
+      flushSync(() => target.render(model ? <Card model={model} actions={actions} page={PAGE} /> : null));
     },
     adoptStyles,
     theme: pageTheme,
@@ -35,6 +40,7 @@ export default defineUnlistedScript(() => {
     place: keepCardPlaced(),
     thread: (adapter, signal, onView) => new ThreadController(adapter, signal, onView),
     focusPost,
+    readTranscript: (videoId, signal) => readVideoTranscript(videoId, document, signal),
   };
   (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] = ui;
 });

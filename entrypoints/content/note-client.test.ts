@@ -5,7 +5,8 @@ import { doneNote } from '@/test-support/sample-note';
 import { samplePost } from '@/test-support/sample-post';
 import { noteError } from '@/utils/core/note-error';
 import { postKey } from '@/utils/core/post';
-import type { NotePortIn, NotePortOut } from '@/utils/messaging/protocol';
+import type { NotePortIn } from '@/utils/messaging/note-port-requests';
+import type { NotePortOut } from '@/utils/messaging/protocol';
 import { LOADING_GRACE_FRAMES } from './card-timing';
 import { NoteClient } from './note-client';
 import { noteStatus, noteStore } from './note-store';
@@ -277,5 +278,99 @@ describe('a triage batch', () => {
     port().close();
     expect(to.skipped.mock.calls).toEqual([[postKey(one!)]]);
     expect(sent().filter((message) => message.type === 'triage:request')).toHaveLength(1);
+  });
+});
+
+describe("a video's note", () => {
+  const video = samplePost({
+    site: 'youtube',
+    id: 'Vd3oQ8sLm2A',
+    lang: null,
+    text: 'Vacinas e autismo',
+    media: { imageAlts: [], hasVideo: true },
+    video: { id: 'Vd3oQ8sLm2A' },
+  });
+  const videoKey = postKey(video);
+  const transcript = {
+    transcript: {
+      source: 'captions' as const,
+      language: 'pt',
+      automatic: false,
+      segments: [{ startMs: 0, text: 'Olá.' }],
+      durationSeconds: 60,
+    },
+  };
+
+  function reading() {
+    let resolve!: (value: typeof transcript) => void;
+    const signals: AbortSignal[] = [];
+    const reader = vi.fn(
+      (_id: string, signal: AbortSignal) =>
+        new Promise<typeof transcript>((done, fail) => {
+          signals.push(signal);
+          resolve = done;
+          signal.addEventListener('abort', () => fail(signal.reason));
+        }),
+    );
+    return { reader, signals, finish: () => resolve(transcript) };
+  }
+
+  it('reads the transcript on a miss, saying so, and sends it with the request', async () => {
+    const { reader, finish } = reading();
+    client = new NoteClient(reader);
+    client.request(video);
+    const requestId = idOf(sent()[0]);
+    answer({ type: 'note:miss', requestId });
+    expect(reader).toHaveBeenCalledWith('Vd3oQ8sLm2A', expect.any(AbortSignal));
+    expect(noteStore.getState().notes[videoKey]).toEqual({
+      status: 'loading',
+      progress: { step: 'transcript', done: 0, total: 0 },
+    });
+    await settle();
+    expect(sent()).toHaveLength(1); // not before the transcript is read
+    finish();
+    await settle();
+    expect(sent()[1]).toMatchObject({ type: 'note:request', requestId, video: transcript });
+  });
+
+  it('shows the outline’s progress as it comes', async () => {
+    const { reader, finish } = reading();
+    client = new NoteClient(reader);
+    client.request(video, true);
+    finish();
+    await settle();
+    const requestId = idOf(sent()[0]);
+    answer({ type: 'note:progress', requestId, progress: { step: 'outline', done: 1, total: 3 } });
+    expect(noteStore.getState().notes[videoKey]).toEqual({
+      status: 'loading',
+      progress: { step: 'outline', done: 1, total: 3 },
+    });
+  });
+
+  it('closing the card while the transcript is read stops the reading and sends nothing', async () => {
+    const { reader, signals } = reading();
+    client = new NoteClient(reader);
+    client.request(video, true);
+    client.cancel(videoKey);
+    expect(signals[0]?.aborted).toBe(true);
+    await settle();
+    expect(sent().map((message) => message.type)).not.toContain('note:request');
+    expect(noteStatus(videoKey)).toBe('idle');
+  });
+
+  it('a reader that fails (the UI bundle did not load) sends the request without a transcript, saying why', async () => {
+    client = new NoteClient(() => Promise.reject(new Error('The Footnote card could not be loaded.')));
+    client.request(video, true);
+    await settle();
+    expect(sent()[0]).toMatchObject({ type: 'note:request', video: { missing: 'failed' } });
+  });
+
+  it('other posts are sent without reading anything', async () => {
+    const { reader } = reading();
+    client = new NoteClient(reader);
+    client.request(post, true);
+    await settle();
+    expect(reader).not.toHaveBeenCalled();
+    expect(sent()[0]).toMatchObject({ type: 'note:request' });
   });
 });

@@ -1,14 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
-import {
-  NOTE_PORT_NAME,
-  notePortOutSchema,
-  type NotePortIn,
-  type NotePortOut,
-} from '@/utils/messaging/protocol';
+import { NOTE_PORT_NAME, notePortOutSchema, type NotePortOut } from '@/utils/messaging/protocol';
+import type { NotePortIn } from '@/utils/messaging/note-port-requests';
 import { noteError, type NoteError } from '@/utils/core/note-error';
 import { hasSomethingToCheck } from '@/utils/core/checkable';
 import { postKey, type Post } from '@/utils/core/post';
 import type { Triage } from '@/utils/core/triage';
+import type { TranscriptResult } from '@/utils/core/video';
 import { LOADING_GRACE_FRAMES } from './card-timing';
 import { withLanguage } from './post-language';
 import { clearNoteState, noteStatus, setDigest, setNoteState, setSuggestion } from './note-store';
@@ -25,7 +22,12 @@ interface Asked {
   stage: 'peek' | 'cache' | 'model';
   stillShown: () => boolean;
   source?: string;
+  /** Stops reading a video's transcript, while it is read before the request is sent. */
+  reading?: AbortController;
 }
+
+/** Reads what is said in a video post (the YouTube watch page's transcript), for its note request. */
+export type TranscriptReader = (videoId: string, signal: AbortSignal) => Promise<TranscriptResult>;
 
 /** Where the answers of a triage batch go, post by post: the triage queue that asked. */
 export interface TriageAnswers {
@@ -61,6 +63,8 @@ export class NoteClient {
   private batchId: string | null = null;
   /** Posts sent for triage and not answered yet. */
   private readonly triageAsks = new Map<string, TriageAsk>();
+
+  constructor(private readonly readTranscript?: TranscriptReader) {}
 
   /**
    * Asks for the post's note. A post with nothing to check gets that answer at once, with no
@@ -174,10 +178,30 @@ export class NoteClient {
     if (!asked) return;
     asked.stage = 'model';
     if (!asked.source && noteStatus(asked.key) !== 'loading') setNoteState(asked.key, { status: 'loading' });
-    void withLanguage(asked.post).then((post) => {
-      if (this.inFlight.get(requestId) === asked)
-        this.send({ type: 'note:request', requestId, post, refresh, suggestedSource: asked.source });
-    });
+    void Promise.all([withLanguage(asked.post), this.videoOf(asked)]).then(
+      ([post, video]) => {
+        if (this.inFlight.get(requestId) !== asked) return;
+        this.send({ type: 'note:request', requestId, post, refresh, suggestedSource: asked.source, video });
+      },
+      () => undefined, // cancelled while the transcript was read
+    );
+  }
+
+  /** A video post's transcript, read before its request is sent (the loading state says so). */
+  private async videoOf(asked: Asked): Promise<TranscriptResult | undefined> {
+    const id = asked.post.video?.id;
+    if (id === undefined || !this.readTranscript) return undefined;
+    const reading = new AbortController();
+    asked.reading = reading;
+    if (!asked.source) setNoteState(asked.key, { status: 'loading', progress: READING_TRANSCRIPT });
+    try {
+      return await this.readTranscript(id, reading.signal);
+    } catch (err) {
+      if (reading.signal.aborted) throw err;
+      return { missing: 'failed' }; // the UI bundle did not load: the note goes without
+    } finally {
+      asked.reading = undefined;
+    }
   }
 
   /** The id of the post's request in flight (at this stage, if given). */
@@ -202,6 +226,7 @@ export class NoteClient {
     for (const [requestId, asked] of this.inFlight) {
       if (asked.key !== key) continue;
       this.inFlight.delete(requestId);
+      asked.reading?.abort();
       // The background keeps no state for a cache lookup: only model requests are withdrawn.
       if (asked.stage === 'model') this.send({ type: 'note:cancel', requestId });
       if (asked.source) setSuggestion(key);
@@ -245,6 +270,9 @@ export class NoteClient {
       case 'note:miss':
         if (asked.stage === 'cache') this.write(message.requestId, false);
         else this.inFlight.delete(message.requestId);
+        return;
+      case 'note:progress':
+        if (!asked.source) setNoteState(key, { status: 'loading', progress: message.progress });
         return;
       case 'note:partial':
         // A rewrite streams out of sight: the note on screen stays until the new one is done.
@@ -300,6 +328,8 @@ export class NoteClient {
     for (const { key, answers } of lost) answers.skipped(key);
   }
 }
+
+const READING_TRANSCRIPT = { step: 'transcript', done: 0, total: 0 } as const;
 
 /** What the reader asked for is kept wherever the post went. */
 function always(): boolean {

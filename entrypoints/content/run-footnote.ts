@@ -47,7 +47,10 @@ export async function runFootnote(
 ): Promise<void> {
   const adapter = pickAdapter(adapters, location, document);
   if (!adapter) return;
-  const notes = new NoteClient(); // one port for the page, whichever session uses it
+  // One port for the page, whichever session uses it. A video's transcript is read by the UI bundle.
+  const notes = new NoteClient((videoId, signal) =>
+    loadPageUi().then((ui) => ui.readTranscript(videoId, signal)),
+  );
   let session: ({ lifetime: AbortController } & FootnoteSession) | null = null;
   const [disabledSites, triageSites] = await Promise.all([
     readSiteList(DISABLED_SITES_KEY),

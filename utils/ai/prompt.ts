@@ -1,6 +1,8 @@
 import type { Post, QuotedPost } from '../core/post';
 import { clipText } from '../core/clip-text';
 import { dataBlock } from './data-block';
+import { describeVideoOutline } from './video-note-prompt';
+import type { VideoReport } from '../core/video';
 import { attachedImagesNote, mediaLines, type ImageRef } from './image-prompt';
 import { noteAnswerJsonSchema } from './note-json-schema';
 import { describeEvidence, type PromptEvidence } from './evidence-prompt';
@@ -40,6 +42,8 @@ export interface NotePromptInput {
   evidence?: PromptEvidence[];
   /** The post's (and its quoted post's) pictures Footnote attaches, in order; none for batches. */
   images?: Array<ImageRef & ChatImage>;
+  /** A video post's transcript outline, or why it has none (utils/notes/video-outline.ts). */
+  video?: VideoReport;
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -96,6 +100,7 @@ export function buildNoteMessages(input: NotePromptInput): ChatMessage[] {
   if (input.post.parent) parts.push(describeParent(input.post.parent, input.nonce));
   if (input.post.quoted) parts.push(describeQuoted(input.post.quoted, input.nonce, images));
   parts.push(`The post to write a note for:\n${describePost(input.post, input.nonce, undefined, images)}`);
+  if (input.video) parts.push(describeVideoOutline(input.video, input.nonce));
   const note = attachedImagesNote(images);
   if (note) parts.push(note);
   const user: ChatMessage = { role: 'user', content: parts.join('\n\n') };

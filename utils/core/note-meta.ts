@@ -3,6 +3,7 @@ import { OUTPUT_MODES } from './output-mode';
 import { evidenceItemSchema, evidenceNoticeSchema, sourceRatingSchema } from './evidence';
 import { noteSchema } from './note-schema';
 import { imageReportSchema } from './images';
+import { videoReportSchema } from './video';
 
 export const tokenUsageSchema = z.object({
   promptTokens: z.number(),
@@ -11,6 +12,18 @@ export const tokenUsageSchema = z.object({
   estimated: z.boolean(),
 });
 export type TokenUsage = z.infer<typeof tokenUsageSchema>;
+
+/** What a call that was never answered cost as far as Footnote knows. */
+export const NO_USAGE: TokenUsage = { promptTokens: 0, completionTokens: 0, estimated: false };
+
+/** Two calls' tokens together (a note and its self-check, a video's outline and its note). */
+export function sumUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    estimated: a.estimated || b.estimated,
+  };
+}
 
 /**
  * How well a note's evidence-based verdicts are grounded (note-rules.ts): claims the model based
@@ -81,5 +94,7 @@ export const noteMetaSchema = z.object({
   linkRatings: z.optional(z.array(linkRatingSchema)),
   /** The post's pictures: sent, skipped and why, or alt text only. Absent for posts without any. */
   images: z.optional(imageReportSchema),
+  /** A video's transcript: where it came from (or why none), and the outline's moments. */
+  video: z.optional(videoReportSchema),
 });
 export type NoteMeta = z.infer<typeof noteMetaSchema>;

@@ -1,10 +1,12 @@
 import type { Note, PartialNote } from './note-schema';
 import type { NoteError } from './note-error';
 import type { NoteMeta } from './note-meta';
+import type { VideoProgress } from './video';
 
 /** A post's note as the page and popup see it, from "requested" to a result. */
 export type NoteState =
-  | { status: 'loading' }
+  /** `progress` while a video's transcript is read and outlined, before any text. */
+  | { status: 'loading'; progress?: VideoProgress }
   | { status: 'streaming'; partial: PartialNote }
   | { status: 'done'; note: Note; meta: NoteMeta }
   | { status: 'error'; error: NoteError }

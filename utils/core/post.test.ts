@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notePortInSchema } from '../messaging/protocol';
+import { notePortInSchema } from '../messaging/note-port-requests';
 import { asQuoted, POST_TEXT_MAX, postKey, postSchema } from './post';
 import { samplePost } from '../../test-support/sample-post';
 

@@ -13,7 +13,6 @@ import {
   CONTENT_SCRIPT_REQUESTS,
   EXTENSION_PAGE_REQUESTS,
   NOTE_PORT_NAME,
-  notePortInSchema,
   notePortOutSchema,
   requestType,
   TAB_REQUESTS,
@@ -22,6 +21,7 @@ import {
   type RequestMap,
 } from './protocol';
 import { popupPortMessageSchema } from './popup-protocol';
+import { notePortInSchema } from './note-port-requests';
 
 // ---- a small fake of wxt/browser: just what note-port-server.ts and sender.ts touch ----
 const fake = vi.hoisted(() => ({

@@ -1,7 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { NoteSink, TriageSink } from '../notes/note-engine';
 import type { createNoteEngine } from '../notes/note-engine';
-import { NOTE_PORT_NAME, notePortInSchema, type NoteItemOut, type NotePortOut } from './protocol';
+import { notePortInSchema } from './note-port-requests';
+import { NOTE_PORT_NAME, type NoteItemOut, type NotePortOut } from './protocol';
 import { holdWorkerAlive } from './keep-alive';
 import { isOwnContentScript } from './sender';
 
@@ -42,6 +43,7 @@ function servePort(port: Browser.runtime.Port, engine: NoteEngine): void {
     const out = (message: NoteItemOut) => send(message, sendAs);
     return {
       partial: (note) => out({ type: 'note:partial', requestId, note }),
+      progress: (progress) => out({ type: 'note:progress', requestId, progress }),
       done: (note, meta) => out({ type: 'note:done', requestId, note, meta }),
       error: (error) => out({ type: 'note:error', requestId, error }),
     };
@@ -82,9 +84,13 @@ function servePort(port: Browser.runtime.Port, engine: NoteEngine): void {
         return;
       }
       case 'note:request': {
-        const { requestId, post, refresh, suggestedSource } = message;
+        const { requestId, post, refresh, suggestedSource, video } = message;
         track(requestId, (signal) =>
-          engine.requestNote({ post, refresh, suggestedSource }, sinkFor(requestId, requestId), signal),
+          engine.requestNote(
+            { post, refresh, suggestedSource, video },
+            sinkFor(requestId, requestId),
+            signal,
+          ),
         );
         return;
       }

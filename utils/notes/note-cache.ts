@@ -1,3 +1,4 @@
+import { VIDEO_PROMPT_VERSION } from '../ai/video-prompt';
 import type { Note } from '../core/note-schema';
 import type { NoteMeta } from '../core/note-meta';
 import type { Post } from '../core/post';
@@ -69,6 +70,8 @@ export async function noteContentKey(parts: CacheKeyParts): Promise<string> {
       post.quoted?.media.imageUrls ?? [],
       // A Community Note or label that appears later is new evidence: a new note.
       post.platformContext ?? [],
+      // A video's note is written from its transcript's outline: the outline's prompt is part of it.
+      post.video ? [post.video.id, VIDEO_PROMPT_VERSION] : null,
     ]),
   );
   return [

@@ -10,6 +10,7 @@ import type { ThreadCache } from './thread-cache';
 import type { ImageCapability, ImageOwner, ImageReport } from '../core/images';
 import type { Post } from '../core/post';
 import type { TriageCache } from './triage-cache';
+import type { VideoProgress } from '../core/video';
 
 // What the note engine is built from: settings, storage and the network come in only here, so
 // the engine runs the same in the background, in tests and in the eval.
@@ -96,6 +97,8 @@ export interface ImageCapabilityMemory {
 /** Where one request's results go, in order: any number of partials, then done or error. */
 export interface NoteSink {
   partial(note: PartialNote): void;
+  /** A video's transcript being outlined: parts done (single notes of video posts only). */
+  progress?(progress: VideoProgress): void;
   done(note: Note, meta: NoteMeta): void;
   error(error: NoteError): void;
 }

@@ -1,7 +1,7 @@
 import type { PromptEvidence } from '../ai/evidence-prompt';
 import { buildSelfCheckMessages } from '../ai/self-check-prompt';
 import { selfCheckReader, type SelfCheckAnswer } from '../ai/self-check-reader';
-import type { SelfCheck, SelfCheckOutcome, TokenUsage } from '../core/note-meta';
+import { NO_USAGE, type SelfCheck, type SelfCheckOutcome } from '../core/note-meta';
 import type { Note } from '../core/note-schema';
 import type { Post } from '../core/post';
 import { FLAGGED_CLASSIFICATIONS } from '../core/triage';
@@ -17,9 +17,6 @@ export interface SelfCheckDraft {
   /** The evidence the model was given (E0, E1…): the review sees what the draft cites of it. */
   evidence: PromptEvidence[];
 }
-
-/** What a failed check cost as far as Footnote knows: the pipeline counts only answered calls. */
-const NO_USAGE: TokenUsage = { promptTokens: 0, completionTokens: 0, estimated: false };
 
 /**
  * Where the "check each note" setting applies: cloud providers. Not Chrome's on-device model

@@ -17,7 +17,7 @@ import { needsSelfCheck, selfCheckNote } from './self-check';
 import { NoteFailure } from '../ai/provider-errors';
 import { noteError } from '../core/note-error';
 import type { GatheredEvidence } from '../core/evidence';
-import type { TokenUsage } from '../core/note-meta';
+import { sumUsage } from '../core/note-meta';
 import {
   onlyChanges,
   type FinishedNote,
@@ -31,6 +31,8 @@ import { rejectsImages } from '../ai/image-rejection';
 import { estimateImageTokens } from '../ai/image-tokens';
 import { IMAGE_DETAIL } from '../ai/openai-chat';
 import { SharedRequests } from './shared-requests';
+import { outlineVideo, type VideoOutline } from './video-outline';
+import type { TranscriptResult, VideoProgress } from '../core/video';
 
 export interface NoteJob {
   post: Post;
@@ -38,6 +40,8 @@ export interface NoteJob {
   refresh: boolean;
   /** Rewrite the note with this source the reader suggested as evidence (implies refresh). */
   suggestedSource?: string;
+  /** A video post's transcript as the page gave it, or why none (outlined before the note). */
+  video?: TranscriptResult;
 }
 
 /** Single notes gather evidence (a batch goes without): part of their cache key. */
@@ -53,7 +57,7 @@ export function createSingleNotes(pipeline: NotePipeline) {
   let refreshes = 0;
 
   function requestNote(job: NoteJob, sink: NoteSink, signal: AbortSignal): Promise<void> {
-    const { post, suggestedSource } = job;
+    const { post, suggestedSource, video } = job;
     const refresh = job.refresh || suggestedSource !== undefined;
     return pipeline.run([{ post, sink }], { evidence: EVIDENCE, refresh }, async (run, [pending]) => {
       // The note a suggestion revises is the one the reader sees: the cache's, before it is replaced.
@@ -64,7 +68,11 @@ export function createSingleNotes(pipeline: NotePipeline) {
         (sharedSignal, onPartial) =>
           pipeline.queue(
             run.endpoint,
-            () => write(run, post, suggestedSource, sharedSignal, onPartial),
+            () =>
+              write(run, { post, suggestedSource, video }, sharedSignal, {
+                partial: onPartial,
+                progress: (progress) => sink.progress?.(progress),
+              }),
             sharedSignal,
           ),
         onlyChanges((partial) => sink.partial(partial)),
@@ -81,11 +89,13 @@ export function createSingleNotes(pipeline: NotePipeline) {
 
   async function write(
     run: NoteRun,
-    post: Post,
-    suggestedSource: string | undefined,
+    { post, suggestedSource, video }: Omit<NoteJob, 'refresh'>,
     signal: AbortSignal,
-    onPartial: (partial: PartialNote) => void,
+    on: { partial(partial: PartialNote): void; progress(progress: VideoProgress): void },
   ): Promise<FinishedNote> {
+    const outline =
+      post.video && video ? await outlineVideo(pipeline, run, post, video, signal, on.progress) : null;
+    const onPartial = on.partial;
     let evidence = await gatherForPost(run.plan, post, run.answerLanguage, signal);
     if (suggestedSource !== undefined) {
       evidence = withSuggested(evidence, await readSuggested(run, suggestedSource, signal));
@@ -95,32 +105,37 @@ export function createSingleNotes(pipeline: NotePipeline) {
     const streamTo = run.selfCheck ? summaryOnly(onPartial) : onPartial;
     let answer: Awaited<ReturnType<typeof callModel>>;
     try {
-      answer = await callModel(run, post, evidence, pictures, signal, streamTo);
+      answer = await callModel(run, post, evidence, pictures, outline, signal, streamTo);
       if (pictures?.images.length) await pipeline.learnImages(run, 'yes');
     } catch (err) {
       if (!pictures?.images.length || !(err instanceof NoteFailure) || !rejectsImages(err.error)) throw err;
       // The model reads no pictures: remembered, and the note is written from their alt text.
       await pipeline.learnImages(run, 'no');
       pictures = { ...pictures, images: [], textOnly: true };
-      answer = await callModel(run, post, evidence, pictures, signal, streamTo);
+      answer = await callModel(run, post, evidence, pictures, outline, signal, streamTo);
     }
     // Round two: the card keeps showing round one's text while the model rewrites with more.
     const searched = await searchRound(run.plan, evidence, answer.value.search_queries, signal);
     if (searched && searched.given.length > evidence.given.length) {
-      answer = await callModel(run, post, searched, pictures, signal, () => undefined);
+      answer = await callModel(run, post, searched, pictures, outline, signal, () => undefined);
     }
     evidence = searched ?? evidence;
     const { search_queries: _queries, ...note } = answer.value;
     const written = pipeline.finish(run, {
       note,
       answer,
-      usage: answer.usage,
+      usage: outline ? sumUsage(outline.usage, answer.usage) : answer.usage,
       citable: citableTexts(evidence),
       evidence: await finishEvidence(evidence, post),
     });
-    const draft = pictures
-      ? { ...written, meta: { ...written.meta, images: imageReport(pictures, run) } }
-      : written;
+    const draft = {
+      ...written,
+      meta: {
+        ...written.meta,
+        ...(pictures ? { images: imageReport(pictures, run) } : {}),
+        ...(outline ? { video: outline.report } : {}),
+      },
+    };
     if (!run.selfCheck || !needsSelfCheck(draft.note)) return draft;
     const checked = await selfCheckNote(
       pipeline,
@@ -132,7 +147,7 @@ export function createSingleNotes(pipeline: NotePipeline) {
       note: checked.note,
       meta: {
         ...draft.meta,
-        usage: addUsage(draft.meta.usage, checked.selfCheck.usage),
+        usage: sumUsage(draft.meta.usage, checked.selfCheck.usage),
         selfCheck: checked.selfCheck,
       },
     };
@@ -143,6 +158,7 @@ export function createSingleNotes(pipeline: NotePipeline) {
     post: Post,
     evidence: NoteEvidence,
     pictures: Pictures | null,
+    outline: VideoOutline | null,
     signal: AbortSignal,
     onPartial: (partial: PartialNote) => void,
   ) {
@@ -152,7 +168,13 @@ export function createSingleNotes(pipeline: NotePipeline) {
       run,
       {
         prompt: (basics) =>
-          buildNoteMessages({ ...basics, post, evidence: promptEvidence(evidence), images }),
+          buildNoteMessages({
+            ...basics,
+            post,
+            evidence: promptEvidence(evidence),
+            images,
+            ...(outline ? { video: outline.report } : {}),
+          }),
         reader: noteReader,
         postLanguage: post.lang,
         tally: () => ({ kind: 'notes', notes: 1, ...(imageTokens ? { imageTokens } : {}) }),
@@ -217,13 +239,5 @@ function imageReport(pictures: Pictures, run: NoteRun): ImageReport {
 function summaryOnly(onPartial: (partial: PartialNote) => void): (partial: PartialNote) => void {
   return (partial) => {
     if (partial.summary !== undefined) onPartial({ summary: partial.summary });
-  };
-}
-
-function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
-  return {
-    promptTokens: a.promptTokens + b.promptTokens,
-    completionTokens: a.completionTokens + b.completionTokens,
-    estimated: a.estimated || b.estimated,
   };
 }
