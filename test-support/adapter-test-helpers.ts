@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, vi } from 'vitest';
-import { postSchema } from '../utils/core/post';
+import { postSchema } from '../utils/core/post-schema';
 import type { SiteAdapter } from '../utils/sites/site-adapter';
 
 // Not `new URL(…, import.meta.url)`: Vite rewrites that pattern into an asset URL.

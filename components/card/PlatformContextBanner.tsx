@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
-import { siteIdSchema, type PlatformContext, type PlatformContextKind, type SiteId } from '@/utils/core/post';
+import { type PlatformContext, type PlatformContextKind, type SiteId } from '@/utils/core/post';
+import { siteIdSchema } from '@/utils/core/post-schema';
 import { SourceLink } from './SourceLink';
 
 const KIND_TITLES: Record<PlatformContextKind, () => string> = {

@@ -23,7 +23,8 @@ import { applyPageMessage } from './post-list';
 import { withTimeout } from '../../utils/messaging/with-timeout';
 import { popupFocusItem } from '../../utils/settings/popup-focus';
 import { triageSitesItem } from '../../utils/settings/site-items';
-import { siteIdSchema, type SiteId } from '../../utils/core/post';
+import { type SiteId } from '../../utils/core/post';
+import { siteIdSchema } from '../../utils/core/post-schema';
 
 /**
  * State of the toolbar popup. This module is the only place where the popup talks to the

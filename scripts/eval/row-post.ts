@@ -1,4 +1,5 @@
-import { POST_TEXT_MAX, SHORT_TEXT_MAX, postSchema, type Post } from '../../utils/core/post';
+import { POST_TEXT_MAX, SHORT_TEXT_MAX, type Post } from '../../utils/core/post';
+import { postSchema } from '../../utils/core/post-schema';
 
 /**
  * A dataset claim as the Post the extension would extract from a page (site "generic"). Only

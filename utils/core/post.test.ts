@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notePortInSchema } from '../messaging/note-port-requests';
-import { asQuoted, POST_TEXT_MAX, postKey, postSchema } from './post';
+import { asQuoted, POST_TEXT_MAX, postKey } from './post';
+import { postSchema } from './post-schema';
 import { samplePost } from '../../test-support/sample-post';
 
 describe('thread context in a Post', () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { URL_MAX, postSchema } from '../core/post';
+import { URL_MAX } from '../core/post';
+import { postSchema } from '../core/post-schema';
 import { BATCH_MAX } from '../ai/batch-size';
 import { transcriptResultSchema } from '../core/video';
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { SITE_IDS, siteIdSchema, type SiteId } from '../core/post';
+import { SITE_IDS, type SiteId } from '../core/post';
+import { siteIdSchema } from '../core/post-schema';
 import { enableableOrigin } from './site-origins';
 import { evidenceSettingsSchema, type EvidenceSettings } from './evidence-settings';
 import {

@@ -69,6 +69,8 @@ vi.mock('idb-keyval', () => {
     entries: async (store: string) => [...storeOf(store)].map(([k, v]) => [k, structuredClone(v)]),
   };
 });
+// Footnote's stores are idb-keyval's, named as above (the closing on deletion is idb-databases.test.ts's).
+vi.mock('./idb-databases', () => ({ footnoteStore: (db: string, store: string) => `${db}/${store}` }));
 
 // ---- the storage items, as storage-items.ts lists them ---------------------------------------
 type Item = StoredItem<unknown>;
@@ -164,7 +166,7 @@ describe('a version-1 install, upgraded', () => {
   it('v1 settings are valid under today’s schemas and read through today’s code', async () => {
     const { providerSettingsSchema, answerLanguageSchema } = await import('./provider-settings');
     const { evidenceSettingsSchema } = await import('./evidence-settings');
-    const { siteIdSchema } = await import('../core/post');
+    const { siteIdSchema } = await import('../core/post-schema');
     const { OUTPUT_MODES } = await import('../core/output-mode');
     const { storedUsage } = await import('../background/stored-usage');
     const { storedOutputModes } = await import('../background/stored-output-modes');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_CONTEXT_TEXT_MAX, PLATFORM_CONTEXTS_MAX, postSchema } from '../core/post';
+import { PLATFORM_CONTEXT_TEXT_MAX, PLATFORM_CONTEXTS_MAX } from '../core/post';
+import { postSchema } from '../core/post-schema';
 import { samplePost } from '../../test-support/sample-post';
 import { platformContext, withPlatformContext } from './platform-context';
 

@@ -6,7 +6,8 @@
  * designs a site no longer serves must give no post at all rather than wrong ones.
  */
 import { describe, expect, it } from 'vitest';
-import { postSchema, type Post, type SiteId } from '../core/post';
+import { type Post, type SiteId } from '../core/post';
+import { postSchema } from '../core/post-schema';
 import {
   CAPTURE_URLS,
   captureFiles,

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { asQuoted, postSchema, type Post, type QuotedPost } from '../../core/post';
+import { asQuoted, type Post, type QuotedPost } from '../../core/post';
+import { postSchema } from '../../core/post-schema';
 import { samplePost } from '../../../test-support/sample-post';
 import { blueskyAdapter } from './adapter';
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { postSchema } from '../../core/post';
+import { postSchema } from '../../core/post-schema';
 import { samplePost } from '../../../test-support/sample-post';
 import { loadFixture, rootById, rootsIn } from '../../../test-support/adapter-test-helpers';
 import { blueskyAdapter } from './adapter';

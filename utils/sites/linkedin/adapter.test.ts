@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { postSchema, type Post } from '../../core/post';
+import { type Post } from '../../core/post';
+import { postSchema } from '../../core/post-schema';
 import { samplePost } from '../../../test-support/sample-post';
 import {
   expectScopedPostId,

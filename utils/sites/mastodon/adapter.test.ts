@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { asQuoted, postSchema, type Post } from '../../core/post';
+import { asQuoted, type Post } from '../../core/post';
+import { postSchema } from '../../core/post-schema';
 import { samplePost } from '../../../test-support/sample-post';
 import { fixtureHtml } from '../../../test-support/adapter-test-helpers';
 import { CONTENT_WARNING_LABEL, HIDDEN_BODY_MARK, mastodonAdapter } from './adapter';

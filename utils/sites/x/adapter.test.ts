@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { asQuoted, postSchema, type Post } from '../../core/post';
+import { asQuoted, type Post } from '../../core/post';
+import { postSchema } from '../../core/post-schema';
 import { xAdapter } from './adapter';
 import { samplePost } from '../../../test-support/sample-post';
 

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_CONTEXT_TEXT_MAX, postSchema } from '../../core/post';
+import { PLATFORM_CONTEXT_TEXT_MAX } from '../../core/post';
+import { postSchema } from '../../core/post-schema';
 import { samplePost } from '../../../test-support/sample-post';
 import { loadFixture, rootById } from '../../../test-support/adapter-test-helpers';
 import { xAdapter } from './adapter';

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { POST_TEXT_MAX, postSchema, type Post } from '../../core/post';
+import { POST_TEXT_MAX, type Post } from '../../core/post';
+import { postSchema } from '../../core/post-schema';
 import { samplePost } from '../../../test-support/sample-post';
 import {
   expectScopedPostId,
