@@ -70,7 +70,7 @@ export function Card({ model, actions, page }: { model: CardModel; actions: Card
             streaming={state.status === 'streaming'}
             hasVideo={model.hasVideo ?? false}
             actions={actions}
-            onSeek={page.seekVideo}
+            onSeek={(seconds) => page.seekVideo(model.postKey.slice(model.postKey.indexOf(':') + 1), seconds)}
           />
         ) : (
           busy && (

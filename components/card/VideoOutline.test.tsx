@@ -18,7 +18,7 @@ const report = (patch: Partial<VideoReport>): VideoReport => ({
   moments: [],
   ...patch,
 });
-const notes = () => [...container().querySelectorAll('.picture-notes li')].map((li) => li.textContent);
+const notes = () => [...container().querySelectorAll('.video-notes li')].map((li) => li.textContent);
 
 describe('VideoOutline', () => {
   it('lists each moment with a button that plays the video from its time', () => {
@@ -81,5 +81,7 @@ describe('VideoProgressLine', () => {
     expect(container().textContent).toBe('Outlining the video: part 2 of 4… Closing the card stops it.');
     render(<VideoProgressLine progress={{ step: 'transcript', done: 0, total: 0 }} />);
     expect(container().textContent).toBe("Reading the video's transcript… Closing the card stops it.");
+    render(<VideoProgressLine progress={{ step: 'outline', done: 4, total: 4 }} />);
+    expect(container().textContent).toBe('Writing the note… Closing the card stops it.');
   });
 });

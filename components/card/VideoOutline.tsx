@@ -51,7 +51,7 @@ export function VideoOutline({ video, onSeek }: { video: VideoReport; onSeek(sec
         </>
       )}
       {lines.length > 0 && (
-        <ul className="picture-notes">
+        <ul className="video-notes">
           {lines.map((line, i) => (
             <li key={i}>{line}</li>
           ))}
@@ -66,7 +66,9 @@ export function VideoProgressLine({ progress }: { progress: VideoProgress }) {
   const step =
     progress.step === 'transcript'
       ? i18n.t('video.card.progress.transcript')
-      : i18n.t('video.card.progress.outline', [String(progress.done + 1), String(progress.total)]);
+      : progress.done < progress.total
+        ? i18n.t('video.card.progress.outline', [String(progress.done + 1), String(progress.total)])
+        : i18n.t('card.loading'); // outlined: the note itself is being written
   return (
     <p className="video-progress" role="status">
       {step} {i18n.t('video.card.progress.stop')}

@@ -45,10 +45,10 @@ export interface CardActions {
 
 /**
  * What the card does on the page itself, given by the UI bundle (not the content script): plays
- * the page's video from a second (a video note's moment).
+ * the page's video from a second (a moment of that video's note).
  */
 export interface CardPage {
-  seekVideo(seconds: number): void;
+  seekVideo(videoId: string, seconds: number): void;
 }
 
 /**

@@ -65,6 +65,9 @@ const TRANSCRIPT: TranscriptResult = {
 
 type Answer = Response | (() => Promise<Response>);
 
+/** What each request of the running test was made with (checked after it). */
+let lastInits: Array<RequestInit | undefined> = [];
+
 /**
  * YouTube as the page reaches it: the watch page and the chosen track (the author's pt-BR one, as
  * json3); any other address is a 400 the result would show.
@@ -74,8 +77,7 @@ function fakeYouTube(answers: { page?: Answer; track?: Answer }) {
   const fetchImpl = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input));
     requested.push(url.pathname);
-    expect(init?.credentials).toBe('same-origin');
-    expect(init?.signal).toBeInstanceOf(AbortSignal);
+    lastInits.push(init);
     const answer = (a: Answer | undefined) =>
       typeof a === 'function' ? a() : (a ?? new Response('', { status: 500 }));
     if (url.href === WATCH_URL) return answer(answers.page);
@@ -89,6 +91,15 @@ function fakeYouTube(answers: { page?: Answer; track?: Answer }) {
   });
   return { fetchImpl: fetchImpl as typeof fetch, requested };
 }
+
+/** Every request went on the page's origin with its session, and can be cancelled. */
+afterEach(() => {
+  for (const init of lastInits) {
+    expect(init?.credentials).toBe('same-origin');
+    expect(init?.signal).toBeInstanceOf(AbortSignal);
+  }
+  lastInits = [];
+});
 
 /** A request the network never answers: it ends only when its signal aborts. */
 const hanging = (signal: () => AbortSignal) => () =>

@@ -365,6 +365,20 @@ describe("a video's note", () => {
     expect(sent()[0]).toMatchObject({ type: 'note:request', video: { missing: 'failed' } });
   });
 
+  it('a worker that stops while the transcript is read does not fail the note: it goes on a new port', async () => {
+    const { reader, finish } = reading();
+    client = new NoteClient(reader);
+    client.request(video);
+    const first = port();
+    answer({ type: 'note:miss', requestId: idOf(sent()[0]) });
+    first.close();
+    expect(noteStore.getState().notes[videoKey]).toMatchObject({ status: 'loading' });
+    finish();
+    await settle();
+    expect(port()).not.toBe(first);
+    expect(sent()[0]).toMatchObject({ type: 'note:request', video: transcript });
+  });
+
   it('other posts are sent without reading anything', async () => {
     const { reader } = reading();
     client = new NoteClient(reader);

@@ -319,10 +319,12 @@ export class NoteClient {
    */
   private failInFlight(): void {
     const error = noteError('network', "Footnote's background worker stopped before the note was finished.");
-    for (const asked of this.inFlight.values()) {
+    for (const [requestId, asked] of this.inFlight) {
+      // A video's request still reading its transcript was not sent yet: it goes on the next port.
+      if (asked.reading) continue;
+      this.inFlight.delete(requestId);
       if (asked.stage !== 'peek') this.fail(asked, error);
     }
-    this.inFlight.clear();
     const lost = [...this.triageAsks.values()];
     this.triageAsks.clear();
     for (const { key, answers } of lost) answers.skipped(key);

@@ -2,6 +2,8 @@ import { clipText } from '../core/clip-text';
 import { NOTE_TEXT_MAX, type Note } from '../core/note-schema';
 import type { Post, QuotedPost } from '../core/post';
 import { dataBlock } from './data-block';
+import { describeVideoOutline } from './video-note-prompt';
+import type { VideoReport } from '../core/video';
 import type { PromptEvidence } from './evidence-prompt';
 import { promptLanguageName, type ChatMessage, type NotePromptInput } from './prompt';
 
@@ -50,6 +52,8 @@ export interface SelfCheckPromptInput extends Pick<NotePromptInput, 'answerLangu
   post: Post;
   /** The draft as the rules left it. */
   note: Note;
+  /** A video's outline, or why it has none: what the video says is part of the post. */
+  video?: VideoReport;
   /** The evidence the draft was written with; only what it cites is shown. */
   evidence: PromptEvidence[];
 }
@@ -63,6 +67,7 @@ export function buildSelfCheckMessages(input: SelfCheckPromptInput): ChatMessage
     `Answer language: ${language}. Write every "reason" and any revised "note" in ${language}.`,
     `The data markers for this request use the code ${input.nonce}.`,
     `The post:\n${describePost(input.post, input.nonce)}`,
+    ...(input.video ? [describeVideoOutline(input.video, input.nonce)] : []),
     `The draft to review:\n${describeDraft(input.note, input.nonce)}`,
     ...cited.map(
       (item) => `Evidence ${item.id}, cited by the draft:\n${dataBlock(evidenceFields(item), input.nonce)}`,

@@ -1,7 +1,10 @@
 import { dataBlock, dataRecords } from './data-block';
 import { promptLanguageName, type ChatMessage, type NotePromptInput } from './prompt';
 
-/** Part of every video note's cache key: bump it whenever the outline's wording or shape changes. */
+/**
+ * Part of every video note's cache key: bump it whenever the outline's wording or shape changes,
+ * or how the note request gives the outline (video-note-prompt.ts).
+ */
 export const VIDEO_PROMPT_VERSION = 'v1';
 
 /** What the prompt asks of a moment's text; the reader keeps up to MOMENT_TEXT_MAX (utils/core/video.ts). */

@@ -28,7 +28,7 @@ export const TRANSCRIPT_SEGMENTS_MAX = 12_000;
 export const TRANSCRIPT_SOURCES = [
   /** The caption track the player offers (timedtext), fetched from the page. */
   'captions',
-  /** The page's "Show transcript" panel, read by the content script. */
+  /** The page's "Show transcript" panel, read by the UI bundle in the page. */
   'panel',
 ] as const;
 export type TranscriptSource = (typeof TRANSCRIPT_SOURCES)[number];

@@ -275,9 +275,13 @@ export function createNotePipeline(deps: NoteEngineDeps) {
     };
   }
 
-  /** Caches a finished note under the request's key, then hands it to the request's sink. */
-  async function deliver(pending: PendingNote, { note, meta }: FinishedNote): Promise<void> {
-    await deps.cache.set(pending.key, { post: notePostRef(pending.post), note, meta });
+  /** Caches a finished note under the request's key (unless told not to), then hands it to the request's sink. */
+  async function deliver(
+    pending: PendingNote,
+    { note, meta }: FinishedNote,
+    { keep = true } = {},
+  ): Promise<void> {
+    if (keep) await deps.cache.set(pending.key, { post: notePostRef(pending.post), note, meta });
     pending.sink.done(note, meta);
   }
 

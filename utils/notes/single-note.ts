@@ -54,7 +54,7 @@ const EVIDENCE = true;
  */
 export function createSingleNotes(pipeline: NotePipeline) {
   const inFlight = new SharedRequests<FinishedNote, PartialNote>();
-  let refreshes = 0;
+  let unsharedRequests = 0;
 
   function requestNote(job: NoteJob, sink: NoteSink, signal: AbortSignal): Promise<void> {
     const { post, suggestedSource, video } = job;
@@ -62,7 +62,9 @@ export function createSingleNotes(pipeline: NotePipeline) {
     return pipeline.run([{ post, sink }], { evidence: EVIDENCE, refresh }, async (run, [pending]) => {
       // The note a suggestion revises is the one the reader sees: the cache's, before it is replaced.
       const first = suggestedSource === undefined ? null : await pipeline.cached(pending.key);
-      const shareKey = refresh ? `refresh:${++refreshes}` : await noteContentKey(pending.keyParts);
+      // A video's note is not shared: its transcript came with this request, and so does its progress.
+      const unshared = refresh || post.video !== undefined;
+      const shareKey = unshared ? `own:${++unsharedRequests}` : await noteContentKey(pending.keyParts);
       const finished = await inFlight.join(
         shareKey,
         (sharedSignal, onPartial) =>
@@ -78,7 +80,11 @@ export function createSingleNotes(pipeline: NotePipeline) {
         onlyChanges((partial) => sink.partial(partial)),
         signal,
       );
-      await pipeline.deliver(pending, first ? revised(finished, first, suggestedSource!) : finished);
+      // A note written without the transcript because reading it failed is not kept: the next look tries again.
+      const keep = finished.meta.video?.missing !== 'failed';
+      await pipeline.deliver(pending, first ? revised(finished, first, suggestedSource!) : finished, {
+        keep,
+      });
     });
   }
 
@@ -140,7 +146,12 @@ export function createSingleNotes(pipeline: NotePipeline) {
     const checked = await selfCheckNote(
       pipeline,
       run,
-      { post, note: draft.note, evidence: promptEvidence(evidence) },
+      {
+        post,
+        note: draft.note,
+        evidence: promptEvidence(evidence),
+        ...(outline ? { video: outline.report } : {}),
+      },
       signal,
     );
     return {

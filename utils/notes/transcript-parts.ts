@@ -15,9 +15,10 @@ const PARAGRAPH_CHARS = 600;
 const CHARS_PER_TOKEN = 4;
 const PARAGRAPH_OVERHEAD_TOKENS = 8;
 /**
- * Parts outlined at most: speech is about 13,000 tokens an hour, so 12 of a hosted model's 16,000
- * tokens read about fourteen hours, of a local server's 2,500 about two. The rest is not read, and
- * the card says how much was.
+ * Parts outlined at most: speech is about 13,000 tokens an hour, so 12 of a local server's 2,500
+ * tokens read about two hours (a hosted model's 16,000 reach the transcript's own cap first,
+ * TRANSCRIPT_SEGMENTS_MAX lines: about eight hours). The rest is not read, and the card says how
+ * much was.
  */
 export const VIDEO_PARTS_MAX = 12;
 

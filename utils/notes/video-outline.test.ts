@@ -3,11 +3,12 @@ import { DEFAULT_NOTE, lastUserMessage, type Behaviour, type RecordedRequest } f
 import { useLocalModelServer } from '../../test-support/local-model-server';
 import { memoryOutputModes } from '../../test-support/memory-output-modes';
 import { samplePost } from '../../test-support/sample-post';
+import { sampleReview } from '../../test-support/self-check-review';
 import { streamChatJson } from '../ai/openai-chat';
 import type { NoteError } from '../core/note-error';
 import type { NoteMeta, TokenUsage } from '../core/note-meta';
 import type { Note } from '../core/note-schema';
-import type { TranscriptResult, TranscriptSegment, VideoProgress } from '../core/video';
+import type { TranscriptResult, TranscriptSegment, TranscriptSource, VideoProgress } from '../core/video';
 import type { OverBudget, UsageTally } from '../settings/usage-ledger';
 import { NoteCache } from './note-cache';
 import { createNoteEngine } from './note-engine';
@@ -35,8 +36,12 @@ function lines(count: number, step = 5, chars = 60): TranscriptSegment[] {
   }));
 }
 
-function transcript(segments: TranscriptSegment[], durationSeconds: number | null = null): TranscriptResult {
-  return { transcript: { source: 'captions', language: 'pt', automatic: true, segments, durationSeconds } };
+function transcript(
+  segments: TranscriptSegment[],
+  durationSeconds: number | null = null,
+  source: TranscriptSource = 'captions',
+): TranscriptResult {
+  return { transcript: { source, language: 'pt', automatic: true, segments, durationSeconds } };
 }
 
 const isOutline = (req: RecordedRequest) =>
@@ -51,12 +56,13 @@ function outlineOf(req: RecordedRequest, count = 2): Behaviour {
   };
 }
 
-function setup(over: OverBudget | null = null) {
+function setup(over: OverBudget | null = null, selfCheck = false) {
   const recorded: Array<{ usage: TokenUsage; tally: UsageTally }> = [];
   const engine = createNoteEngine({
     loadEndpoint: async () => ({ endpoint: endpoint(), providerLabel: 'Custom' }),
     answerLanguage: async () => 'pt-BR',
     evidencePlan: async () => NO_EVIDENCE,
+    selfCheck: async () => selfCheck,
     cache: new NoteCache(100, 1e6),
     outputModes: memoryOutputModes(),
     usage: {
@@ -82,9 +88,10 @@ async function requestVideo(
     signal = new AbortController().signal,
     over = null as OverBudget | null,
     onProgress = (_: VideoProgress) => {},
+    made = setup(over),
   } = {},
 ) {
-  const { engine, recorded } = setup(over);
+  const { engine, recorded } = made;
   const outcome: Outcome = { progress: [] };
   await engine.requestNote(
     { post: video, refresh: false, video: result },
@@ -129,7 +136,10 @@ describe('a video note', () => {
         { at: 30, text: 'O vídeo diz algo em 0:30.' },
       ],
     });
-    expect(progress).toEqual([{ step: 'outline', done: 0, total: 1 }]);
+    expect(progress).toEqual([
+      { step: 'outline', done: 0, total: 1 },
+      { step: 'outline', done: 1, total: 1 },
+    ]);
     // The outline's tokens are the note's too, and counted as no note of their own.
     expect(recorded.map((r) => r.tally)).toEqual([
       { kind: 'notes', notes: 0 },
@@ -147,7 +157,7 @@ describe('a video note', () => {
     const outlines = server.completionRequests().filter(isOutline);
     expect(outlines).toHaveLength(VIDEO_PARTS_MAX);
     expect(lastUserMessage(outlines[1]!)).toContain(`Part 2 of ${VIDEO_PARTS_MAX} of the transcript`);
-    expect(progress.map((p) => p.done)).toEqual([...Array(VIDEO_PARTS_MAX).keys()]);
+    expect(progress.map((p) => p.done)).toEqual([...Array(VIDEO_PARTS_MAX + 1).keys()]);
     const report = done!.meta.video!;
     expect(report.parts).toBe(VIDEO_PARTS_MAX);
     expect(report.moments).toHaveLength(VIDEO_PARTS_MAX);
@@ -221,5 +231,44 @@ describe('a video note', () => {
     const { error } = await requestVideo(transcript(lines(20)), { over: { budget: 10, used: 11 } });
     expect(error?.code).toBe('budget_exhausted');
     expect(server.completionRequests()).toHaveLength(0);
+  });
+
+  it('has the self-check review the note with the outline, where what the video says is', async () => {
+    server.setDefault((req) => {
+      if (isOutline(req)) return outlineOf(req);
+      if (JSON.stringify(req.body).includes('footnote_self_check'))
+        return { kind: 'note', note: sampleReview() };
+      return { kind: 'note', note: DEFAULT_NOTE };
+    });
+    const { done } = await requestVideo(transcript(lines(20)), { made: setup(null, true) });
+    const review = server.completionRequests().at(-1)!;
+    expect(JSON.stringify(review.body)).toContain('footnote_self_check');
+    expect(lastUserMessage(review)).toContain('⟦0:30⟧ O vídeo diz algo em 0:30.');
+    expect(done?.meta.selfCheck?.outcome).toBe('kept');
+  });
+
+  it('keeps no note written because reading the transcript failed: the next look tries again', async () => {
+    const made = setup();
+    await requestVideo({ missing: 'failed' }, { made });
+    const again = await requestVideo(transcript(lines(20)), { made });
+    expect(again.done?.meta.fromCache).toBe(false);
+    expect(again.done?.meta.video?.source).toBe('captions');
+    // A note written without captions the video does not have is kept (Regenerate rewrites it).
+    const kept = setup();
+    await requestVideo({ missing: 'no_captions' }, { made: kept });
+    const cached = await requestVideo(transcript(lines(20)), { made: kept });
+    expect(cached.done?.meta.fromCache).toBe(true);
+  });
+
+  it('two requests for the same video each outline their own transcript: none joins another', async () => {
+    server.setDefault((req) => (isOutline(req) ? outlineOf(req) : { kind: 'note', note: DEFAULT_NOTE }));
+    const made = setup();
+    const [panel, none] = await Promise.all([
+      requestVideo(transcript(lines(20), null, 'panel'), { made }),
+      requestVideo({ missing: 'not_shared' }, { made }),
+    ]);
+    expect(panel.done?.meta.video?.source).toBe('panel');
+    expect(panel.progress.length).toBeGreaterThan(0);
+    expect(none.done?.meta.video?.missing).toBe('not_shared');
   });
 });

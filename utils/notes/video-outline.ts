@@ -3,7 +3,13 @@ import { videoOutlineReader } from '../ai/video-reader';
 import { NoteFailure } from '../ai/provider-errors';
 import { NO_USAGE, sumUsage, type TokenUsage } from '../core/note-meta';
 import type { Post } from '../core/post';
-import { MOMENTS_MAX, type TranscriptResult, type VideoProgress, type VideoReport } from '../core/video';
+import {
+  MOMENTS_MAX,
+  TRANSCRIPT_SEGMENTS_MAX,
+  type TranscriptResult,
+  type VideoProgress,
+  type VideoReport,
+} from '../core/video';
 import type { NotePipeline, NoteRun } from './note-pipeline';
 import { partTokenBudget } from './thread-chunks';
 import { paragraphsOf, transcriptParts, type Paragraph } from './transcript-parts';
@@ -48,7 +54,11 @@ export async function outlineVideo(
     language: transcript.language,
     automatic: transcript.automatic,
     durationSeconds: transcript.durationSeconds,
-    readSeconds: readSeconds ?? transcript.durationSeconds ?? lastStart(parts),
+    // A transcript the page cut at TRANSCRIPT_SEGMENTS_MAX lines covers up to its last line only.
+    readSeconds:
+      readSeconds ??
+      (transcript.segments.length >= TRANSCRIPT_SEGMENTS_MAX ? null : transcript.durationSeconds) ??
+      lastStart(parts),
     parts: parts.length,
   };
   let usage = NO_USAGE;
@@ -73,6 +83,7 @@ export async function outlineVideo(
       report.failedParts += 1;
     }
   }
+  onProgress({ step: 'outline', done: parts.length, total: parts.length });
   report.moments = report.moments.slice(0, MOMENTS_MAX);
   return { report, usage };
 }

@@ -32,12 +32,13 @@ export class PostObserver {
   start(root: Element, signal: AbortSignal): void {
     if (signal.aborted) return;
     this.scan(root);
-    // Recycling shows up as a changed status link (href) in a reused node: watch just that attribute.
+    // Recycling shows up as a changed status link (href) in a reused node, or (YouTube's video)
+    // a changed video-id on the reused metadata: watch just those attributes.
     this.observer.observe(root, {
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ['href'],
+      attributeFilter: ['href', 'video-id'],
     });
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }

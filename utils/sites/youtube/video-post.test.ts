@@ -101,13 +101,19 @@ describe('the watch page video (video.html, 2024+ markup)', () => {
     const doc = page();
     const root = videoRoot(doc);
     const watchPage = root.closest('ytd-watch-flexy')!;
+    // YouTube sets the new id on the page and on the reused metadata: the metadata's own wins.
     watchPage.setAttribute('video-id', 'Zx9-_aB3cD4');
+    expect(youtube.postId(root)).toBe('Vd3oQ8sLm2A');
+    root.setAttribute('video-id', 'Zx9-_aB3cD4');
     expect(youtube.postId(root)).toBe('Zx9-_aB3cD4');
     expect(youtube.extractPost(root)).toMatchObject({
       id: 'Zx9-_aB3cD4',
       url: 'https://www.youtube.com/watch?v=Zx9-_aB3cD4',
       video: { id: 'Zx9-_aB3cD4' },
     });
+    // Without an id of its own, the page's.
+    root.removeAttribute('video-id');
+    expect(youtube.postId(root)).toBe('Zx9-_aB3cD4');
     for (const id of ['', 'short', 'Vd3oQ8sLm2A&x=1', 'Vd3oQ8sLm2Ab']) {
       watchPage.setAttribute('video-id', id);
       expect(youtube.postId(root)).toBeNull();

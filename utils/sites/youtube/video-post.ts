@@ -5,7 +5,8 @@
  * and the channel and description sit beside it in `ytd-video-secondary-info-renderer`, found
  * through the watch page (that layout also keeps an empty, hidden `ytd-watch-metadata`).
  *
- * The id is the watch page's (`ytd-watch-flexy[video-id]`): YouTube keeps these elements across
+ * The id is the metadata's own `video-id`, else the watch page's (`ytd-watch-flexy[video-id]`;
+ * the 2022 layout has only that one): YouTube keeps these elements across
  * in-app navigations and swaps their data, so it is read afresh every time. The page shows only
  * "3 weeks ago" or "Premiered 77 minutes ago", so `time` is null.
  */
@@ -56,7 +57,8 @@ interface ShownVideo {
 function shownVideo(root: Element): ShownVideo | null {
   if (root.hasAttribute('hidden')) return null; // 2022's unused ytd-watch-metadata
   const page = root.closest(WATCH_PAGE);
-  const id = page?.getAttribute('video-id') ?? '';
+  // The metadata's own id first: a change of it is a mutation of the root the observer sees.
+  const id = root.getAttribute('video-id') ?? page?.getAttribute('video-id') ?? '';
   const title = root.querySelector(TITLE);
   if (!page || !VIDEO_ID.test(id) || title === null || titleText(title) === '') return null;
   return { id, page, title };
