@@ -107,7 +107,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   extensionDir: [EXTENSION_DIR, { option: true }],
   launch: [{}, { option: true }],
 
-  context: async ({ extensionDir, launch }, provide) => {
+  // Playwright's own viewport, hasTouch and isMobile options (e.g. a phone: mobile.spec.ts), at
+  // their defaults unless a test file sets them.
+  context: async ({ extensionDir, launch, viewport, hasTouch, isMobile }, provide) => {
     if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
       throw new Error(
         `No extension build at ${extensionDir}: run npm run build first (or set FOOTNOTE_EXTENSION_DIR).`,
@@ -125,6 +127,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         ...(launch.args ?? []),
       ],
       ...(launch.env ? { env: { ...process.env, ...launch.env } } : {}),
+      viewport,
+      hasTouch,
+      isMobile,
     });
     const state = { userDataDir, popupBrowsers: [] as Browser[] };
     contextState.set(context, state);

@@ -161,8 +161,17 @@ test.describe('hostile model output', () => {
           badLinks: [...document.querySelectorAll('a[href]')]
             .map((a) => (a as HTMLAnchorElement).href)
             .filter((href) => !/^https?:/i.test(href) && !href.startsWith(extensionOrigin)),
-          embedded: document.querySelectorAll('iframe, object, embed, img, video, audio, math, form, base')
-            .length,
+          // Footnote's own icon in the popup's heading is the one image allowed, outside the list.
+          embedded: [
+            ...document.querySelectorAll('iframe, object, embed, img, video, audio, math, form, base'),
+          ].filter(
+            (el) =>
+              !(
+                el.matches('img.brand-icon') &&
+                !el.closest('[role="list"]') &&
+                (el as HTMLImageElement).src === `${extensionOrigin}icon/footnote.svg`
+              ),
+          ).length,
         };
       },
       `chrome-extension://${new URL(serviceWorker.url()).host}/`,

@@ -1,18 +1,14 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page, TestInfo, Worker } from '@playwright/test';
-import {
-  configureModelServer,
-  configureProvider,
-  DEFAULT_API_KEY,
-  DEFAULT_NOTE,
-  expect,
-  openExtensionPage,
-  openPopup,
-  test,
-  type ModelServer,
-} from './fixtures';
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import { configureModelServer, DEFAULT_NOTE, expect, openExtensionPage, test } from './fixtures';
 import { badge, card } from './x-card';
+import {
+  openNoteCard,
+  openPopupWithNotes,
+  PT_POST,
+  SAMPLE_NOTE,
+  screenshotPath as screenshotPathIn,
+} from './screenshot-helpers';
 import { answerTriage, BATCH_WAIT_MS, switchTriageOn } from './triage-model';
 import { answerThreads, openItem, summarizeByShortcut } from './thread-model';
 import { gotoXHome } from './x-home-page';
@@ -22,31 +18,10 @@ import { gotoXHome } from './x-home-page';
 // the test output folder and only checks that the card rendered.
 
 const DOCS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const PT_POST = 'x:2126225507567988089';
-
-const SAMPLE_NOTE = {
-  summary: 'O post avisa que o metrô de São Paulo terá horário reduzido hoje por causa de uma greve.',
-  classification: 'needs_context',
-  note: 'A operação reduzida vale para as linhas 1, 2, 3 e 15; as linhas privatizadas (4 e 5) funcionam normalmente. Confira o horário de cada linha antes de sair.',
-  claims: [
-    {
-      claim: 'O metrô de São Paulo funciona em horário reduzido hoje por causa de uma greve.',
-      quote: 'Hoje o metrô de São Paulo vai funcionar em horário reduzido por causa da greve.',
-      verdict: 'unverifiable',
-      confidence: 0.55,
-      basis: 'model_knowledge',
-      explanation:
-        'Greves do metrô costumam afetar só as linhas estatais; sem uma fonte de hoje não é possível confirmar o horário.',
-      citations: [],
-    },
-  ],
-  detail: '',
-  injection_detected: false,
-};
 
 /** Where a screenshot goes: docs/screenshots/ for `npm run screenshots`, else the test's output. */
 function screenshotPath(testInfo: TestInfo, file: string): string {
-  return path.join(process.env.UPDATE_SCREENSHOTS ? DOCS : testInfo.outputDir, file);
+  return screenshotPathIn(testInfo, DOCS, file);
 }
 
 /** A full-page screenshot of the options page from one section to another, with a margin. */
@@ -60,19 +35,10 @@ async function screenshotSections(options: Page, from: Locator, to: Locator, fil
   });
 }
 
-/** The model answers with SAMPLE_NOTE; the Portuguese post's card is opened until it shows it. */
-async function openSampleCard(page: Page, serviceWorker: Worker, modelServer: ModelServer): Promise<void> {
-  await configureModelServer(serviceWorker, modelServer);
-  modelServer.enqueue({ kind: 'note', note: SAMPLE_NOTE });
-  await page.locator(`[data-footnote-post="${PT_POST}"]`).scrollIntoViewIfNeeded();
-  await badge(page, PT_POST).click();
-  await expect(card(page).getByText(SAMPLE_NOTE.note)).toBeVisible();
-}
-
 test('screenshot: the card on X', async ({ context, page, serviceWorker, modelServer }, testInfo) => {
   await page.setViewportSize({ width: 1500, height: 820 });
   await gotoXHome(context, page);
-  await openSampleCard(page, serviceWorker, modelServer);
+  await openNoteCard(page, serviceWorker, modelServer);
   await expect(card(page)).toHaveAttribute('aria-busy', 'false');
   await page.mouse.move(0, 0);
 
@@ -95,7 +61,7 @@ test('screenshot: the card on X in Lights out (the card follows the site’s the
       el.style.color = 'rgb(231, 233, 234)';
     }
   });
-  await openSampleCard(page, serviceWorker, modelServer);
+  await openNoteCard(page, serviceWorker, modelServer);
   await expect(page.locator('footnote-card')).toHaveAttribute('data-theme', 'dark');
   await page.mouse.move(0, 0);
 
@@ -165,52 +131,7 @@ test('screenshot: the popup with its filter, statuses and provider', async ({
   serviceWorker,
   modelServer,
 }, testInfo) => {
-  await gotoXHome(context, page);
-  // A local server, as LM Studio would be: the popup names the provider and the model.
-  await configureProvider(serviceWorker, {
-    baseUrl: modelServer.baseUrl,
-    model: 'qwen2.5-7b-instruct',
-    apiKey: DEFAULT_API_KEY,
-    preset: 'lmstudio',
-  });
-  const photo = {
-    ...DEFAULT_NOTE,
-    classification: 'false',
-    summary: 'The post presents a flood photo as taken last week.',
-    note: 'This photo was first published in 2019 and shows a different flood. It does not show last week’s weather.',
-  };
-  const prices = {
-    ...DEFAULT_NOTE,
-    classification: 'accurate',
-    summary: 'Electricity prices in Europe fell for a third month in a row, according to official figures.',
-    note: '',
-    claims: [],
-  };
-  modelServer.enqueue(
-    { kind: 'note', note: SAMPLE_NOTE },
-    { kind: 'note', note: photo },
-    { kind: 'note', note: prices },
-  );
-  const posts = [
-    [page.locator(`[data-footnote-post="${PT_POST}"]`), SAMPLE_NOTE.summary],
-    [
-      page.locator('[data-footnote-post]', { hasText: 'No, this photo is not from last week' }),
-      photo.summary,
-    ],
-    [page.locator('[data-footnote-post]', { hasText: 'Electricity prices across Europe' }), prices.summary],
-  ] as const;
-  for (const [post, summary] of posts) {
-    await post.scrollIntoViewIfNeeded();
-    await post.getByRole('button', { name: /^Footnote/ }).click();
-    await expect(card(page).getByText(summary)).toBeVisible();
-    await page.keyboard.press('Escape');
-  }
-
-  const popup = await openPopup(context, serviceWorker);
-  await popup.getByRole('radio', { name: /^Has note 3/ }).check();
-  await expect(popup.getByRole('list').getByRole('listitem')).toHaveCount(3);
-  await expect(popup.getByRole('radio', { name: /^Flagged 2/ })).toBeVisible();
-  await popup.mouse.move(0, 0);
+  const popup = await openPopupWithNotes({ context, page, serviceWorker, modelServer });
   await popup.screenshot({ path: screenshotPath(testInfo, 'popup.png') });
 });
 

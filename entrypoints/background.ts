@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forwardCommands } from '@/utils/background/commands';
+import { serveContextMenu } from '@/utils/background/context-menu';
 import { backgroundHandlers } from '@/utils/background/handlers';
 import { routeBackgroundMessages } from '@/utils/messaging/background-router';
 import { serveNotePorts } from '@/utils/messaging/note-port-server';
@@ -23,6 +24,7 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void syncEnabledSites());
 
   forwardCommands();
+  serveContextMenu();
   // The reader's source-rating list: downloaded when due (on, missing, or a week old).
   ratingList.watch();
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import type { PartialNote } from '@/utils/core/note-schema';
 import type { EvidenceItem } from '@/utils/core/evidence';
@@ -14,6 +14,7 @@ import { PictureNotes } from './PictureNotes';
 import { PlatformContextBanner } from './PlatformContextBanner';
 import { QuickCheck } from './QuickCheck';
 import { SelfCheckStatus } from './SelfCheckStatus';
+import { SheetHandle } from './SheetHandle';
 import { SuggestSource } from './SuggestSource';
 import { useShownVersion } from './RevisionNotice';
 import { VideoOutline, VideoProgressLine } from './VideoOutline';
@@ -25,7 +26,8 @@ import { VideoOutline, VideoProgressLine } from './VideoOutline';
  * sources and "show my work"; until the note is written, the triage's quick check when the post
  * has one. The footer says whether the note passed its self-check and offers "Suggest a
  * source". Everything in it is untrusted (model output, post data, fetched pages) and rendered
- * as text by React; the only links are http(s) sources Footnote fetched itself.
+ * as text by React; the only links are http(s) sources Footnote fetched itself. On a narrow
+ * viewport it is a bottom sheet, with a handle that drags it closed.
  */
 export function Card({ model, actions, page }: { model: CardModel; actions: CardActions; page: CardPage }) {
   const { state } = model;
@@ -35,14 +37,17 @@ export function Card({ model, actions, page }: { model: CardModel; actions: Card
   const busy = state.status === 'loading' || state.status === 'streaming';
   // A note rewritten with the reader's source can show its first version instead.
   const shown = useShownVersion(model.postKey, note, meta);
+  const dialog = useRef<HTMLDivElement>(null);
   return (
     <div
+      ref={dialog}
       className="card"
       role="dialog"
       aria-label={i18n.t('card.label', ['@' + model.handle])}
       aria-busy={busy}
       tabIndex={-1}
     >
+      <SheetHandle sheet={dialog} onClose={actions.close} />
       {/* Plain divs: a <header>/<footer> outside sectioning content would be a second page-wide
           banner/contentinfo landmark on the site. */}
       <div className="card-header">

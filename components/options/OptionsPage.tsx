@@ -4,6 +4,12 @@ import type { OnDeviceAvailability } from '../../utils/ai/on-device';
 import { PROVIDER_PRESETS, findPreset } from '../../utils/settings/provider-presets';
 import { ANSWER_LANGUAGES, type AnswerLanguage } from '../../utils/settings/provider-settings';
 import { BudgetField } from './BudgetField';
+import {
+  DeleteAllData,
+  DeleteAllResult,
+  type DeleteAllDataProps,
+  type DeleteAllNotice,
+} from './DeleteAllData';
 import { EvidenceSection } from './EvidenceSection';
 import { errorText, FIELD_IDS } from './fields';
 import { NotesHistory, type NotesHistoryProps } from './NotesHistory';
@@ -24,6 +30,7 @@ import { SettingsTransfer, type SettingsTransferProps } from './SettingsTransfer
 import type { ModelReadsImages } from './SendImagesField';
 import { SetupHelp } from './SetupHelp';
 import { SitesSection, type SitesSectionProps } from './SitesSection';
+import { BrandIcon } from '../ui/BrandIcon';
 import type { SourceRatingsProps } from './SourceRatingsField';
 import type {
   EvidenceFormValues,
@@ -79,6 +86,10 @@ export interface OptionsPageProps {
   /** The notes history section. */
   history: NotesHistoryProps;
   transfer: SettingsTransferProps;
+  /** "Delete all Footnote data", in the settings. */
+  deleteAll: DeleteAllDataProps;
+  /** Its outcome, under the heading of whichever page follows (the guide, when all went). */
+  deleteAllNotice: DeleteAllNotice;
 }
 
 function languageLabel(language: AnswerLanguage): string {
@@ -105,7 +116,7 @@ function focusById(id: string): void {
 /**
  * The options page: a setup guide until a provider is saved; then provider, answer language
  * and budget, evidence sources (one Save for all), sites, notes history, export/import, setup
- * help for local models and what is sent where.
+ * help for local models, what is sent where, and "Delete all Footnote data".
  */
 export function OptionsPage(props: OptionsPageProps) {
   const { phase, loadError, mode, focus, jump } = props;
@@ -123,10 +134,12 @@ export function OptionsPage(props: OptionsPageProps) {
     <main className="page">
       <header className="page-header">
         <h1 id={PAGE_HEADING_ID} tabIndex={-1}>
+          <BrandIcon />
           {onboarding ? i18n.t('options.onboarding.title') : i18n.t('options.heading')}
         </h1>
         <p className="intro">{onboarding ? i18n.t('options.onboarding.intro') : i18n.t('options.intro')}</p>
       </header>
+      <DeleteAllResult notice={props.deleteAllNotice} />
 
       {loadError !== null && (
         <div role="alert" className="notice notice-error">
@@ -167,6 +180,7 @@ export function OptionsPage(props: OptionsPageProps) {
           <SettingsTransfer {...props.transfer} />
           <SetupHelp />
           <PrivacyNotice />
+          <DeleteAllData {...props.deleteAll} />
         </>
       )}
     </main>

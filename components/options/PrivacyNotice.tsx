@@ -1,5 +1,8 @@
 import { i18n } from '#i18n';
 
+/** The privacy policy: what is sent where and when, what is kept and how to delete it. */
+export const PRIVACY_POLICY_URL = 'https://github.com/footnote-dev/footnote/blob/main/PRIVACY.md';
+
 /** Where the key is kept and what is sent where (privacy by default: docs/ARCHITECTURE.md, Data flow). */
 export function PrivacyNotice() {
   return (
@@ -11,6 +14,12 @@ export function PrivacyNotice() {
         <li>{i18n.t('options.privacyEvidence')}</li>
         <li>{i18n.t('options.privacyPermission')}</li>
       </ul>
+      <p>
+        <a href={PRIVACY_POLICY_URL} target="_blank" rel="noopener noreferrer">
+          {i18n.t('privacy.policyLink')}
+          <span className="visually-hidden"> {i18n.t('privacy.newTab')}</span>
+        </a>
+      </p>
     </section>
   );
 }

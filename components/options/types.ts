@@ -2,7 +2,7 @@ import type { NoteError } from '../../utils/core/note-error';
 import type { ProviderPresetId } from '../../utils/settings/provider-presets';
 import type { AnswerLanguage } from '../../utils/settings/provider-settings';
 import type { NoteLanguage } from '../../utils/ai/answer-language';
-import type { NoteHistory } from '../../utils/messaging/protocol';
+import type { NoteHistory } from '../../utils/messaging/extension-page-protocol';
 import type { Classification, Verdict } from '../../utils/core/note-schema';
 import type { WebSearchProvider } from '../../utils/settings/evidence-settings';
 import type { SettingsFileOutcome, SettingsPart } from '../../utils/settings/settings-transfer';

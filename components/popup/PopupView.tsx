@@ -8,6 +8,7 @@ import { TriageSection } from './TriageSection';
 import { UsageLine } from './UsageLine';
 import { ThreadSection } from './ThreadSection';
 import type { ThreadAction } from '../thread/thread-view';
+import { BrandIcon } from '../ui/BrandIcon';
 import { filterCounts, filterPosts, type PostFilter } from './post-filter';
 import { providerIssue, type ProviderFix } from './provider-issue';
 
@@ -67,7 +68,10 @@ export function PopupView({
   return (
     <div className="popup">
       <header className="popup-header">
-        <h1>{i18n.t('popup.title')}</h1>
+        <h1>
+          <BrandIcon />
+          {i18n.t('popup.title')}
+        </h1>
         <button type="button" className="link-button" onClick={onOpenOptions}>
           {i18n.t('popup.openOptions')}
         </button>

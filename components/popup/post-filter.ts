@@ -6,8 +6,11 @@ import type { PostListItem } from '../../utils/messaging/popup-protocol';
 export const POST_FILTERS = ['all', 'note', 'flagged'] as const;
 export type PostFilter = (typeof POST_FILTERS)[number];
 
+/** What the filters look at: a post's note state and verdict (also the toolbar's count, on the page). */
+type PostVerdicts = Pick<PostListItem, 'status' | 'note' | 'triage'>;
+
 /** A finished note is there to read. */
-export function hasNote(post: PostListItem): boolean {
+export function hasNote(post: PostVerdicts): boolean {
   return post.status === 'done' && post.note !== null;
 }
 
@@ -15,7 +18,7 @@ export function hasNote(post: PostListItem): boolean {
  * Flagged: the note or the triage says misleading, false or needs context, or the post tried to
  * instruct the model.
  */
-export function isFlagged(post: PostListItem): boolean {
+export function isFlagged(post: PostVerdicts): boolean {
   const { note, triage } = post;
   return (
     (hasNote(post) && note !== null && isFlaggedVerdict(note)) ||

@@ -1,11 +1,14 @@
 import { HOST_GAP as GAP } from '../content/shadow-host';
+import { layOutForViewport } from './sheet-layout';
 
 /**
  * Places the card beside the post when there is room, else below or above it, so the card does
  * not cover the post's text; only when nothing fits does it cover the post, at the viewport's
- * right edge where left-aligned text is thinnest.
+ * right edge where left-aligned text is thinnest. On a narrow viewport it is a bottom sheet
+ * instead, which card.css lays out.
  */
 export function placeCard(host: HTMLElement, anchor: Element): void {
+  if (layOutForViewport(host)) return;
   const post = (anchor.closest('[data-footnote-post]') ?? anchor).getBoundingClientRect();
   const badge = anchor.getBoundingClientRect();
   const width = host.offsetWidth; // its CSS width, capped by its max-width to the viewport's
@@ -31,7 +34,8 @@ export function placeCard(host: HTMLElement, anchor: Element): void {
 /**
  * placeCard, and again beside the same post whenever the card's size changes after it painted
  * (a form opened in it, "why this verdict?" expanded): grown at its bottom, it would run off the
- * viewport. Moving it changes no size, so this never loops.
+ * viewport. Moving it changes no size, so this never loops. Again when the viewport is resized
+ * (a phone turned), which may make it a sheet or a card again.
  */
 export function keepCardPlaced(): (host: HTMLElement, anchor: Element) => void {
   let anchor: Element | null = null;
@@ -39,10 +43,12 @@ export function keepCardPlaced(): (host: HTMLElement, anchor: Element) => void {
   return (host, next) => {
     anchor = next;
     if (!observer) {
-      observer = new ResizeObserver(() => {
+      const placeAgain = () => {
         if (anchor?.isConnected) placeCard(host, anchor);
-      });
+      };
+      observer = new ResizeObserver(placeAgain);
       observer.observe(host);
+      window.addEventListener('resize', placeAgain);
     }
     placeCard(host, next);
   };

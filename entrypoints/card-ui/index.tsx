@@ -11,6 +11,8 @@ import { adoptStyles } from './stylesheet';
 import { ThreadController } from './thread-controller';
 import { readVideoTranscript } from './video-transcript';
 import { seekPageVideo } from './page-video';
+import { browser } from 'wxt/browser';
+import { siteDiagnostic } from '@/utils/sites/site-diagnostic';
 
 /**
  * Footnote's UI on the page (the card, the thread digest and its panel), injected by the
@@ -41,6 +43,7 @@ export default defineUnlistedScript(() => {
     thread: (adapter, signal, onView) => new ThreadController(adapter, signal, onView),
     focusPost,
     readTranscript: (videoId, signal) => readVideoTranscript(videoId, document, signal),
+    diagnose: (adapter) => siteDiagnostic(adapter, location, document, browser.runtime.getManifest().version),
   };
   (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] = ui;
 });

@@ -4,6 +4,7 @@ import { ThreadPanel, type ThreadPanelProps } from '@/components/thread/ThreadPa
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 import { HOST_GAP, ShadowHost } from '../content/shadow-host';
 import { attachHost, pageTheme } from './host-page';
+import { followViewport } from './sheet-layout';
 import { adoptStyles } from './stylesheet';
 
 const PANEL_WIDTH = 400;
@@ -12,13 +13,14 @@ const PANEL_WIDTH = 400;
  * Where the thread panel is on the page: a host like the card's, fixed near the top of the
  * viewport on the right, as tall as the viewport allows (the panel scrolls inside). Fixed, not in
  * the page's flow: X and Bluesky position their timeline cells absolutely, so a panel inserted
- * among them would overlap posts.
+ * among them would overlap posts. On a narrow viewport it is a bottom sheet like the card's.
  */
 export class ThreadPanelHost {
   private readonly host = new ShadowHost('footnote-thread', PANEL_WIDTH);
   private readonly root: Root;
   /** Where focus was when the panel took it: it goes back there when the panel closes. */
   private returnFocus: Element | null = null;
+  private readonly stopFollowingViewport = followViewport(this.host.element);
 
   constructor() {
     const style = this.host.element.style;
@@ -66,6 +68,7 @@ export class ThreadPanelHost {
 
   /** Takes the panel off the page (Footnote stopped there). */
   remove(): void {
+    this.stopFollowingViewport();
     this.root.unmount();
     this.host.element.remove();
   }

@@ -14,6 +14,7 @@ import { noteError } from '@/utils/core/note-error';
 import { samplePost } from '@/test-support/sample-post';
 import { POST_ATTRIBUTE } from '@/utils/posts/post-observer';
 import { CardController } from './card-controller';
+import { CLOSE_GRACE_MS, HOVER_INTENT_MS } from './card-timing';
 import type { NoteClient } from './note-client';
 import { noteStore, setNoteState, setSuggestion, setTriage } from './note-store';
 
@@ -192,5 +193,49 @@ describe('the card', () => {
     expect(notes.peek).not.toHaveBeenCalled();
     badge('1').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     expect(notes.peek).toHaveBeenCalledWith(samplePost({ id: '1' }), expect.any(Function));
+  });
+
+  describe('touch', () => {
+    const touch = (type: string, target: Element) =>
+      target.dispatchEvent(new PointerEvent(type, { bubbles: true, pointerType: 'touch' }));
+
+    beforeEach(() => void vi.useFakeTimers());
+    afterEach(() => void vi.useRealTimers());
+
+    it('a tap opens the pinned card once and leaves it open: no hover intent, no close when the finger lifts', () => {
+      setNoteState('x:1', doneNote());
+      touch('pointerover', badge('1'));
+      touch('pointerdown', badge('1'));
+      // Past the hover intent while the finger rests: a mouse would have opened the card by now.
+      vi.advanceTimersByTime(HOVER_INTENT_MS);
+      expect(ui.render).not.toHaveBeenCalled();
+      touch('pointerup', badge('1'));
+      touch('pointerout', badge('1'));
+      badge('1').dispatchEvent(new PointerEvent('click', { bubbles: true, pointerType: 'touch' }));
+      expect(ui.render).toHaveBeenCalledTimes(1);
+      expect(shown()).toMatchObject({ postKey: 'x:1', pinned: true });
+
+      vi.advanceTimersByTime(HOVER_INTENT_MS + CLOSE_GRACE_MS);
+      expect(ui.render).toHaveBeenCalledTimes(1);
+      expect(card().style.getPropertyValue('display')).toBe('block');
+    });
+
+    it('a finger that rests on a badge as a scroll starts opens nothing and peeks at nothing', () => {
+      touch('pointerover', badge('1'));
+      touch('pointerdown', badge('1'));
+      vi.advanceTimersByTime(HOVER_INTENT_MS);
+      touch('pointercancel', badge('1'));
+      touch('pointerout', badge('1'));
+      vi.advanceTimersByTime(CLOSE_GRACE_MS);
+      expect(ui.render).not.toHaveBeenCalled();
+      expect(notes.peek).not.toHaveBeenCalled();
+    });
+
+    it('a mouse still opens the card on hover intent', () => {
+      setNoteState('x:1', doneNote());
+      badge('1').dispatchEvent(new PointerEvent('pointerover', { bubbles: true, pointerType: 'mouse' }));
+      vi.advanceTimersByTime(HOVER_INTENT_MS);
+      expect(shown()).toMatchObject({ postKey: 'x:1', pinned: false });
+    });
   });
 });

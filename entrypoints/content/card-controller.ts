@@ -1,4 +1,5 @@
 import type { CardActions } from '@/components/card/card-contract';
+import type { NoteError } from '@/utils/core/note-error';
 import type { PlatformContext, Post } from '@/utils/core/post';
 import { sendToBackground } from '@/utils/messaging/content-client';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
@@ -19,15 +20,17 @@ interface OpenCard {
   handle: string;
   platformContext?: PlatformContext[];
   hasVideo: boolean;
+  /** Shown instead of a note: there is no post to check (see explain). */
+  notice?: { status: 'error'; error: NoteError };
 }
 
 /**
- * Opens, pins and closes the page's single card: hover intent over a badge opens it, a click
- * (or Enter/Space on the focused badge) pins it and moves focus in, Esc or a click outside
- * closes it and gives focus back. Events are delegated from the document in the capture phase,
- * so the site's own handlers (X opens the post on click) never see clicks on our badges.
- * Everything it listens to and every timer it sets ends when `signal` aborts, and the card
- * leaves the page.
+ * Opens, pins and closes the page's single card: hover intent over a badge opens it (a mouse's
+ * or a pen's: a finger has no hover), a click or tap (or Enter/Space on the focused badge) pins
+ * it and moves focus in, Esc or a click outside closes it and gives focus back. Events are
+ * delegated from the document in the capture phase, so the site's own handlers (X opens the post
+ * on click) never see clicks on our badges. Everything it listens to and every timer it sets
+ * ends when `signal` aborts, and the card leaves the page.
  */
 export class CardController {
   private readonly host = new CardHost();
@@ -39,7 +42,7 @@ export class CardController {
   private focusOnPaint: string | null = null;
 
   constructor(
-    private readonly adapter: SiteAdapter,
+    private readonly adapter: Pick<SiteAdapter, 'extractPost'>,
     private readonly notes: NoteClient,
     private readonly signal: AbortSignal,
   ) {
@@ -84,6 +87,27 @@ export class CardController {
     };
     this.focusOnPaint = this.current.pinned ? key : null;
     if (!noteStore.getState().notes[key]) this.notes.request(post);
+    this.render();
+  }
+
+  /**
+   * Opens the card beside `anchor` with `error` alone, pinned: what the reader asked for has no
+   * post to check (the context menu's "check this post" where no post was right-clicked).
+   */
+  explain(anchor: Element, error: NoteError): void {
+    if (this.signal.aborted) return;
+    this.close(false);
+    this.current = {
+      key: EXPLAINED_KEY,
+      root: anchor,
+      badge: null,
+      pinned: true,
+      authorName: '',
+      handle: location.hostname,
+      hasVideo: false,
+      notice: { status: 'error', error },
+    };
+    this.focusOnPaint = EXPLAINED_KEY;
     this.render();
   }
 
@@ -162,7 +186,7 @@ export class CardController {
 
   private render(): void {
     const current = this.current;
-    const state = current ? noteStore.getState().notes[current.key] : undefined;
+    const state = current ? (current.notice ?? noteStore.getState().notes[current.key]) : undefined;
     const model =
       current && state
         ? {
@@ -196,6 +220,9 @@ export class CardController {
       this.cancelClose();
       return;
     }
+    // A finger has no hover: its tap's click opens the card at once, and a finger resting on a
+    // badge as a scroll starts is no intent to read. The tap's focus peeks (once).
+    if (event.pointerType === 'touch') return;
     const hit = this.badgeRoot(event.target);
     if (!hit) return;
     this.cancelOpen();
@@ -221,6 +248,7 @@ export class CardController {
   }
 
   private onPointerOut(event: PointerEvent): void {
+    if (event.pointerType === 'touch') return; // a finger lifted: it did not move away
     const leavingBadge = this.badgeRoot(event.target) !== null;
     if (!leavingBadge && !this.host.contains(event.target)) return;
     if (this.badgeRoot(event.relatedTarget) || this.host.contains(event.relatedTarget)) return;
@@ -258,6 +286,9 @@ export class CardController {
     if (this.badgeRoot(event.target)) event.stopPropagation();
   }
 }
+
+/** The card of explain(): no site is called "footnote", so no post's note state is under this key. */
+const EXPLAINED_KEY = 'footnote:no-post';
 
 /** The card has nothing to show for a failed side action (the options page, the popup). */
 function ignore(): void {}

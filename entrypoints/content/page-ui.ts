@@ -2,6 +2,7 @@ import { CARD_UI_GLOBAL, type CardUi } from '@/components/card/card-contract';
 import type { ThreadAction } from '@/components/thread/thread-view';
 import type { ThreadView } from '@/utils/core/thread';
 import type { TranscriptResult } from '@/utils/core/video';
+import type { SiteDiagnostic } from '@/utils/core/site-diagnostic';
 import { sendToBackground } from '@/utils/messaging/content-client';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
 
@@ -22,6 +23,8 @@ export interface PageUi extends CardUi {
   thread(adapter: SiteAdapter, signal: AbortSignal, onView: (view: ThreadView | null) => void): PageThread;
   /** Scrolls to the post, focuses and highlights it briefly; false when it is not on the page. */
   focusPost(key: string): boolean;
+  /** The page's "site may have changed" diagnostic (utils/sites/site-diagnostic.ts). */
+  diagnose(adapter: SiteAdapter): SiteDiagnostic;
   /** What is said in a YouTube video, read on its watch page (entrypoints/card-ui/video-transcript.ts). */
   readTranscript(videoId: string, signal: AbortSignal): Promise<TranscriptResult>;
 }

@@ -24,6 +24,9 @@ vi.mock('wxt/browser', async () => ({
   browser: (await import('@/test-support/fake-runtime')).fakeRuntime.browser,
 }));
 const { startPopupFeed } = await import('./popup-feed');
+const { siteDiagnostic } = await import('@/utils/sites/site-diagnostic');
+/** The UI bundle's diagnostic, as the content script gets it: later, in a promise. */
+const diagnose = async (site: SiteAdapter) => siteDiagnostic(site, location, document, '1.2.3');
 
 /** Posts are <article data-id="…">text</article>; every extraction is counted. */
 const extracted: string[] = [];
@@ -76,7 +79,7 @@ afterEach(() => {
 describe('popup feed', () => {
   it('sends the whole list when a popup connects, extracting each post once', () => {
     showPosts('1', '2');
-    startPopupFeed(adapter, lifetime.signal);
+    startPopupFeed(adapter, lifetime.signal, diagnose);
     expect(extracted).toEqual([]); // no popup: no work
     const port = fakeRuntime.connect(POPUP_PORT_NAME);
     expect(messages(port)).toEqual([
@@ -101,7 +104,7 @@ describe('popup feed', () => {
 
   it('pushes the list again only when the posts changed, re-reading only posts it has not read', () => {
     showPosts('1', '2');
-    const feed = startPopupFeed(adapter, lifetime.signal);
+    const feed = startPopupFeed(adapter, lifetime.signal, diagnose);
     const port = fakeRuntime.connect(POPUP_PORT_NAME);
     feed.postsChanged(); // a batch that changed nothing the popup shows
     expect(messages(port)).toHaveLength(1);
@@ -118,7 +121,7 @@ describe('popup feed', () => {
 
   it('pushes each note-state change the popup shows, re-reading only that post', () => {
     showPosts('1', '2');
-    startPopupFeed(adapter, lifetime.signal);
+    startPopupFeed(adapter, lifetime.signal, diagnose);
     const port = fakeRuntime.connect(POPUP_PORT_NAME);
     extracted.length = 0;
     setNoteState('x:2', { status: 'loading' });
@@ -135,7 +138,7 @@ describe('popup feed', () => {
 
   it('pushes a triage verdict as a change of its post, and why triage paused', () => {
     showPosts('1', '2');
-    startPopupFeed(adapter, lifetime.signal);
+    startPopupFeed(adapter, lifetime.signal, diagnose);
     const port = fakeRuntime.connect(POPUP_PORT_NAME);
     const triage = FALSE_TRIAGE;
     const budget = noteError('budget_exhausted', 'Today’s budget is used up.');
@@ -158,12 +161,12 @@ describe('popup feed', () => {
       threadPage: (location) => location.pathname === pathname,
     });
     const elsewhere = new AbortController();
-    startPopupFeed(onThisPath('/item'), elsewhere.signal);
+    startPopupFeed(onThisPath('/item'), elsewhere.signal, diagnose);
     const feedPort = fakeRuntime.connect(POPUP_PORT_NAME);
     expect(messages(feedPort)[0]).toMatchObject({ type: 'page', list: { threadPage: false, thread: null } });
     elsewhere.abort();
 
-    const feed = startPopupFeed(onThisPath(location.pathname), lifetime.signal);
+    const feed = startPopupFeed(onThisPath(location.pathname), lifetime.signal, diagnose);
     const port = fakeRuntime.connect(POPUP_PORT_NAME);
     expect(messages(port)[0]).toMatchObject({ type: 'page', list: { threadPage: true, thread: null } });
     const running = sampleThreadView({ status: 'running', digest: null, meta: null, cited: {} });
@@ -180,13 +183,13 @@ describe('popup feed', () => {
     expect(messages(port).at(-1)).toEqual({ type: 'thread', thread: null });
   });
 
-  it('says "no posts found" once the grace period passed with none, and takes it back when posts come', () => {
+  it('says "no posts found" once the grace period passed with none, and takes it back when posts come', async () => {
     vi.useFakeTimers();
-    const feed = startPopupFeed(adapter, lifetime.signal);
+    const feed = startPopupFeed(adapter, lifetime.signal, diagnose);
     const port = fakeRuntime.connect(POPUP_PORT_NAME);
-    vi.advanceTimersByTime(NO_POSTS_GRACE_MS - 1);
+    await vi.advanceTimersByTimeAsync(NO_POSTS_GRACE_MS - 1);
     expect(messages(port)).toHaveLength(1);
-    vi.advanceTimersByTime(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(messages(port).at(-1)).toEqual({
       type: 'no-posts',
       noPosts: expect.objectContaining({ version: '1.2.3', site: 'x' }),
@@ -204,22 +207,22 @@ describe('popup feed', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('times "no posts" afresh after an in-app navigation: one timer at a time', () => {
+  it('times "no posts" afresh after an in-app navigation: one timer at a time', async () => {
     vi.useFakeTimers();
-    const feed = startPopupFeed(adapter, lifetime.signal);
-    vi.advanceTimersByTime(NO_POSTS_GRACE_MS / 2);
+    const feed = startPopupFeed(adapter, lifetime.signal, diagnose);
+    await vi.advanceTimersByTimeAsync(NO_POSTS_GRACE_MS / 2);
     feed.navigated();
     expect(vi.getTimerCount()).toBe(1);
     const port = fakeRuntime.connect(POPUP_PORT_NAME);
-    vi.advanceTimersByTime(NO_POSTS_GRACE_MS / 2);
+    await vi.advanceTimersByTimeAsync(NO_POSTS_GRACE_MS / 2);
     expect(messages(port)).toHaveLength(1); // the first view's timer is gone
-    vi.advanceTimersByTime(NO_POSTS_GRACE_MS / 2);
+    await vi.advanceTimersByTimeAsync(NO_POSTS_GRACE_MS / 2);
     expect(messages(port).at(-1)?.type).toBe('no-posts');
   });
 
   it('serves only our extension pages', () => {
     showPosts('1');
-    startPopupFeed(adapter, lifetime.signal);
+    startPopupFeed(adapter, lifetime.signal, diagnose);
     const stranger = fakeRuntime.connect(POPUP_PORT_NAME, PAGE_SENDER);
     expect(stranger.disconnected).toBe(true);
     expect(stranger.sent).toEqual([]);
@@ -230,7 +233,7 @@ describe('popup feed', () => {
   it('stops with its signal: the port closes, nothing listens, no timer is left', () => {
     vi.useFakeTimers();
     showPosts('1');
-    startPopupFeed(adapter, lifetime.signal);
+    startPopupFeed(adapter, lifetime.signal, diagnose);
     const port = fakeRuntime.connect(POPUP_PORT_NAME);
     lifetime.abort();
     expect(port.disconnected).toBe(true);
@@ -242,7 +245,7 @@ describe('popup feed', () => {
 
   it('stops pushing to a popup that closed, and forgets what it read for it', () => {
     showPosts('1');
-    startPopupFeed(adapter, lifetime.signal);
+    startPopupFeed(adapter, lifetime.signal, diagnose);
     const port = fakeRuntime.connect(POPUP_PORT_NAME);
     port.close();
     setNoteState('x:1', { status: 'loading' });

@@ -4,7 +4,7 @@ import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import type { SiteDiagnostic } from '@/utils/core/site-diagnostic';
 import type { ThreadView } from '@/utils/core/thread';
 import { later, subscribeUntil } from './abortable';
-import { NO_POSTS_GRACE_MS, noPostsDiagnostic } from './no-posts';
+import { NO_POSTS_GRACE_MS, noPostsDiagnostic, type Diagnose } from './no-posts';
 import { changedPosts, noteStore } from './note-store';
 import { hasPosts, PostItems, sameShownNote, shownNote } from './post-list';
 
@@ -24,7 +24,7 @@ export interface PopupFeed {
  * triage is paused, and "no posts found" when a page that should show posts has shown none for
  * the grace period (one timer per view). While no popup is open it does nothing but that timer.
  */
-export function startPopupFeed(adapter: SiteAdapter, signal: AbortSignal): PopupFeed {
+export function startPopupFeed(adapter: SiteAdapter, signal: AbortSignal, diagnose: Diagnose): PopupFeed {
   const ports = new Set<SendToPopup>();
   const items = new PostItems(adapter);
   /** The posts the open popups were last sent, in page order. */
@@ -44,9 +44,16 @@ export function startPopupFeed(adapter: SiteAdapter, signal: AbortSignal): Popup
   const timeNoPosts = () => {
     cancelNoPostsCheck();
     setNoPosts(null);
-    cancelNoPostsCheck = later(signal, NO_POSTS_GRACE_MS, () => {
-      if (!hasPosts()) setNoPosts(noPostsDiagnostic(adapter));
-    });
+    const timing = (cancelNoPostsCheck = later(signal, NO_POSTS_GRACE_MS, () => {
+      if (hasPosts()) return;
+      noPostsDiagnostic(adapter, diagnose).then(
+        // Still this view's check, and still no posts, once the diagnostic is read.
+        (diagnostic) => {
+          if (!signal.aborted && timing === cancelNoPostsCheck && !hasPosts()) setNoPosts(diagnostic);
+        },
+        () => undefined, // the UI bundle did not load: the popup just lists no posts
+      );
+    }));
   };
   const sendPostsIfChanged = () => {
     const posts = items.list();

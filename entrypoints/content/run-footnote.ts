@@ -14,6 +14,7 @@ import {
 import { childController, nextFrame, subscribeUntil } from './abortable';
 import { ensureBadge, removeBadges } from './badges';
 import { CardController } from './card-controller';
+import { reportFlaggedCount } from './flagged-count';
 import { NoteClient } from './note-client';
 import { changedPosts, keepNotesOf, noteStatus, noteStore, triageOf } from './note-store';
 import { startPopupFeed } from './popup-feed';
@@ -21,6 +22,7 @@ import { loadPageUi, type PageThread } from './page-ui';
 import { visiblePostRoots } from './post-list';
 import { findPostRoot } from './post-root';
 import { markReady } from './ready-mark';
+import { checkRightClickedPost, trackRightClick } from './right-click';
 import { targetPost, trackHoveredPost } from './target-post';
 import { startTriageQueue, type TriageQueue } from './triage-queue';
 import './badge.css';
@@ -96,7 +98,9 @@ interface FootnoteSession {
 function startFootnote(adapter: SiteAdapter, notes: NoteClient, signal: AbortSignal): FootnoteSession {
   const card = new CardController(adapter, notes, signal);
   const hovered = trackHoveredPost(signal);
-  const feed = startPopupFeed(adapter, signal);
+  const rightClicked = trackRightClick(signal);
+  const feed = startPopupFeed(adapter, signal, (site) => loadPageUi().then((ui) => ui.diagnose(site)));
+  reportFlaggedCount(signal); // the toolbar button's badge
   let thread: Promise<PageThread> | null = null;
   /** The thread digest lives in the UI bundle: loaded when first asked for, for the session. */
   const threadAct = (action: ThreadAction) => {
@@ -145,6 +149,7 @@ function startFootnote(adapter: SiteAdapter, notes: NoteClient, signal: AbortSig
 
   serveTabRequests(
     {
+      'menu:check-post': () => ({ ok: checkRightClickedPost(card, rightClicked()) }),
       'posts:open': ({ key }) => {
         const root = findPostRoot(key);
         if (root) card.open(root, true);

@@ -1,12 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
 import { i18n } from '#i18n';
 import { OptionsPage } from '../../components/options/OptionsPage';
 import { markdownLabels } from '../../components/options/export-labels';
+import { PAGE_HEADING_ID } from '../../components/options/sections';
 import { ErrorBoundary } from '../../components/ui/ErrorBoundary';
 import { PageError } from '../../components/ui/PageError';
 import { bcp47 } from '../../components/ui/boot';
+import { sendToBackground } from '../../utils/messaging/extension-client';
+import { createDeleteAllStore } from './delete-all-store';
 import { browserOptionsDeps, createOptionsStore } from './options-store';
 import {
   browserImageCapabilitiesDeps,
@@ -36,6 +40,31 @@ const ratingListStore = createRatingListStore(browserRatingListDeps, (on) =>
 const ratingActions = ratingListStore.getState();
 const imageCapabilitiesStore = createImageCapabilitiesStore(browserImageCapabilitiesDeps);
 const imageCapabilities = imageCapabilitiesStore.getState();
+const deleteAllStore = createDeleteAllStore({
+  sendToBackground,
+  // After "Delete all Footnote data": the page as a first open shows it (the guide, when all went).
+  async startOver() {
+    restart(store);
+    restart(sitesStore);
+    restart(transferStore);
+    restart(ratingListStore);
+    restart(imageCapabilitiesStore);
+    await Promise.all([
+      actions.load(),
+      actions.loadHistory(),
+      sites.load(),
+      ratingActions.load(),
+      imageCapabilities.load(),
+    ]);
+    actions.jumpTo(PAGE_HEADING_ID);
+  },
+});
+const deleteAll = deleteAllStore.getState();
+
+/** Back to the state the store was created in (its watchers stay). */
+function restart<T>(pageStore: StoreApi<T>): void {
+  pageStore.setState(pageStore.getInitialState(), true);
+}
 
 function OptionsApp() {
   const state = useStore(store);
@@ -43,6 +72,7 @@ function OptionsApp() {
   const transferState = useStore(transferStore);
   const ratingState = useStore(ratingListStore);
   const learnedImageCapabilities = useStore(imageCapabilitiesStore, (s) => s.learned);
+  const deleteAllState = useStore(deleteAllStore);
   return (
     <OptionsPage
       phase={state.phase}
@@ -109,6 +139,14 @@ function OptionsApp() {
         onImport: (file) => void transfer.importFile(file),
         onAllowPending: () => void transfer.allowPending(),
       }}
+      deleteAll={{
+        step: deleteAllState.step,
+        focus: deleteAllState.focus,
+        onAsk: deleteAll.ask,
+        onCancel: deleteAll.cancel,
+        onConfirm: () => void deleteAll.confirm(),
+      }}
+      deleteAllNotice={deleteAllState.notice}
     />
   );
 }

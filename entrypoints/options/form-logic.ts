@@ -1,5 +1,5 @@
 import { BadAnswerError, NoAnswerError } from '../../utils/messaging/message-errors';
-import type { ProviderTestResult } from '../../utils/messaging/protocol';
+import type { ProviderTestResult } from '../../utils/messaging/extension-page-protocol';
 import type {
   FieldErrors,
   FormField,

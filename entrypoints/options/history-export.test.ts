@@ -8,7 +8,7 @@ import {
   type HistoryEntry,
   type MarkdownLabels,
 } from './history-export';
-import { noteHistorySchema } from '@/utils/messaging/protocol';
+import { noteHistorySchema } from '@/utils/messaging/extension-page-protocol';
 
 function entry(
   createdAt: number,

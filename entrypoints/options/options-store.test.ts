@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ProviderSettings } from '../../utils/settings/provider-settings';
 import { DEFAULT_EVIDENCE_SETTINGS } from '../../utils/settings/evidence-settings';
 import { backgroundClient } from '../../utils/messaging/extension-client';
-import type { ExtensionPageRequests, RequestIn } from '../../utils/messaging/protocol';
+import type { RequestIn } from '../../utils/messaging/protocol';
+import type { ExtensionPageRequests } from '../../utils/messaging/extension-page-protocol';
 import { createOptionsStore, type OptionsDeps } from './options-store';
 
 /** The background as the page's messages reach it: what it answers, before validation. */

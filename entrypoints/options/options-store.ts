@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { browser } from 'wxt/browser';
 import { sendToBackground, type SendToBackground } from '../../utils/messaging/extension-client';
 import { BadAnswerError, NoAnswerError } from '../../utils/messaging/message-errors';
-import type { ProviderTestResult } from '../../utils/messaging/protocol';
+import type { ProviderTestResult } from '../../utils/messaging/extension-page-protocol';
 import { readApiKey, readSecret, writeApiKey, writeSecret } from '../../utils/settings/api-key-store';
 import { evidenceSettingsItem } from '../../utils/settings/evidence-settings-item';
 import { isOnDevice } from '../../utils/settings/on-device-endpoint';

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { noteError } from '../../utils/core/note-error';
 import { backgroundClient } from '../../utils/messaging/extension-client';
-import type { ExtensionPageRequests, RequestIn } from '../../utils/messaging/protocol';
+import type { RequestIn } from '../../utils/messaging/protocol';
+import type { ExtensionPageRequests } from '../../utils/messaging/extension-page-protocol';
 import type { RatingListStatus } from '../../utils/settings/rating-list-items';
 import { createRatingListStore, type RatingListDeps } from './rating-list-store';
 

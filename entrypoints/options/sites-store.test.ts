@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SiteId } from '../../utils/core/post';
 import { backgroundClient } from '../../utils/messaging/extension-client';
-import type { ExtensionPageRequests, RequestIn } from '../../utils/messaging/protocol';
+import type { RequestIn } from '../../utils/messaging/protocol';
+import type { ExtensionPageRequests } from '../../utils/messaging/extension-page-protocol';
 import { BUILT_IN_SITES, createSitesStore, type SitesDeps } from './sites-store';
 
 /** The background as the page's messages reach it: what it answers, before validation. */

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_EVIDENCE_SETTINGS } from '../../utils/settings/evidence-settings';
 import type { SettingsSnapshot } from '../../utils/settings/settings-transfer';
 import { backgroundClient } from '../../utils/messaging/extension-client';
-import type { ExtensionPageRequests, RequestIn } from '../../utils/messaging/protocol';
+import type { RequestIn } from '../../utils/messaging/protocol';
+import type { ExtensionPageRequests } from '../../utils/messaging/extension-page-protocol';
 import { createTransferStore, patternsFor, type TransferDeps } from './transfer-store';
 
 const snapshot: SettingsSnapshot = {

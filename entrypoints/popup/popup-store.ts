@@ -338,7 +338,8 @@ export const browserPopupDeps: PopupDeps = {
     if (open.url === url) await browser.tabs.reload(open.id);
     else await browser.tabs.update(open.id, { url });
     await browser.tabs.update(open.id, { active: true });
-    if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true });
+    // Firefox for Android has one window and no `windows` API.
+    if (open.windowId !== undefined && browser.windows) await browser.windows.update(open.windowId, { focused: true });
   },
   async getTabUrl(tabId) {
     return (await browser.tabs.get(tabId)).url;

@@ -4,6 +4,8 @@ import { COMMANDS } from '../messaging/protocol';
 
 /** Keyboard shortcuts act on the active tab's page, which knows which post is hovered or focused. */
 export function forwardCommands(): void {
+  // Firefox for Android has no keyboard shortcuts (no `commands` API): nothing to forward.
+  if (!browser.commands) return;
   browser.commands.onCommand.addListener(async (name) => {
     const command = COMMANDS.find((c) => c === name);
     if (!command) return;

@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundHandlers } from '../messaging/background-router';
-import type { ExtensionPageRequests, NoteHistory, ResponseIn } from '../messaging/protocol';
+import type { ResponseIn } from '../messaging/protocol';
+import type { ExtensionPageRequests, NoteHistory } from '../messaging/extension-page-protocol';
+import { showFlaggedCount } from './action-badge';
 import { injectCardUi } from './card-ui';
+import { eraseAll, footnoteData } from './delete-all-data';
 import { showInPopup } from './popup-opener';
 import { storedImageCapabilities } from './stored-image-capabilities';
 import { testProvider } from './provider-test';
@@ -43,6 +46,10 @@ export function backgroundHandlers(archive: NoteArchive): BackgroundHandlers {
         await ratingList.refreshNow();
         return { ok: true };
       },
+      'data:delete-all': async () => {
+        await eraseAll(footnoteData(archive));
+        return { ok: true };
+      },
     },
     contentScript: {
       'card-ui:load': async (_request, from) => {
@@ -51,6 +58,10 @@ export function backgroundHandlers(archive: NoteArchive): BackgroundHandlers {
       },
       'options:open': openOptions,
       'popup:open': async ({ key }, { tabId }) => ({ opened: await showInPopup(tabId, key) }),
+      'toolbar:flagged': async ({ count }, from) => {
+        await showFlaggedCount(from, count);
+        return { ok: true };
+      },
     },
   };
 }

@@ -1,4 +1,5 @@
-import { clear, createStore, del, entries, set } from 'idb-keyval';
+import { clear, del, entries, set } from 'idb-keyval';
+import { footnoteStore, type FootnoteDatabase } from '../settings/idb-databases';
 import type { CachedNote, NoteCacheStore, StoredNote } from '../notes/note-cache';
 import type { CachedDigest } from '../notes/thread-cache';
 import type { CachedTriage } from '../notes/triage-cache';
@@ -18,8 +19,8 @@ export function idbThreadStore(): NoteCacheStore<CachedDigest> {
   return idbCacheStore<CachedDigest>('footnote-threads', 'threads');
 }
 
-function idbCacheStore<V>(database: string, storeName: string): NoteCacheStore<V> {
-  const store = createStore(database, storeName);
+function idbCacheStore<V>(database: FootnoteDatabase, storeName: string): NoteCacheStore<V> {
+  const store = footnoteStore(database, storeName);
   return {
     loadAll: () => entries<string, StoredNote<V>>(store),
     put: (key, value) => set(key, value, store),

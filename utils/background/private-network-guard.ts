@@ -39,14 +39,23 @@ export function privateNetworkRulesSettled(): Promise<void> {
  *   pages, the only setting under which strangers' addresses are fetched.
  */
 export function guardPrivateNetwork(): void {
-  const apply = () => {
-    applying = applying.then(applyGuard).catch((err: unknown) => {
-      console.warn('Footnote could not set its private-network rules:', err);
-    });
-  };
+  // A failure is logged by the queue; nothing else waits for these.
+  const apply = () => void updatePrivateNetworkRules().catch(() => undefined);
   apply();
   providerSettingsItem.watch(apply);
   evidenceSettingsItem.watch(apply);
+}
+
+/**
+ * Makes the rules match the settings as they are now, after any update under way; rejects if
+ * that fails ("Delete all Footnote data" then says so).
+ */
+export function updatePrivateNetworkRules(): Promise<void> {
+  const update = applying.then(applyGuard);
+  applying = update.catch((err: unknown) => {
+    console.warn('Footnote could not set its private-network rules:', err);
+  });
+  return update;
 }
 
 /**
@@ -64,6 +73,11 @@ export async function allowTestedEndpoint(baseUrl: string): Promise<void> {
   } catch (err) {
     console.warn('Footnote could not allow the endpoint it is testing:', err);
   }
+}
+
+/** Forgets the endpoints "Test connection" allowed for this session. */
+export async function forgetTestedEndpoints(): Promise<void> {
+  await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: [TESTED_ENDPOINT_RULE_ID] });
 }
 
 /** Block rules first (ids 1…), then one allow rule per configured address. */

@@ -2,7 +2,7 @@ import { listEndpointModels } from '../ai/stream-completion';
 import { NoteFailure } from '../ai/provider-errors';
 import { noteError } from '../core/note-error';
 import { toEndpoint } from '../notes/provider-endpoint';
-import type { ProviderTestResult } from '../messaging/protocol';
+import type { ProviderTestResult } from '../messaging/extension-page-protocol';
 import { isValidBaseUrl, type ProviderDraft } from '../settings/provider-settings';
 import { allowTestedEndpoint } from './private-network-guard';
 

@@ -9,14 +9,8 @@ import * as z from 'zod/mini';
 /** YouTube video ids: 11 characters of base64url. */
 export const VIDEO_ID = /^[\w-]{11}$/;
 
-/** One line of a transcript: where it starts and what is said. */
+/** The longest transcript line kept. */
 export const TRANSCRIPT_LINE_MAX = 1_000;
-export const transcriptSegmentSchema = z.object({
-  /** Milliseconds from the start of the video. */
-  startMs: z.number().check(z.gte(0)),
-  text: z.string().check(z.maxLength(TRANSCRIPT_LINE_MAX)),
-});
-export type TranscriptSegment = z.infer<typeof transcriptSegmentSchema>;
 
 /**
  * Lines a transcript may have: a 4-hour video's auto captions come in about 6,000; beyond this
@@ -80,25 +74,32 @@ export const videoProgressSchema = z.object({
 });
 export type VideoProgress = z.infer<typeof videoProgressSchema>;
 
-export const transcriptSchema = z.object({
-  source: z.enum(TRANSCRIPT_SOURCES),
-  /** BCP-47 code of the track, when known. */
-  language: z.nullable(z.string().check(z.maxLength(35))),
-  /** Captions YouTube made by speech recognition (less exact than the author's). */
-  automatic: z.boolean(),
-  segments: z.array(transcriptSegmentSchema).check(z.maxLength(TRANSCRIPT_SEGMENTS_MAX)),
-  /** The video's length when the page's data says, else null. */
-  durationSeconds: z.nullable(z.number().check(z.gte(0))),
-});
-export type Transcript = z.infer<typeof transcriptSchema>;
-
 /**
- * What the content script read of a video's transcript (entrypoints/card-ui/video-transcript.ts),
- * sent with the note request: the transcript, or why there is none (the note is then written
- * from the title and description, and the card says why).
+ * What the UI bundle read of a video's transcript (entrypoints/card-ui/video-transcript.ts), sent
+ * with the note request: the transcript, or why there is none (the note is then written from the
+ * title and description, and the card says why). Built when first asked for: only the
+ * background validates it, and content scripts, which only name its types, do not build it at
+ * page load.
  */
-export const transcriptResultSchema = z.union([
-  z.object({ transcript: transcriptSchema }),
-  z.object({ missing: z.enum(TRANSCRIPT_MISSING_REASONS) }),
-]);
-export type TranscriptResult = z.infer<typeof transcriptResultSchema>;
+export function transcriptResultSchema() {
+  const segment = z.object({
+    /** Milliseconds from the start of the video. */
+    startMs: z.number().check(z.gte(0)),
+    text: z.string().check(z.maxLength(TRANSCRIPT_LINE_MAX)),
+  });
+  const transcript = z.object({
+    source: z.enum(TRANSCRIPT_SOURCES),
+    /** BCP-47 code of the track, when known. */
+    language: z.nullable(z.string().check(z.maxLength(35))),
+    /** Captions YouTube made by speech recognition (less exact than the author's). */
+    automatic: z.boolean(),
+    segments: z.array(segment).check(z.maxLength(TRANSCRIPT_SEGMENTS_MAX)),
+    /** The video's length when the page's data says, else null. */
+    durationSeconds: z.nullable(z.number().check(z.gte(0))),
+  });
+  return z.union([z.object({ transcript }), z.object({ missing: z.enum(TRANSCRIPT_MISSING_REASONS) })]);
+}
+export type TranscriptResult = z.infer<ReturnType<typeof transcriptResultSchema>>;
+export type Transcript = Extract<TranscriptResult, { transcript: unknown }>['transcript'];
+/** One line of a transcript: where it starts and what is said. */
+export type TranscriptSegment = Transcript['segments'][number];

@@ -25,11 +25,13 @@ function handlers() {
       'sites:disable': vi.fn(async () => ({ ok: true as const })),
       'options:open': vi.fn(async () => ({ ok: true as const })),
       'ratings:refresh': vi.fn(async () => ({ ok: true as const })),
+      'data:delete-all': vi.fn(async () => ({ ok: true as const })),
     },
     contentScript: {
       'card-ui:load': vi.fn(async () => ({ ok: true as const })),
       'options:open': vi.fn(async () => ({ ok: true as const })),
       'popup:open': vi.fn(async () => ({ opened: true })),
+      'toolbar:flagged': vi.fn(async () => ({ ok: true as const })),
     },
   } satisfies BackgroundHandlers;
 }
@@ -82,6 +84,9 @@ describe('background router', () => {
     expect(await send({ type: 'options:open' }, { ...POPUP_SENDER, id: 'another-extension' })).toEqual(
       REFUSED,
     );
+    // A page's content script can never wipe the reader's data.
+    expect(await send({ type: 'data:delete-all' }, CONTENT_SCRIPT_SENDER)).toEqual(REFUSED);
+    expect(h.extensionPage['data:delete-all']).not.toHaveBeenCalled();
     expect(h.extensionPage['notes:clear']).not.toHaveBeenCalled();
     expect(h.contentScript['card-ui:load']).not.toHaveBeenCalled();
     expect(h.extensionPage['options:open']).not.toHaveBeenCalled();

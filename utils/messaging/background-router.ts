@@ -3,14 +3,13 @@ import { noteError } from '../core/note-error';
 import { MessageRefusedError } from './message-errors';
 import {
   CONTENT_SCRIPT_REQUESTS,
-  EXTENSION_PAGE_REQUESTS,
   requestType,
   type ContentScriptRequests,
-  type ExtensionPageRequests,
   type MessageFailure,
   type RequestOf,
   type ResponseIn,
 } from './protocol';
+import { EXTENSION_PAGE_REQUESTS, type ExtensionPageRequests } from './extension-page-protocol';
 import { isOwnContentScript, isOwnExtensionPage } from './sender';
 
 /** The frame a content script's request came from. */

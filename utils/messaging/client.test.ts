@@ -3,7 +3,8 @@ import { noteError } from '../core/note-error';
 import { requestClient } from './client';
 import { backgroundClient, tabClient } from './extension-client';
 import { BadAnswerError, MessageRefusedError, NoAnswerError } from './message-errors';
-import { CONTENT_SCRIPT_REQUESTS, type NoteHistory, type ProviderTestResult } from './protocol';
+import { CONTENT_SCRIPT_REQUESTS } from './protocol';
+import { type NoteHistory, type ProviderTestResult } from './extension-page-protocol';
 
 const answering = (answer: unknown) => backgroundClient(async () => answer);
 

@@ -1,14 +1,7 @@
 import { browser } from 'wxt/browser';
 import { requestClient, type Send } from './client';
-import {
-  EXTENSION_PAGE_REQUESTS,
-  TAB_REQUESTS,
-  type ExtensionPageRequests,
-  type RequestIn,
-  type ResponseOf,
-  type TabRequests,
-  POPUP_PORT_NAME,
-} from './protocol';
+import { TAB_REQUESTS, type RequestIn, type ResponseOf, type TabRequests, POPUP_PORT_NAME } from './protocol';
+import { EXTENSION_PAGE_REQUESTS, type ExtensionPageRequests } from './extension-page-protocol';
 import { popupPortMessageSchema, type PopupPortMessage } from './popup-protocol';
 
 /*

@@ -11,7 +11,6 @@ import { doneNote } from '../../test-support/sample-note';
 import type { PauseSink, TriageItem } from '../notes/note-engine';
 import {
   CONTENT_SCRIPT_REQUESTS,
-  EXTENSION_PAGE_REQUESTS,
   NOTE_PORT_NAME,
   notePortOutSchema,
   requestType,
@@ -20,6 +19,7 @@ import {
   type RequestDefs,
   type RequestMap,
 } from './protocol';
+import { EXTENSION_PAGE_REQUESTS } from './extension-page-protocol';
 import { popupPortMessageSchema } from './popup-protocol';
 import { notePortInSchema } from './note-port-requests';
 

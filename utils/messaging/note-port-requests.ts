@@ -22,7 +22,7 @@ export const noteRequestSchema = z.object({
    */
   suggestedSource: z.optional(z.string().check(z.maxLength(URL_MAX))),
   /** A video post's transcript as the page gave it, or why it gave none (utils/core/video.ts). */
-  video: z.optional(transcriptResultSchema),
+  video: z.optional(transcriptResultSchema()),
 });
 /**
  * Only what the background's cache holds for the post (a badge the pointer or focus is on, or the

@@ -4,10 +4,11 @@ import { noteMetaSchema } from '../core/note-meta';
 import { noteSchema, partialNoteSchema } from '../core/note-schema';
 import { triageSchema } from '../core/triage';
 import { videoProgressSchema } from '../core/video';
-import { providerDraftSchema } from '../settings/provider-settings';
 
 /**
- * The typed protocol between the content script, the extension pages and the background.
+ * The typed protocol between the content script, the extension pages and the background. What
+ * only extension pages send is in extension-page-protocol.ts, and what a frame sends over the
+ * note port in note-port-requests.ts: content scripts do not build those schemas at page load.
  * Every message is validated with these schemas where it is received; every one-shot request
  * has the schema of its answer next to it, and the answer is validated where it arrives
  * (utils/messaging/client.ts).
@@ -41,7 +42,7 @@ export type NoteItemOut = Exclude<NotePortOut, { type: 'batch:digest' }>;
 // ---- one-shot requests: for each type, its schema and its answer's, by who may send it ----
 
 /** The answer of a request that only needs to say it was done. */
-const doneSchema = z.object({ ok: z.literal(true) });
+export const doneSchema = z.object({ ok: z.literal(true) });
 
 /**
  * The answer to any request that was refused (wrong context) or failed where it was handled;
@@ -50,75 +51,11 @@ const doneSchema = z.object({ ok: z.literal(true) });
 export const messageFailureSchema = z.object({ ok: z.literal(false), error: noteErrorSchema });
 export type MessageFailure = z.input<typeof messageFailureSchema>;
 
-export const noteHistorySchema = z.object({
-  notes: z.array(
-    z.object({
-      post: z.object({
-        key: z.string(),
-        url: z.string(),
-        authorName: z.string(),
-        handle: z.string(),
-        text: z.string(),
-      }),
-      note: noteSchema,
-      meta: noteMetaSchema,
-    }),
-  ),
-});
-export type NoteHistory = z.infer<typeof noteHistorySchema>;
-
-/** An endpoint that failed the test is an answer too, with the endpoint's error. */
-export const providerTestResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), models: z.array(z.string()) }),
-  z.object({ ok: z.literal(false), error: noteErrorSchema }),
-]);
-export type ProviderTestResult = z.infer<typeof providerTestResultSchema>;
-
-const siteOriginSchema = z.string().check(z.maxLength(300));
-
 /** Open the options page (content scripts cannot themselves). */
-const optionsOpen = {
+export const optionsOpen = {
   request: z.object({ type: z.literal('options:open') }),
   response: doneSchema,
 };
-
-/** Requests from our extension pages (options, popup) to the background (runtime.sendMessage). */
-const extensionPageRequestDefs = {
-  /** Check an endpoint with settings that may not be saved yet. */
-  'provider:test': {
-    request: z.object({ type: z.literal('provider:test'), draft: providerDraftSchema }),
-    response: providerTestResultSchema,
-  },
-  /** Past notes, most recent first. */
-  'notes:history': {
-    request: z.object({ type: z.literal('notes:history') }),
-    response: noteHistorySchema,
-  },
-  /** Forget every cached note. */
-  'notes:clear': {
-    request: z.object({ type: z.literal('notes:clear') }),
-    response: doneSchema,
-  },
-  /** The popup (once the host permission was granted), an imported file: run Footnote on this origin. */
-  'sites:enable': {
-    request: z.object({ type: z.literal('sites:enable'), origin: siteOriginSchema }),
-    response: doneSchema,
-  },
-  /** Options: stop running on an origin enabled earlier. */
-  'sites:disable': {
-    request: z.object({ type: z.literal('sites:disable'), origin: siteOriginSchema }),
-    response: doneSchema,
-  },
-  'options:open': optionsOpen,
-  /**
-   * Options' "Update now": download the saved source-rating list at once (nothing while source
-   * ratings are off); answered when done. Options reads the outcome from the list's status item.
-   */
-  'ratings:refresh': {
-    request: z.object({ type: z.literal('ratings:refresh') }),
-    response: doneSchema,
-  },
-} as const;
 
 /** Requests from our content scripts to the background (runtime.sendMessage). */
 const contentScriptRequestDefs = {
@@ -136,6 +73,17 @@ const contentScriptRequestDefs = {
     request: z.object({ type: z.literal('popup:open'), key: z.string().check(z.maxLength(600)) }),
     response: z.object({ opened: z.boolean() }),
   },
+  /**
+   * How many posts of my page are flagged now, for the toolbar button's badge on my tab (sent
+   * when the number changes; 0 when the session ends).
+   */
+  'toolbar:flagged': {
+    request: z.object({
+      type: z.literal('toolbar:flagged'),
+      count: z.int().check(z.gte(0)),
+    }),
+    response: doneSchema,
+  },
 } as const;
 
 export const COMMANDS = ['summarize-post', 'summarize-visible', 'summarize-thread'] as const;
@@ -147,6 +95,14 @@ const tabRequestDefs = {
   /** A keyboard shortcut, forwarded by the background to the active tab. */
   command: {
     request: z.object({ type: z.literal('command'), command: z.enum(COMMANDS) }),
+    response: actedSchema,
+  },
+  /**
+   * The context menu's "Footnote: check this post", to the frame that was right-clicked: open the
+   * card for the post right-clicked. `ok` is false when no post was there (the card says so).
+   */
+  'menu:check-post': {
+    request: z.object({ type: z.literal('menu:check-post') }),
     response: actedSchema,
   },
   /** Popup: open the card for one post and request its note. */
@@ -199,10 +155,8 @@ export type ResponseIn<D extends RequestDefs, K extends keyof D> = z.input<D[K][
 /** The answer as the sender receives it, validated. */
 export type ResponseOf<D extends RequestDefs, K extends keyof D> = z.output<D[K]['response']>;
 
-export type ExtensionPageRequests = typeof extensionPageRequestDefs;
 export type ContentScriptRequests = typeof contentScriptRequestDefs;
 export type TabRequests = typeof tabRequestDefs;
-export const EXTENSION_PAGE_REQUESTS: RequestMap<ExtensionPageRequests> = extensionPageRequestDefs;
 export const CONTENT_SCRIPT_REQUESTS: RequestMap<ContentScriptRequests> = contentScriptRequestDefs;
 export const TAB_REQUESTS: RequestMap<TabRequests> = tabRequestDefs;
 

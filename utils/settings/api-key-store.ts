@@ -1,11 +1,12 @@
-import { createStore, del, get, set } from 'idb-keyval';
+import { del, get, set } from 'idb-keyval';
+import { footnoteStore } from './idb-databases';
 
 /**
  * API keys live in the extension origin's IndexedDB. Content scripts run with the page's
  * origin and cannot open it, whereas `chrome.storage.local`/`sync` are readable by content
  * scripts in Chrome. Only the background and extension pages (options) touch this module.
  */
-const secrets = createStore('footnote-secrets', 'secrets');
+const secrets = footnoteStore('footnote-secrets', 'secrets');
 
 /** The model provider's key, the Google Fact Check Tools key, the web search API's key. */
 export type SecretName = 'apiKey' | 'factCheckKey' | 'searchKey';

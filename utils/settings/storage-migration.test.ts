@@ -209,7 +209,8 @@ describe('a version-1 install, upgraded', () => {
   it('notes cached by v1 load from IndexedDB in their LRU order and pass the checks of the history and the card', async () => {
     const { idbNoteStore } = await import('../background/idb-note-store');
     const { NoteCache } = await import('../notes/note-cache');
-    const { noteHistorySchema, notePortOutSchema } = await import('../messaging/protocol');
+    const { notePortOutSchema } = await import('../messaging/protocol');
+    const { noteHistorySchema } = await import('../messaging/extension-page-protocol');
     const stored = V1.indexedDB['footnote-notes/notes'] as Record<string, { value: unknown; usedAt: number }>;
     const cache = new NoteCache(1_000, 8 * 1024 * 1024, idbNoteStore());
 
