@@ -339,7 +339,8 @@ export const browserPopupDeps: PopupDeps = {
     else await browser.tabs.update(open.id, { url });
     await browser.tabs.update(open.id, { active: true });
     // Firefox for Android has one window and no `windows` API.
-    if (open.windowId !== undefined && browser.windows) await browser.windows.update(open.windowId, { focused: true });
+    if (open.windowId !== undefined && browser.windows)
+      await browser.windows.update(open.windowId, { focused: true });
   },
   async getTabUrl(tabId) {
     return (await browser.tabs.get(tabId)).url;
