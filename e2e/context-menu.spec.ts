@@ -9,6 +9,7 @@ import {
   test,
   withGrantedHosts,
 } from './fixtures';
+import { SITE_IDS } from '../utils/core/post';
 import { card, cardAlert } from './x-card';
 import { X_HOME_PT_POST, X_HOME_URL } from './x-home';
 
@@ -74,17 +75,7 @@ test('the context menu offers both items; "check this post" only while Footnote 
 }) => {
   await expect.poll(() => existingItems(serviceWorker, [CHECK_POST, CHECK_SELECTION])).toEqual([true, true]);
 
-  const everySite = [
-    'x',
-    'bluesky',
-    'mastodon',
-    'reddit',
-    'threads',
-    'linkedin',
-    'facebook',
-    'hackernews',
-    'youtube',
-  ];
+  const everySite = SITE_IDS.filter((id) => id !== 'generic');
   await serviceWorker.evaluate((sites) => chrome.storage.local.set({ disabledSites: sites }), everySite);
   await expect.poll(() => existingItems(serviceWorker, [CHECK_POST, CHECK_SELECTION])).toEqual([false, true]);
 
